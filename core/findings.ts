@@ -1,0 +1,50 @@
+/**
+ * Data-check findings: what is wrong with a cell or row, where (the sheet's own row number and
+ * the column's header) and what was done about it. Findings never stop the computation.
+ */
+
+export type FindingCode =
+  | 'aboveBase'
+  | 'negative'
+  | 'fractional'
+  | 'unparseable'
+  | 'baseZero'
+  | 'duplicate'
+  | 'missingDistrict'
+  | 'missingSchool'
+  | 'percentInCount'
+  | 'unknownStatus'
+  | 'publishedMismatch'
+  | 'totalRow';
+
+/** error: the value or row was left out; warning: used as is, but check it; info: nothing lost. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** Row number as the spreadsheet shows it (1-based, counting title rows). */
+  readonly row: number;
+  /** The column's header text in the source sheet ('' for a whole-row finding). */
+  readonly column: string;
+  /** A1 address of the cell, e.g. «E12» ('' for a whole-row finding). */
+  readonly cell: string;
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** Column letters of a zero-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  let rest = index + 1;
+  while (rest > 0) {
+    const digit = (rest - 1) % 26;
+    letters = String.fromCharCode(65 + digit) + letters;
+    rest = Math.floor((rest - 1) / 26);
+  }
+  return letters;
+}
+
+/** Findings sorted as a reader scans a sheet: by row, then by column. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.row - b.row || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
+}

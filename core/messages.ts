@@ -1,0 +1,55 @@
+/**
+ * Every Russian message the core produces, in one catalogue, so wording stays consistent
+ * across the formula set, the data check and the reports, and can be reviewed in one place.
+ */
+import { formatNumber, formatPercent } from './format';
+
+const n = (value: number): string => formatNumber(value, Number.isInteger(value) ? 0 : 2);
+
+export const messages = {
+  baseZero: (): string => 'база равна 0',
+  negative: (value: number): string => `отрицательное значение: ${n(value)}`,
+  fractionalCount: (value: number): string => `дробное количество: ${n(value)}`,
+  partAboveBase: (part: number, base: number): string =>
+    `значение больше базы: ${n(part)} > ${n(base)}`,
+  invalidValue: (reason: string, text: string): string => `${reason}: «${text}»`,
+  missingPart: (): string => 'нет значения',
+  missingBase: (): string => 'нет базы',
+  percentInCount: (text: string, rows: number): string =>
+    `в столбце количества стоит процент («${text}»${rows > 1 ? ` и ещё в ${rows - 1} стр.` : ''}); значение взято как доля`,
+  duplicateSchool: (firstRow: number): string =>
+    `школа повторяется (впервые в строке ${firstRow}); строка не учтена в итогах`,
+  missingDistrict: (): string => 'не указан район; школа учтена в группе «Район не указан»',
+  missingSchool: (): string => 'не указано наименование ОО',
+  unknownStatus: (text: string): string => `непонятный статус «${text}»: ожидается «Активен» или «Не активен»`,
+  publishedMismatch: (published: number, computed: number): string =>
+    `опубликованный процент ${formatPercent(published)} не совпадает с расчётным ${formatPercent(computed)}`,
+  totalRowSkipped: (text: string): string => `строка итогов «${text}» пропущена: итоги считаются заново`,
+  headerNotFound: (found: readonly string[]): string =>
+    'не найдена строка заголовков таблицы мониторинга' +
+    (found.length ? `; в первых строках есть: ${found.map((h) => `«${h}»`).join(', ')}` : '; лист пуст'),
+  requiredColumnsMissing: (missing: readonly string[], found: readonly string[]): string =>
+    `не найдены обязательные столбцы: ${missing.map((h) => `«${h}»`).join(', ')}. ` +
+    `Найдены заголовки: ${found.length ? found.map((h) => `«${h}»`).join(', ') : 'нет'}. ` +
+    'Переименуйте столбцы или укажите соответствие вручную.',
+  mappingColumnNotFound: (header: string, given: string): string =>
+    `в соответствии столбцов для «${header}» указан столбец «${given}», но его нет в строке заголовков`,
+  emptyTable: (): string => 'в таблице нет ни одной строки с данными под заголовком',
+  unknownIndicator: (given: string, known: readonly string[]): string =>
+    `неизвестный показатель «${given}»; известны: ${known.join(', ')}`,
+  noTarget: (label: string): string => `для показателя «${label}» цель по умолчанию не задана`,
+  unknownYear: (given: string, known: readonly string[]): string =>
+    `цели на ${given} учебный год не заданы; известны: ${known.join(', ')}`,
+  targetOutOfRange: (text: string): string =>
+    `цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «${text}»`,
+  missingTarget: (): string => 'не указана цель (доля, например 0,35, или процент, например 35%)',
+  toleranceOutOfRange: (text: string): string =>
+    `допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «${text}»`,
+  noRowsForGroup: (group: string): string => `нет строк для группы «${group}»`,
+  shapeMismatch: (a: string, b: string): string => `размеры диапазонов не совпадают: ${a} и ${b}`,
+  emptyGroup: (): string => 'не указана группа',
+  textExpected: (): string => 'ожидается текст',
+  unknownPlanDistrict: (district: string): string => `район «${district}» из плана не найден в таблице`,
+} as const;
+
+export type MessageKey = keyof typeof messages;

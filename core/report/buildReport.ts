@@ -1,0 +1,279 @@
+/**
+ * Builds the report model from an evaluation: the district summary (with the region total and
+ * a chart against the target), the lagging schools with their gaps, the data-check findings,
+ * the week-over-week changes, and the one-district sheet a methodist sends to schools.
+ */
+import { sortFindings, type Severity } from '../findings';
+import { formatPercent } from '../format';
+import type { Comparison, Changes } from '../evaluate/compare';
+import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate';
+import { totalGap } from '../evaluate/evaluate';
+import type { ActiveIndicator } from '../evaluate/indicatorSet';
+import type { Measure } from '../evaluate/measure';
+import { STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
+import { normalizeText } from '../text';
+import {
+  MARKER, safeSheetName, type ChartSpec, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type ReportSheet,
+  type SheetKind, type SheetRule, type Tone,
+} from './model';
+
+export interface ReportOptions {
+  /** Last week's comparison: adds change columns and the sheet of schools that came and went. */
+  readonly comparison?: Comparison;
+  /** One district only (the methodist's report): its schools, total and changes. */
+  readonly district?: string;
+  /** Shown under the title, e.g. the source file or sheet. */
+  readonly source?: string;
+}
+
+export const SHEET_NAMES: Readonly<Record<Exclude<SheetKind, 'district'>, string>> = {
+  districts: 'Сферум — районы',
+  lagging: 'Сферум — отстающие ОО',
+  findings: 'Сферум — проверка данных',
+  changes: 'Сферум — состав ОО',
+};
+
+export function districtSheetName(district: string): string {
+  return safeSheetName(`Сферум — ${district}`);
+}
+
+export function toneOf(status: Status | null): Tone | null {
+  if (status === STATUS_MET) return 'good';
+  if (status === STATUS_NEAR) return 'near';
+  if (status === STATUS_LAGGING) return 'bad';
+  return null;
+}
+
+/** A row under construction: cells with their tones, added column by column. */
+class RowBuilder {
+  readonly cells: ReportCell[] = [];
+  readonly tones: (Tone | null)[] = [];
+  add(value: ReportCell, tone: Tone | null = null): this {
+    this.cells.push(value);
+    this.tones.push(tone);
+    return this;
+  }
+  row(kind: ReportRow['kind'] = 'data'): ReportRow {
+    return { kind, cells: this.cells, tones: this.tones };
+  }
+}
+
+const col = (key: string, header: string, format: ReportColumn['format'], width: number): ReportColumn => ({ key, header, format, width });
+const targeted = (indicators: readonly ActiveIndicator[]): ActiveIndicator[] => indicators.filter((i) => i.target !== null);
+
+/** The share, schools-meeting and gap columns of every indicator, and change columns when comparing. */
+function indicatorColumns(evaluation: Evaluation, withMeeting: boolean, comparison: boolean): ReportColumn[] {
+  const columns: ReportColumn[] = [];
+  for (const indicator of evaluation.indicators) {
+    const short = indicator.def.shortLabel;
+    columns.push(col(`share:${indicator.key}`, `${short}, доля`, 'percent', 12));
+    if (comparison) columns.push(col(`change:${indicator.key}`, `${short}, изм. за неделю`, 'points', 12));
+    if (indicator.target === null) continue;
+    if (withMeeting) columns.push(col(`meeting:${indicator.key}`, `${short}: ОО с целью`, 'integer', 10));
+    columns.push(col(`gap:${indicator.key}`, `${short}: не хватает, чел.`, 'integer', 12));
+  }
+  return columns;
+}
+
+function addIndicatorCells(
+  row: RowBuilder,
+  evaluation: Evaluation,
+  measures: Readonly<Partial<Record<string, Measure>>>,
+  meeting: Readonly<Partial<Record<string, number>>> | null,
+  changes: Changes | null | undefined,
+  comparison: boolean,
+): void {
+  for (const indicator of evaluation.indicators) {
+    const m = measures[indicator.key];
+    row.add(m?.share ?? null, toneOf(m?.status ?? null));
+    if (comparison) row.add(changes?.[indicator.key] ?? null);
+    if (indicator.target === null) continue;
+    if (meeting) row.add(meeting[indicator.key] ?? 0);
+    row.add(m?.gap ?? null);
+  }
+}
+
+/** Share-type columns get live threshold rules, so edited numbers recolour themselves. */
+function thresholdRules(columns: readonly ReportColumn[], evaluation: Evaluation): SheetRule[] {
+  const rules: SheetRule[] = [];
+  columns.forEach((column, index) => {
+    if (!column.key.startsWith('share:')) return;
+    const indicator = evaluation.indicators.find((i) => `share:${i.key}` === column.key);
+    if (indicator?.target != null) rules.push({ kind: 'threshold', column: index, target: indicator.target, tolerance: evaluation.settings.tolerance });
+    rules.push({ kind: 'dataBar', column: index });
+  });
+  return rules;
+}
+
+function subtitle(evaluation: Evaluation, options: ReportOptions): string[] {
+  const lines: string[] = [];
+  const period = evaluation.table.week ? `Период: ${evaluation.table.week}. ` : '';
+  lines.push(`${period}Источник: ${options.source ?? 'лист мониторинга'}, строка заголовков ${evaluation.table.headerRow}.`);
+  const targets = targeted(evaluation.indicators).map((i) => `${i.def.shortLabel} ${formatPercent(i.target, 0)}`).join(', ');
+  lines.push(`Цели: ${targets || 'не заданы'}; «близко» — не более ${formatPercent(evaluation.settings.tolerance, 0)} ниже цели. Доли района = сумма по ОО ÷ сумма баз.`);
+  return lines;
+}
+
+function sheet(kind: SheetKind, name: string, title: string, sub: string[], columns: ReportColumn[], rows: ReportRow[], rules: SheetRule[], chart: ChartSpec | null, frozenColumns: number): ReportSheet {
+  return { kind, name, marker: `${MARKER}:${kind}`, title, subtitle: sub, columns, rows, rules, chart, frozenColumns };
+}
+
+function districtsSheet(evaluation: Evaluation, options: ReportOptions): ReportSheet {
+  const comparison = options.comparison;
+  const columns: ReportColumn[] = [
+    col('priority', 'Приоритет', 'integer', 10),
+    col('district', 'Район', 'text', 28),
+    col('schools', 'ОО', 'integer', 7),
+    col('teachers', 'Учителей в Сферуме', 'integer', 11),
+    col('attainment', 'Выполнение целей', 'percent', 11),
+    ...indicatorColumns(evaluation, true, comparison !== undefined),
+    col('active', 'Активных профилей', 'integer', 11),
+    col('access50', '2.3: ОО с доступом ≥50%', 'integer', 12),
+    col('plan', '2.3: план', 'integer', 9),
+    col('planMet', '2.3: план выполнен', 'text', 11),
+    col('lagging', 'Отстающих ОО', 'integer', 10),
+  ];
+  const changeOf = (group: GroupResult): Changes | null =>
+    comparison ? (group === evaluation.region ? comparison.region.changes : comparison.districts.find((d) => d.current === group)?.changes ?? null) : null;
+  const rowOf = (group: GroupResult, kind: ReportRow['kind']): ReportRow => {
+    const row = new RowBuilder()
+      .add(kind === 'total' ? null : group.priority)
+      .add(group.name)
+      .add(group.schools)
+      .add(group.counts.teachers ?? null)
+      .add(group.attainment);
+    addIndicatorCells(row, evaluation, group.measures, group.meetingTarget, changeOf(group), comparison !== undefined);
+    row.add(group.profilesKnown ? group.activeProfiles : null)
+      .add(group.access50Known ? group.access50 : null)
+      .add(group.plan)
+      .add(group.planMet === null ? null : group.planMet ? 'да' : 'нет', group.planMet === null ? null : group.planMet ? 'good' : 'bad')
+      .add(group.laggingSchools);
+    return row.row(kind);
+  };
+  const rows = [...evaluation.districts.map((d) => rowOf(d, 'data')), rowOf(evaluation.region, 'total')];
+  const first = targeted(evaluation.indicators)[0];
+  const chart: ChartSpec | null = first
+    ? { title: `${first.def.label}: районы и цель ${formatPercent(first.target, 0)}`, categoryColumn: 1, valueColumns: [columns.findIndex((c) => c.key === `share:${first.key}`)], target: first.target }
+    : null;
+  return sheet('districts', SHEET_NAMES.districts, 'Сферум: сводка по районам', subtitle(evaluation, options), columns, rows, thresholdRules(columns, evaluation), chart, 2);
+}
+
+function schoolColumns(evaluation: Evaluation, comparison: boolean): ReportColumn[] {
+  return [
+    col('priority', 'Приоритет', 'integer', 10),
+    col('district', 'Район', 'text', 24),
+    col('school', 'ОО', 'text', 36),
+    col('row', 'Строка в исходном листе', 'integer', 10),
+    col('teachers', 'Учителей в Сферуме', 'integer', 11),
+    col('attainment', 'Выполнение целей', 'percent', 11),
+    ...indicatorColumns(evaluation, false, comparison),
+    col('totalGap', 'Не хватает всего, чел.', 'integer', 12),
+    col('profile', 'Профиль', 'text', 12),
+    col('access50', '2.3: доступ ≥50%', 'text', 10),
+  ];
+}
+
+function schoolRow(evaluation: Evaluation, school: SchoolResult, priority: number | null, changes: Changes | null, comparison: boolean): ReportRow {
+  const row = new RowBuilder()
+    .add(priority)
+    .add(school.record.district)
+    .add(school.record.school)
+    .add(school.record.row)
+    .add(school.record.counts.teachers ?? null)
+    .add(school.attainment);
+  addIndicatorCells(row, evaluation, school.measures, null, changes, comparison);
+  row.add(school.totalGap)
+    .add(school.active === null ? null : school.active ? 'Активен' : 'Не активен', school.active === null ? null : school.active ? 'good' : 'bad')
+    .add(school.access50 === null ? null : school.access50 ? 'да' : 'нет', school.access50 === null ? null : school.access50 ? 'good' : 'bad');
+  return row.row();
+}
+
+/** Schools furthest behind first: lowest attainment, then the largest gap in people. */
+export function byNeed(a: SchoolResult, b: SchoolResult): number {
+  const ax = a.attainment ?? Infinity;
+  const bx = b.attainment ?? Infinity;
+  return ax - bx || b.totalGap - a.totalGap || a.record.row - b.record.row;
+}
+
+function schoolChanges(comparison: Comparison | undefined): Map<SchoolResult, Changes> {
+  return new Map((comparison?.schools ?? []).map((c) => [c.current, c.changes]));
+}
+
+function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportSheet {
+  const comparison = options.comparison !== undefined;
+  const changes = schoolChanges(options.comparison);
+  const lagging = evaluation.schools.filter((s) => s.lagging).sort(byNeed);
+  const columns = schoolColumns(evaluation, comparison);
+  const rows = lagging.map((school, index) => schoolRow(evaluation, school, index + 1, changes.get(school) ?? null, comparison));
+  const sub = [
+    ...subtitle(evaluation, options),
+    `Отстающих ОО: ${lagging.length} из ${evaluation.schools.length}. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.`,
+  ];
+  return sheet('lagging', SHEET_NAMES.lagging, 'Сферум: отстающие ОО', sub, columns, rows, thresholdRules(columns, evaluation), null, 3);
+}
+
+const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: 'ошибка', warning: 'проверить', info: 'к сведению' };
+const SEVERITY_TONE: Readonly<Record<Severity, Tone | null>> = { error: 'bad', warning: 'near', info: null };
+
+function findingsSheet(evaluation: Evaluation, options: ReportOptions): ReportSheet {
+  const columns = [
+    col('row', 'Строка', 'integer', 8),
+    col('cell', 'Ячейка', 'text', 8),
+    col('column', 'Столбец', 'text', 36),
+    col('severity', 'Важность', 'text', 12),
+    col('message', 'Замечание', 'text', 80),
+  ];
+  const rows = sortFindings(evaluation.findings).map((f) =>
+    new RowBuilder().add(f.row).add(f.cell || null).add(f.column || null).add(SEVERITY_TEXT[f.severity], SEVERITY_TONE[f.severity]).add(f.message).row(),
+  );
+  const sub = [
+    `Источник: ${options.source ?? 'лист мониторинга'}. Исходные значения не изменялись.`,
+    `Замечаний: ${rows.length}. «Ошибка» — значение не учтено в итогах; «проверить» — учтено как есть.`,
+    ...evaluation.planWarnings.map((w) => `План 2.3: ${w}.`),
+  ];
+  return sheet('findings', SHEET_NAMES.findings, 'Сферум: проверка данных', sub, columns, rows, [], null, 0);
+}
+
+function changesSheet(comparison: Comparison): ReportSheet {
+  const columns = [col('change', 'Изменение', 'text', 14), col('district', 'Район', 'text', 24), col('school', 'ОО', 'text', 36), col('row', 'Строка', 'integer', 8)];
+  const rows = [
+    ...comparison.appeared.map((s) => new RowBuilder().add('появилась').add(s.district).add(s.school).add(s.row).row()),
+    ...comparison.disappeared.map((s) => new RowBuilder().add('пропала', 'near').add(s.district).add(s.school).add(s.row).row()),
+  ];
+  const sub = [`Появились: ${comparison.appeared.length} (строка этой недели); пропали: ${comparison.disappeared.length} (строка прошлой недели).`];
+  return sheet('changes', SHEET_NAMES.changes, 'Сферум: состав ОО по сравнению с прошлой неделей', sub, columns, rows, [], null, 0);
+}
+
+/** The one-district sheet: its schools (furthest behind first), then the district total. */
+function oneDistrictSheet(evaluation: Evaluation, district: GroupResult, options: ReportOptions): ReportSheet {
+  const comparison = options.comparison !== undefined;
+  const changes = schoolChanges(options.comparison);
+  const schools = evaluation.schools.filter((s) => s.record.districtKey === normalizeText(district.name)).sort(byNeed);
+  const columns = schoolColumns(evaluation, comparison);
+  const rows = schools.map((s, i) => schoolRow(evaluation, s, i + 1, changes.get(s) ?? null, comparison));
+  const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.counts.teachers ?? null).add(district.attainment);
+  addIndicatorCells(total, evaluation, district.measures, null, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
+  total.add(totalGap(district))
+    .add(district.profilesKnown ? `${district.activeProfiles} из ${district.profilesKnown} активны` : null)
+    .add(district.access50Known ? `${district.access50} ОО${district.plan !== null ? `, план ${district.plan}` : ''}` : null);
+  rows.push(total.row('total'));
+  const sub = [...subtitle(evaluation, options), `Место района: ${district.priority} из ${evaluation.districts.length} (1 — дальше всех от целей).`];
+  return sheet('district', districtSheetName(district.name), `Сферум: ${district.name}`, sub, columns, rows, thresholdRules(columns, evaluation), null, 3);
+}
+
+/** Finds a district by name, tolerant of case, «ё» and spacing. */
+export function findDistrict(evaluation: Evaluation, name: string): GroupResult | undefined {
+  const key = normalizeText(name);
+  return evaluation.districts.find((d) => normalizeText(d.name) === key);
+}
+
+export function buildReport(evaluation: Evaluation, options: ReportOptions = {}): ReportModel {
+  if (options.district !== undefined) {
+    const district = findDistrict(evaluation, options.district);
+    if (!district) throw new RangeError(`district not found: ${options.district}`);
+    return { title: `Сферум: отчёт по району ${district.name}`, sheets: [oneDistrictSheet(evaluation, district, options), findingsSheet(evaluation, options)] };
+  }
+  const sheets = [districtsSheet(evaluation, options), laggingSheet(evaluation, options), findingsSheet(evaluation, options)];
+  if (options.comparison) sheets.push(changesSheet(options.comparison));
+  return { title: 'Сферум: отчёт по районам', sheets };
+}

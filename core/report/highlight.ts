@@ -1,0 +1,66 @@
+/**
+ * Highlighting of lagging schools in the user's own sheet, as live formula-based conditional
+ * formats over the source columns: red below target − tolerance, yellow below the target.
+ * Next week's pasted numbers recolour without a re-run. Every formula carries the marker, so
+ * the add-ins can find and replace their own rules and leave the user's alone.
+ */
+import { columnLetter } from '../findings';
+import type { Evaluation } from '../evaluate/evaluate';
+import { MARKER, type Tone } from './model';
+
+export interface HighlightRule {
+  /** Indicator key, or 'school' for the name cell of a school lagging on any indicator. */
+  readonly indicator: string;
+  readonly tone: Extract<Tone, 'bad' | 'near'>;
+  /** A1 range of the source sheet, e.g. «G4:G1805». */
+  readonly range: string;
+  /** A1 formula, relative to the top-left cell of the range, with English function names. */
+  readonly formula: string;
+}
+
+/** Rows kept under the data so next week's longer table is coloured too. */
+export const HIGHLIGHT_SPARE_ROWS = 1000;
+
+/** The marker as it appears in formulas: N("…") is 0 in both Excel and Google Sheets. */
+export const FORMULA_MARKER = `N("${MARKER}")=0`;
+
+export function isOwnFormula(formula: string | null | undefined): boolean {
+  return typeof formula === 'string' && formula.includes(`"${MARKER}"`);
+}
+
+/** Numbers in formulas are written with a dot whatever the locale: 0.35, 0.3. */
+function literal(value: number): string {
+  return String(Number(value.toFixed(10)));
+}
+
+export function highlightRules(evaluation: Evaluation): HighlightRule[] {
+  const { table, settings } = evaluation;
+  const firstRow = table.headerRow + 1;
+  const lastRow = Math.max(table.lastRow, firstRow) + HIGHLIGHT_SPARE_ROWS;
+  const letter = (index: number): string => columnLetter(table.firstColumn + index);
+  const rules: HighlightRule[] = [];
+  const badConditions: string[] = [];
+
+  for (const indicator of evaluation.indicators) {
+    if (indicator.target === null) continue;
+    const part = table.columns[indicator.numerator];
+    const base = table.columns[indicator.base];
+    if (!part || !base) continue;
+    const p = `$${letter(part.index)}${firstRow}`;
+    const b = `$${letter(base.index)}${firstRow}`;
+    const known = `ISNUMBER(${p}),ISNUMBER(${b}),${b}>0`;
+    const low = literal(Math.max(0, indicator.target - settings.tolerance));
+    const goal = literal(indicator.target);
+    const range = `${letter(part.index)}${firstRow}:${letter(part.index)}${lastRow}`;
+    const bad = `${p}/${b}<${low}`;
+    rules.push({ indicator: indicator.key, tone: 'bad', range, formula: `=AND(${FORMULA_MARKER},${known},${bad})` });
+    rules.push({ indicator: indicator.key, tone: 'near', range, formula: `=AND(${FORMULA_MARKER},${known},${p}/${b}>=${low},${p}/${b}<${goal})` });
+    badConditions.push(`AND(${known},${bad})`);
+  }
+  const school = table.columns.school;
+  if (school && badConditions.length) {
+    const range = `${letter(school.index)}${firstRow}:${letter(school.index)}${lastRow}`;
+    rules.push({ indicator: 'school', tone: 'bad', range, formula: `=AND(${FORMULA_MARKER},OR(${badConditions.join(',')}))` });
+  }
+  return rules;
+}

@@ -1,0 +1,73 @@
+/**
+ * The arithmetic every indicator uses: share, status against a target, gap in people,
+ * profile activity and the 2.3 access condition. Both add-ins, the formula set and the report
+ * call these and nothing else, so a rule is changed here or nowhere.
+ */
+
+/** Status of a share against its target; the strings are what users see. */
+export type Status = 'выполнено' | 'близко' | 'отстаёт' | 'нет данных';
+
+export const STATUS_MET: Status = 'выполнено';
+export const STATUS_NEAR: Status = 'близко';
+export const STATUS_LAGGING: Status = 'отстаёт';
+export const STATUS_NO_DATA: Status = 'нет данных';
+
+/** «близко»: within this many share points below the target (5 percentage points). */
+export const DEFAULT_TOLERANCE = 0.05;
+
+/** Threshold of the regional project's indicator 2.3 (both teachers and students). */
+export const ACCESS_THRESHOLD = 0.5;
+
+/** An organisation profile is active with more than this many linked users… */
+export const ACTIVE_MIN_USERS_EXCLUSIVE = 2;
+/** …and at least this many classes created. */
+export const ACTIVE_MIN_CLASSES = 1;
+
+// Shares and targets come from different divisions (35/100 vs the literal 0.35); comparing
+// with a margin far below any real difference keeps equal values equal.
+const EPSILON = 1e-9;
+
+/** part ÷ base, or null when the base is zero (the caller reports that). */
+export function share(part: number, base: number): number | null {
+  return base === 0 ? null : part / base;
+}
+
+/** Compares a share to a target: met, near (within the tolerance below it) or lagging. */
+export function statusOf(value: number | null, target: number, tolerance: number = DEFAULT_TOLERANCE): Status {
+  if (value === null || !Number.isFinite(value)) return STATUS_NO_DATA;
+  if (value >= target - EPSILON) return STATUS_MET;
+  if (value >= target - tolerance - EPSILON) return STATUS_NEAR;
+  return STATUS_LAGGING;
+}
+
+/** True when the share reaches the target. */
+export function meetsTarget(value: number | null, target: number): boolean {
+  return statusOf(value, target, 0) === STATUS_MET;
+}
+
+/**
+ * People still needed to reach the target: max(0, ⌈target × base − part⌉). The product is
+ * snapped to a whole number when it is one up to rounding error, so 25 of 100 at 25 % needs 0
+ * and 35 of 100 at 35 % needs 0 (0.35 × 100 = 35.00000000000001 in binary).
+ */
+export function gapInPeople(part: number, base: number, target: number): number {
+  const needed = target * base;
+  const nearest = Math.round(needed);
+  const exact = Math.abs(needed - nearest) <= EPSILON * Math.max(1, Math.abs(needed)) ? nearest : needed;
+  return Math.max(0, Math.ceil(exact - part - EPSILON));
+}
+
+/** Profile rule of the official letters: more than two linked users and at least one class. */
+export function isProfileActive(users: number, classes: number): boolean {
+  return users > ACTIVE_MIN_USERS_EXCLUSIVE && classes >= ACTIVE_MIN_CLASSES;
+}
+
+/** Indicator 2.3: at least 50 % of teachers and at least 50 % of students have access. */
+export function meetsAccess50(teachersShare: number, studentsShare: number): boolean {
+  return teachersShare >= ACCESS_THRESHOLD - EPSILON && studentsShare >= ACCESS_THRESHOLD - EPSILON;
+}
+
+/** Change between two shares in percentage points, free of binary noise (0.3 − 0.1 → 20). */
+export function changeInPoints(current: number, previous: number): number {
+  return Number(((current - previous) * 100).toFixed(10));
+}

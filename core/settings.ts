@@ -1,0 +1,69 @@
+/**
+ * User settings: targets per indicator, the «близко» tolerance, the base of teacher
+ * indicators. Defaults come from the catalogue; add-ins save the user's values in the
+ * workbook and hand them back here, where they are checked.
+ */
+import { SCHOOL_INDICATORS, SUMMARY_INDICATORS, type IndicatorKey } from './catalogue/indicators';
+import { messages } from './messages';
+import { DEFAULT_TOLERANCE } from './rules';
+import { parseValue } from './values';
+
+/** Base of the teacher indicators: teachers in «Сферум» (default) or the school's staff total. */
+export type TeacherBase = 'teachers' | 'staffTotal';
+
+export interface Settings {
+  readonly targets: Readonly<Partial<Record<IndicatorKey, number | null>>>;
+  readonly tolerance: number;
+  readonly teacherBase: TeacherBase;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  targets: Object.fromEntries(
+    [...SCHOOL_INDICATORS, ...SUMMARY_INDICATORS].map((def) => [def.key, def.defaultTarget]),
+  ) as Partial<Record<IndicatorKey, number | null>>,
+  tolerance: DEFAULT_TOLERANCE,
+  teacherBase: 'teachers',
+};
+
+export interface SettingsInput {
+  readonly targets?: Readonly<Record<string, unknown>>;
+  readonly tolerance?: unknown;
+  readonly teacherBase?: unknown;
+}
+
+/** Reads a share typed by a user: 0.35, «0,35», «35%», «35 %». Numbers above 1 are refused. */
+export function parseShare(raw: unknown): number | null | 'invalid' {
+  const parsed = parseValue(raw);
+  if (parsed.kind === 'missing') return null;
+  if (parsed.kind === 'invalid' || parsed.value < 0 || parsed.value > 1) return 'invalid';
+  return parsed.value;
+}
+
+/** Merges a user's settings over the defaults; what cannot be read is reported and left default. */
+export function resolveSettings(input: SettingsInput | undefined): { settings: Settings; errors: string[] } {
+  const errors: string[] = [];
+  const targets: Partial<Record<IndicatorKey, number | null>> = { ...DEFAULT_SETTINGS.targets };
+  const known = new Set<string>(Object.keys(DEFAULT_SETTINGS.targets));
+  for (const [key, raw] of Object.entries(input?.targets ?? {})) {
+    if (!known.has(key)) {
+      errors.push(messages.unknownIndicator(key, [...known]));
+      continue;
+    }
+    const value = parseShare(raw);
+    if (value === 'invalid') errors.push(messages.targetOutOfRange(String(raw)));
+    else targets[key as IndicatorKey] = value;
+  }
+  let tolerance = DEFAULT_SETTINGS.tolerance;
+  if (input?.tolerance !== undefined) {
+    const value = parseShare(input.tolerance);
+    if (value === 'invalid' || value === null) errors.push(messages.toleranceOutOfRange(String(input.tolerance)));
+    else tolerance = value;
+  }
+  const teacherBase: TeacherBase = input?.teacherBase === 'staffTotal' ? 'staffTotal' : 'teachers';
+  return { settings: { targets, tolerance, teacherBase }, errors };
+}
+
+export function targetOf(settings: Settings, key: IndicatorKey): number | null {
+  const value = settings.targets[key];
+  return value === undefined ? null : value;
+}

@@ -1,0 +1,70 @@
+/**
+ * Reading one count cell of a table row into a number, with the finding that explains
+ * anything unusual. Shared by the school table and the region summary.
+ */
+import { columnLetter, type Finding, type FindingCode, type Severity } from '../findings';
+import { messages } from '../messages';
+import { cellText } from '../text';
+import { parseValue, type CellValue } from '../values';
+import type { ColumnRef } from './header';
+
+/** Where a cell sits, for findings. */
+export interface CellPlace {
+  readonly row: number;
+  readonly column: ColumnRef;
+  readonly firstColumn: number;
+}
+
+export function finding(place: CellPlace | { row: number }, code: FindingCode, severity: Severity, message: string): Finding {
+  if (!('column' in place)) return { row: place.row, column: '', cell: '', code, severity, message };
+  return {
+    row: place.row,
+    column: place.column.header,
+    cell: columnLetter(place.firstColumn + place.column.index) + place.row,
+    code,
+    severity,
+    message,
+  };
+}
+
+/** A count cell: a number, a share written as a percentage (resolved by the caller), or nothing. */
+export type CountCell =
+  | { readonly kind: 'count'; readonly value: number }
+  | { readonly kind: 'share'; readonly value: number; readonly text: string }
+  | { readonly kind: 'none' };
+
+const NONE: CountCell = { kind: 'none' };
+
+/** Reads a count; invalid and negative values are reported and left out, fractional ones kept. */
+export function readCount(raw: CellValue, place: CellPlace, findings: Finding[]): CountCell {
+  const parsed = parseValue(raw);
+  if (parsed.kind === 'missing') return NONE;
+  if (parsed.kind === 'invalid') {
+    findings.push(finding(place, 'unparseable', 'error', messages.invalidValue(parsed.reason, parsed.text) + '; значение не учтено'));
+    return NONE;
+  }
+  if (parsed.value < 0) {
+    findings.push(finding(place, 'negative', 'error', messages.negative(parsed.value) + '; значение не учтено'));
+    return NONE;
+  }
+  if (parsed.percent) return { kind: 'share', value: parsed.value, text: cellText(raw) };
+  if (!Number.isInteger(parsed.value)) {
+    findings.push(finding(place, 'fractional', 'warning', messages.fractionalCount(parsed.value)));
+  }
+  return { kind: 'count', value: parsed.value };
+}
+
+/** Reads a share cell («97,01%», 0.9701); a number above 1 without «%» is read as percent. */
+export function readShare(raw: CellValue, place: CellPlace, findings: Finding[]): number | null {
+  const parsed = parseValue(raw);
+  if (parsed.kind === 'missing') return null;
+  if (parsed.kind === 'invalid') {
+    findings.push(finding(place, 'unparseable', 'error', messages.invalidValue(parsed.reason, parsed.text) + '; значение не учтено'));
+    return null;
+  }
+  if (parsed.value < 0) {
+    findings.push(finding(place, 'negative', 'error', messages.negative(parsed.value) + '; значение не учтено'));
+    return null;
+  }
+  return parsed.percent || parsed.value <= 1 ? parsed.value : parsed.value / 100;
+}

@@ -1,0 +1,82 @@
+/**
+ * The region's plan for indicator 2.3: how many schools of each district must reach the
+ * condition (e.g. Амурский район: 18 schools, 2 required). It is input data, never computed.
+ */
+import type { ColumnDef } from '../catalogue/columns';
+import type { Finding } from '../findings';
+import { messages } from '../messages';
+import { cellText, normalizeText } from '../text';
+import { isBlank, type CellValue } from '../values';
+import { finding, readCount } from './cells';
+import type { ParseOptions, ParseResult } from './schoolTable';
+import { locateHeader } from './schoolTable';
+
+export type PlanColumnKey = 'district' | 'schools' | 'required';
+
+export const PLAN_COLUMNS: readonly ColumnDef<PlanColumnKey>[] = [
+  {
+    key: 'district', header: 'Район', kind: 'text',
+    synonyms: ['район', 'муниципалитет', 'муниципальный район', 'муниципальное образование', 'мо', 'территория', 'наименование мо', 'муниципальный округ'],
+  },
+  { key: 'schools', header: 'Всего ОО', kind: 'count', synonyms: ['всего оо', 'количество оо', 'кол во оо', 'оо всего', 'всего школ'] },
+  {
+    key: 'required', header: 'План: ОО, достигших условия 2.3', kind: 'count',
+    synonyms: ['план', 'план 2 3', 'требуется', 'должны достичь'],
+    patterns: [[/план/], [/должн|необходим|требует/]],
+  },
+];
+
+export interface PlanEntry {
+  readonly row: number;
+  readonly district: string;
+  readonly districtKey: string;
+  readonly schools: number | null;
+  readonly required: number;
+}
+
+export interface DistrictPlan {
+  readonly entries: readonly PlanEntry[];
+  readonly findings: readonly Finding[];
+}
+
+/** District names as plans and tables write them differ in «район», «г.», «муниципальный»… */
+const ADMIN_WORDS = /(^| )(муниципальный|муниципального|городской|сельский|район|района|округ|округа|город|г|го|мр|мо|ао)(?= |$)/g;
+export function looseDistrictKey(name: string): string {
+  return normalizeText(name).replace(ADMIN_WORDS, ' ').replace(/ +/g, ' ').trim();
+}
+
+export function parsePlanTable(values: readonly (readonly CellValue[])[], options: ParseOptions<PlanColumnKey> = {}): ParseResult<DistrictPlan> {
+  const located = locateHeader(values, PLAN_COLUMNS, options);
+  if (!located.ok) return located;
+  const { columns, rowIndex, headers } = located.header;
+  const missing = (['district', 'required'] as const).filter((key) => columns[key] === undefined);
+  if (missing.length) {
+    const names = missing.map((key) => PLAN_COLUMNS.find((def) => def.key === key)?.header ?? key);
+    return { ok: false, error: messages.requiredColumnsMissing(names, headers) };
+  }
+  const firstRow = options.firstRow ?? 1;
+  const firstColumn = options.firstColumn ?? 0;
+  const findings: Finding[] = [];
+  const entries: PlanEntry[] = [];
+  for (let index = rowIndex + 1; index < values.length; index++) {
+    const cells = values[index] ?? [];
+    if (cells.every(isBlank)) continue;
+    const row = firstRow + index;
+    const district = cellText(cells[columns.district?.index ?? 0]);
+    if (!district || /^(итого|всего)( |$)/.test(normalizeText(district))) continue;
+    const read = (key: 'schools' | 'required'): number | null => {
+      const ref = columns[key];
+      if (!ref) return null;
+      const cell = readCount(cells[ref.index], { row, column: ref, firstColumn }, findings);
+      return cell.kind === 'count' ? cell.value : null;
+    };
+    const required = read('required');
+    if (required === null) {
+      const ref = columns.required;
+      if (ref) findings.push(finding({ row, column: ref, firstColumn }, 'unparseable', 'error', 'не указан план; район пропущен'));
+      continue;
+    }
+    entries.push({ row, district, districtKey: normalizeText(district), schools: read('schools'), required });
+  }
+  return { ok: true, table: { entries, findings } };
+}

@@ -1,0 +1,33 @@
+/**
+ * Text normalisation shared by header recognition, district/school matching and group
+ * comparisons. Real sheets differ in case, «ё»/«е», quotes, dashes and spacing between weeks,
+ * so every comparison of names goes through here.
+ */
+
+const SPACES = /[\s\u00a0\u2007\u2009\u202f\u200b]+/g;
+
+/** Lower case, «ё» → «е», quotes and punctuation → spaces, runs of spaces → one. */
+export function normalizeText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value)
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'“”„`]/g, ' ')
+    .replace(/[.,;:!?()[\]{}\\/|_\-–—−№#*]/g, ' ')
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+/** Header normalisation: as {@link normalizeText}, but a parenthetical tail is dropped first
+ * («Учеников всего (кол-во учеников в Сферуме)» → «учеников всего»). */
+export function normalizeHeader(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value).replace(/\([^()]*\)/g, ' ').replace(/\[[^\][]*\]/g, ' ');
+  return normalizeText(text);
+}
+
+/** Trimmed display text of a cell, with inner runs of spaces folded. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(SPACES, ' ').trim();
+}
