@@ -25,3 +25,4 @@ export * from './formulas/registry';
 export * from './report/model';
 export * from './report/buildReport';
 export * from './report/highlight';
+export * from './pipeline';

@@ -67,3 +67,59 @@ export function targetOf(settings: Settings, key: IndicatorKey): number | null {
   const value = settings.targets[key];
   return value === undefined ? null : value;
 }
+
+/**
+ * What the add-ins save in the workbook (Excel settings, Sheets document properties) so the
+ * user's choices are there next week. Stored as JSON; read back through parseStoredSettings.
+ */
+export interface StoredSettings {
+  readonly targets: Readonly<Record<string, number | null>>;
+  readonly tolerance: number;
+  readonly teacherBase: TeacherBase;
+  /** Column corrections: key → zero-based column index in the table. */
+  readonly mapping: Readonly<Record<string, number>>;
+  readonly previousSheet: string | null;
+  readonly planSheet: string | null;
+}
+
+export const DEFAULT_STORED_SETTINGS: StoredSettings = {
+  targets: { ...DEFAULT_SETTINGS.targets } as Record<string, number | null>,
+  tolerance: DEFAULT_SETTINGS.tolerance,
+  teacherBase: DEFAULT_SETTINGS.teacherBase,
+  mapping: {},
+  previousSheet: null,
+  planSheet: null,
+};
+
+/** Reads saved settings; anything unreadable falls back to the default, never throws. */
+export function parseStoredSettings(json: string | null | undefined): StoredSettings {
+  if (!json) return DEFAULT_STORED_SETTINGS;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return DEFAULT_STORED_SETTINGS;
+  }
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_STORED_SETTINGS;
+  const input = raw as Record<string, unknown>;
+  const { settings } = resolveSettings({
+    targets: typeof input.targets === 'object' && input.targets !== null ? (input.targets as Record<string, unknown>) : undefined,
+    tolerance: input.tolerance,
+    teacherBase: input.teacherBase,
+  });
+  const mapping: Record<string, number> = {};
+  if (typeof input.mapping === 'object' && input.mapping !== null) {
+    for (const [key, value] of Object.entries(input.mapping as Record<string, unknown>)) {
+      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) mapping[key] = value;
+    }
+  }
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  return {
+    targets: settings.targets as Record<string, number | null>,
+    tolerance: settings.tolerance,
+    teacherBase: settings.teacherBase,
+    mapping,
+    previousSheet: text(input.previousSheet),
+    planSheet: text(input.planSheet),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The whole job on plain arrays, as every host runs it: parse the weekly sheet (and last week's
+ * and the plan, if given), evaluate, compare, and describe the report and the highlighting.
+ * Excel, Google Sheets and the command line call this and only render what it returns.
+ */
+import { compareWeeks, type Comparison } from './evaluate/compare';
+import { evaluate, type Evaluation } from './evaluate/evaluate';
+import { buildReport, findDistrict } from './report/buildReport';
+import { highlightRules, type HighlightRule } from './report/highlight';
+import type { ReportModel } from './report/model';
+import { resolveSettings, type SettingsInput } from './settings';
+import type { SchoolColumnKey } from './catalogue/columns';
+import type { ColumnMapping } from './table/header';
+import { parsePlanTable, type DistrictPlan } from './table/planTable';
+import { parseSchoolTable, type SchoolTable } from './table/schoolTable';
+import type { CellValue } from './values';
+import { messages } from './messages';
+
+/** A block of cells read from a sheet in one call, and where it starts. */
+export interface SheetValues {
+  readonly values: readonly (readonly CellValue[])[];
+  /** Sheet row number of values[0] (default 1) and zero-based column of values[0][0] (default 0). */
+  readonly firstRow?: number;
+  readonly firstColumn?: number;
+  /** Name shown in reports («Мониторинг», «weekly.xlsx / Лист1»). */
+  readonly name?: string;
+}
+
+export interface JobInput {
+  readonly current: SheetValues;
+  readonly previous?: SheetValues;
+  readonly plan?: SheetValues;
+  readonly settings?: SettingsInput;
+  readonly mapping?: ColumnMapping<SchoolColumnKey>;
+  readonly headerRow?: number;
+  /** One district's report instead of all districts. */
+  readonly district?: string | null;
+}
+
+export type JobResult =
+  | {
+      readonly ok: true;
+      readonly evaluation: Evaluation;
+      readonly comparison: Comparison | null;
+      readonly report: ReportModel;
+      readonly highlight: readonly HighlightRule[];
+      /** Problems with settings, last week's sheet or the plan that did not stop the job. */
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly error: string };
+
+function parseWeek(sheet: SheetValues, mapping?: ColumnMapping<SchoolColumnKey>, headerRow?: number): ReturnType<typeof parseSchoolTable> {
+  return parseSchoolTable(sheet.values, { mapping, headerRow, firstRow: sheet.firstRow, firstColumn: sheet.firstColumn });
+}
+
+export function runJob(input: JobInput): JobResult {
+  const warnings: string[] = [];
+  const { settings, errors } = resolveSettings(input.settings);
+  warnings.push(...errors.map((e) => `Настройки: ${e}`));
+
+  const current = parseWeek(input.current, input.mapping, input.headerRow);
+  if (!current.ok) return { ok: false, error: `${input.current.name ? `«${input.current.name}»: ` : ''}${current.error}` };
+  if (current.table.records.length === 0) return { ok: false, error: messages.emptyTable() };
+
+  let plan: DistrictPlan | undefined;
+  if (input.plan) {
+    const parsed = parsePlanTable(input.plan.values, { firstRow: input.plan.firstRow, firstColumn: input.plan.firstColumn });
+    if (parsed.ok) plan = parsed.table;
+    else warnings.push(`План 2.3${input.plan.name ? ` («${input.plan.name}»)` : ''}: ${parsed.error}`);
+  }
+
+  const evaluation = evaluate(current.table, settings, plan);
+  let comparison: Comparison | null = null;
+  if (input.previous) {
+    // Last week's columns may have moved: recognise them afresh, without this week's mapping.
+    const previous = parseWeek(input.previous);
+    if (previous.ok) comparison = compareWeeks(evaluation, evaluate(previous.table, settings));
+    else warnings.push(`Прошлая неделя${input.previous.name ? ` («${input.previous.name}»)` : ''}: ${previous.error}`);
+  }
+
+  const district = input.district ?? null;
+  if (district !== null && !findDistrict(evaluation, district)) {
+    return { ok: false, error: `район «${district}» не найден в таблице; есть: ${evaluation.districts.map((d) => d.name).join(', ')}` };
+  }
+  const report = buildReport(evaluation, {
+    comparison: comparison ?? undefined,
+    district: district ?? undefined,
+    source: input.current.name,
+  });
+  return { ok: true, evaluation, comparison, report, highlight: highlightRules(evaluation), warnings };
+}
+
+/** Only the recognition step, for a panel that shows which columns were found. */
+export function inspectTable(sheet: SheetValues, mapping?: ColumnMapping<SchoolColumnKey>, headerRow?: number): { ok: true; table: SchoolTable; districts: string[] } | { ok: false; error: string } {
+  const parsed = parseWeek(sheet, mapping, headerRow);
+  if (!parsed.ok) return parsed;
+  const districts = [...new Map(parsed.table.records.map((r) => [r.districtKey, r.district])).values()].sort((a, b) => a.localeCompare(b, 'ru'));
+  return { ok: true, table: parsed.table, districts };
+}
