@@ -40,5 +40,6 @@ export function formatPoints(points: number | null): string {
 
 /** A share rounded as it is displayed (two decimals of a percentage), for tests and JSON. */
 export function roundShare(fraction: number, percentDecimals = 2): number {
-  return roundHalfAway(fraction * 100, percentDecimals) / 100;
+  // Rounding the fraction itself keeps 9701 / 10 000 the nearest double to 0,9701.
+  return roundHalfAway(fraction, percentDecimals + 2);
 }

@@ -89,7 +89,10 @@ export function locateHeader<K extends string>(
   }
   if (!header) {
     if (!options.mapping) return { ok: false, error: messages.headerNotFound(firstTexts(values)) };
-    header = { rowIndex: 0, columns: {}, headers: (values[0] ?? []).map(cellText).filter((h) => h !== '') };
+    // The user's mapping names the columns: take the first non-empty row as the header.
+    const rowIndex = Math.max(0, values.findIndex((row) => row.some((cell) => cellText(cell) !== '')));
+    const row = values[rowIndex] ?? [];
+    header = { rowIndex, columns: recogniseColumns(row, defs), headers: row.map(cellText).filter((h) => h !== '') };
   }
   const mapped = applyMapping(header.columns, values[header.rowIndex] ?? [], options.mapping, defs);
   if (mapped.errors.length) return { ok: false, error: mapped.errors.join('; ') };

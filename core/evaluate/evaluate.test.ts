@@ -1,0 +1,163 @@
+import { weeklySheet } from '../../test/fixtures/weekly';
+import { formatPercent } from '../format';
+import { resolveSettings } from '../settings';
+import { parsePlanTable } from '../table/planTable';
+import { parseSchoolTable, type SchoolTable } from '../table/schoolTable';
+import type { CellValue } from '../values';
+import { evaluate } from './evaluate';
+
+function table(values: CellValue[][]): SchoolTable {
+  const result = parseSchoolTable(values);
+  if (!result.ok) throw new Error(result.error);
+  return result.table;
+}
+
+describe('district shares are weighted: sum of counts over sum of bases', () => {
+  const values = weeklySheet([
+    { district: 'Амурский район', school: 'Большая школа', teachers: 100, teachersCreatedChats: 40 },
+    { district: 'Амурский район', school: 'Малая школа', teachers: 10, teachersCreatedChats: 1 },
+    { district: 'Бикинский район', school: 'СОШ № 1', teachers: 20, teachersCreatedChats: 2 },
+  ]);
+  const result = evaluate(table(values));
+  const amur = result.districts.find((d) => d.name === 'Амурский район');
+
+  it('gives 41 / 110, not the mean of 40 % and 10 %', () => {
+    expect(amur?.measures.teachersCreatedChats?.share).toBe(41 / 110);
+    expect(amur?.measures.teachersCreatedChats?.share).not.toBeCloseTo(0.25, 2);
+    expect(formatPercent(amur?.measures.teachersCreatedChats?.share ?? null)).toBe('37,27%');
+  });
+
+  it('counts the schools meeting the target and the district gap in people', () => {
+    expect(amur?.meetingTarget.teachersCreatedChats).toBe(1);
+    expect(amur?.measures.teachersCreatedChats).toMatchObject({ part: 41, base: 110, status: 'выполнено', gap: 0 });
+    const bikin = result.districts.find((d) => d.name === 'Бикинский район');
+    // 0.35 × 20 = 7 needed, 2 there.
+    expect(bikin?.measures.teachersCreatedChats).toMatchObject({ share: 0.1, status: 'отстаёт', gap: 5 });
+  });
+
+  it('sums the region over all schools', () => {
+    expect(result.region).toMatchObject({ schools: 3, counts: { teachers: 130, teachersCreatedChats: 43 } });
+    expect(result.region.measures.teachersCreatedChats?.share).toBe(43 / 130);
+  });
+
+  it('puts the district furthest behind first', () => {
+    expect(result.districts.map((d) => [d.priority, d.name])).toEqual([[1, 'Бикинский район'], [2, 'Амурский район']]);
+  });
+
+  it('leaves rows without part or base out of both sums', () => {
+    const withGap = evaluate(table(weeklySheet([
+      { district: 'А', school: '1', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'А', school: '2', teachers: 50, teachersCreatedChats: 'н/д' },
+    ])));
+    expect(withGap.districts[0]?.measures.teachersCreatedChats).toMatchObject({ part: 40, base: 100, share: 0.4 });
+    expect(withGap.districts[0]?.counts.teachers).toBe(150);
+  });
+});
+
+describe('per school', () => {
+  const keys = ['district', 'school', 'status', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'usersLinked', 'classesCreated'] as const;
+  const result = evaluate(table(weeklySheet([
+    { district: 'А', school: 'по статусу', status: 'Не активен', teachers: 20, teachersCreatedChats: 7, teachers3Messages: 4, usersLinked: 50, classesCreated: 3 },
+    { district: 'А', school: 'по правилу', teachers: 20, teachersCreatedChats: 6, teachers3Messages: 1, usersLinked: 3, classesCreated: 1 },
+    { district: 'А', school: 'мало пользователей', teachers: 20, teachersCreatedChats: 0, usersLinked: 2, classesCreated: 5 },
+  ], [...keys])));
+  const [byStatus, byRule, fewUsers] = result.schools;
+
+  it('computes shares, statuses and gaps', () => {
+    expect(byStatus?.measures.teachersCreatedChats).toEqual({ part: 7, base: 20, share: 0.35, status: 'выполнено', gap: 0 });
+    expect(byRule?.measures.teachersCreatedChats).toEqual({ part: 6, base: 20, share: 0.3, status: 'близко', gap: 1 });
+    expect(byRule?.measures.teachers3Messages).toEqual({ part: 1, base: 20, share: 0.05, status: 'отстаёт', gap: 4 });
+    expect(fewUsers?.measures.teachers3Messages).toEqual({ part: null, base: 20, share: null, status: 'нет данных', gap: null });
+  });
+
+  it('takes profile activity from the status column first, else from the rule', () => {
+    expect([byStatus?.active, byStatus?.activeSource]).toEqual([false, 'status']);
+    expect([byRule?.active, byRule?.activeSource]).toEqual([true, 'rule']);
+    expect([fewUsers?.active, fewUsers?.activeSource]).toEqual([false, 'rule']);
+    expect(result.region).toMatchObject({ activeProfiles: 1, profilesKnown: 3 });
+  });
+
+  it('flags a school lagging on any indicator and sums its gaps', () => {
+    expect(byStatus?.lagging).toBe(false);
+    expect(byRule?.lagging).toBe(true);
+    expect(byRule?.totalGap).toBe(5);
+    expect(byRule?.attainment).toBeCloseTo((0.3 / 0.35 + 0.05 / 0.25) / 2, 12);
+  });
+
+  it('uses configured targets and tolerance', () => {
+    const { settings } = resolveSettings({ targets: { teachersCreatedChats: '30%' }, tolerance: '1%' });
+    const strict = evaluate(result.table, settings);
+    expect(strict.schools[1]?.measures.teachersCreatedChats?.status).toBe('выполнено');
+    expect(strict.schools[1]?.measures.teachers3Messages?.status).toBe('отстаёт');
+  });
+
+  it('can use the staff total as the base of teacher indicators', () => {
+    const keys2 = ['district', 'school', 'teachers', 'staffTotal', 'teachersCreatedChats'] as const;
+    const t = table(weeklySheet([{ district: 'А', school: '1', teachers: 20, staffTotal: 40, teachersCreatedChats: 10 }], [...keys2]));
+    const { settings } = resolveSettings({ teacherBase: 'staffTotal' });
+    expect(evaluate(t).schools[0]?.measures.teachersCreatedChats?.share).toBe(0.5);
+    expect(evaluate(t, settings).schools[0]?.measures.teachersCreatedChats?.share).toBe(0.25);
+  });
+});
+
+describe('indicator 2.3: the published Khabarovsk figures come out of school rows', () => {
+  // 385 schools; 38 of them have ≥ 50 % of teachers and students; totals as published.
+  const rows: Record<string, CellValue>[] = [];
+  const districts = ['Амурский район', 'Хабаровский район', 'Комсомольск-на-Амуре'];
+  const sizes = [18, 36, 331];
+  let index = 0;
+  sizes.forEach((size, d) => {
+    for (let i = 0; i < size; i++, index++) {
+      rows.push({ district: districts[d] ?? '', school: `ОО ${index}`, staffTotal: 28, studentsTotal: 386, teachers: 20, students: 13 });
+    }
+  });
+  // 38 schools reach the condition: 2 in Амурский, 4 in Хабаровский, 32 in the city.
+  const meeting = [0, 1, 18, 19, 20, 21, ...Array.from({ length: 32 }, (_, i) => 54 + i)];
+  for (const i of meeting) Object.assign(rows[i] ?? {}, { teachers: 14, students: 193 });
+  // Adjust the last school so the sums are the published ones: 7 591 of 10 851 teachers, 11 869 of 148 870 students.
+  const sum = (key: string): number => rows.reduce((s, r) => s + Number(r[key]), 0);
+  const last = rows[384] ?? {};
+  last.staffTotal = 10851 - (sum('staffTotal') - 28);
+  last.studentsTotal = 148870 - (sum('studentsTotal') - 386);
+  last.teachers = 7591 - (sum('teachers') - 20);
+  last.students = 11869 - (sum('students') - 13);
+  const keys = ['district', 'school', 'teachers', 'students', 'staffTotal', 'studentsTotal'] as const;
+  const plan = parsePlanTable([
+    ['Район', 'Всего ОО', 'План: ОО, достигших условия 2.3'],
+    ['Амурский район', 18, 2],
+    ['Хабаровский район', 36, 4],
+    ['г. Комсомольск-на-Амуре', 37, 4],
+  ]);
+  if (!plan.ok) throw new Error(plan.error);
+  const result = evaluate(table(weeklySheet(rows, [...keys])), undefined, plan.table);
+
+  it('fact 9,87 % = 38 of 385', () => {
+    expect(result.region.access50).toBe(38);
+    expect(result.region.access50Known).toBe(385);
+    expect(formatPercent(result.region.access50 / result.region.access50Known)).toBe('9,87%');
+  });
+
+  it('2.2 teachers 69,96 % = 7 591 of 10 851 and 2.1 students 7,97 % = 11 869 of 148 870', () => {
+    expect(result.region.measures.teachersCoverage).toMatchObject({ part: 7591, base: 10851 });
+    expect(formatPercent(result.region.measures.teachersCoverage?.share ?? null)).toBe('69,96%');
+    expect(result.region.measures.studentsCoverage).toMatchObject({ part: 11869, base: 148870 });
+    expect(formatPercent(result.region.measures.studentsCoverage?.share ?? null)).toBe('7,97%');
+  });
+
+  it('compares each district with its plan, matching «г. Комсомольск-на-Амуре» to «Комсомольск-на-Амуре»', () => {
+    const byName = Object.fromEntries(result.districts.map((d) => [d.name, [d.schools, d.access50, d.plan, d.planMet]]));
+    expect(byName).toEqual({
+      'Амурский район': [18, 2, 2, true],
+      'Хабаровский район': [36, 4, 4, true],
+      'Комсомольск-на-Амуре': [331, 32, 4, true],
+    });
+    expect(result.region.plan).toBe(10);
+    expect(result.planWarnings).toEqual([]);
+  });
+
+  it('warns about plan districts missing from the table', () => {
+    const other = parsePlanTable([['Район', 'План'], ['Бикинский район', 3]]);
+    if (!other.ok) throw new Error(other.error);
+    expect(evaluate(result.table, undefined, other.table).planWarnings).toEqual(['район «Бикинский район» из плана не найден в таблице']);
+  });
+});

@@ -1,0 +1,156 @@
+import { weeklySheet, header } from '../../test/fixtures/weekly';
+import { NO_DISTRICT, parseSchoolTable, type SchoolTable } from './schoolTable';
+
+function parse(values: Parameters<typeof parseSchoolTable>[0], options?: Parameters<typeof parseSchoolTable>[1]): SchoolTable {
+  const result = parseSchoolTable(values, options);
+  if (!result.ok) throw new Error(result.error);
+  return result.table;
+}
+
+const school = (name: string, extra: Record<string, unknown> = {}) => ({ district: 'Амурский район', school: name, teachers: 100, teachersCreatedChats: 40, ...extra });
+
+describe('parseSchoolTable', () => {
+  it('reads records with the sheet row numbers, below a title row', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { id: '2706001234' }), school('СОШ № 2', { teachers: '1 200', teachersCreatedChats: '300' })]));
+    expect(table.headerRow).toBe(3);
+    expect(table.week).toBe('10.04.2023–14.04.2023');
+    expect(table.records.map((r) => [r.row, r.school, r.id, r.counts.teachers, r.counts.teachersCreatedChats])).toEqual([
+      [4, 'СОШ № 1', '2706001234', 100, 40],
+      [5, 'СОШ № 2', null, 1200, 300],
+    ]);
+    expect(table.findings).toEqual([]);
+  });
+
+  it('honours the sheet position of the values (firstRow, firstColumn)', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { teachers: 'много' })]), { firstRow: 10, firstColumn: 2 });
+    expect(table.headerRow).toBe(12);
+    expect(table.findings[0]).toMatchObject({ row: 13, cell: 'F13', column: header('teachers') });
+  });
+
+  it('skips empty rows and rows of totals, saying so for the totals', () => {
+    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }]);
+    const table = parse(values);
+    expect(table.records).toHaveLength(1);
+    expect(table.findings).toEqual([expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' })]);
+  });
+
+  it('reads the profile status column', () => {
+    const keys = ['district', 'school', 'status', 'teachers'] as const;
+    const table = parse(weeklySheet([school('А', { status: 'Активен' }), school('Б', { status: 'Не активен' }), school('В', { status: 'неактивна' })], [...keys]));
+    expect(table.records.map((r) => r.profileStatus)).toEqual(['active', 'inactive', 'inactive']);
+  });
+
+  describe('refuses what cannot be a monitoring sheet, with a Russian message', () => {
+    it('lists the headers found when a required column is missing', () => {
+      const result = parseSchoolTable([['Район', 'Наименование ОО', 'Учителя, создавшие групповые чаты'], ['А', 'Б', 1]]);
+      expect(result).toEqual({
+        ok: false,
+        error: 'не найдены обязательные столбцы: «Учителей всего». Найдены заголовки: «Район», «Наименование ОО», «Учителя, создавшие групповые чаты». Переименуйте столбцы или укажите соответствие вручную.',
+      });
+    });
+    it('says what the sheet holds when there is no header at all', () => {
+      const result = parseSchoolTable([['Список дел'], ['купить хлеб']]);
+      expect(result).toEqual({ ok: false, error: 'не найдена строка заголовков таблицы мониторинга; в первых строках есть: «Список дел», «купить хлеб»' });
+    });
+    it('says the sheet is empty', () => {
+      expect(parseSchoolTable([])).toEqual({ ok: false, error: 'не найдена строка заголовков таблицы мониторинга; лист пуст' });
+    });
+  });
+
+  it('uses the user mapping when headers are unknown', () => {
+    const values = [['Территория', 'Учреждение', 'Педагоги'], ['Амурский', 'СОШ 1', 12]];
+    const table = parse(values, { mapping: { school: 1, teachers: 'C' } });
+    expect(table.records[0]).toMatchObject({ district: 'Амурский', school: 'СОШ 1', counts: { teachers: 12 } });
+  });
+});
+
+describe('data check: each finding names its row and column', () => {
+  const findingsOf = (rows: Record<string, unknown>[]) => parse(weeklySheet(rows as never)).findings;
+
+  it('a count above its base (kept, reported)', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { teachers: 10, teachersCreatedChats: 12 })]));
+    expect(table.findings).toEqual([
+      { row: 4, column: header('teachersCreatedChats'), cell: 'E4', code: 'aboveBase', severity: 'warning', message: 'значение больше базы: 12 > 10 («Учителей всего»)' },
+    ]);
+    expect(table.records[0]?.counts.teachersCreatedChats).toBe(12);
+  });
+
+  it('a negative value (left out)', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { teachers3Messages: -4 })]));
+    expect(table.findings).toEqual([
+      { row: 4, column: header('teachers3Messages'), cell: 'F4', code: 'negative', severity: 'error', message: 'отрицательное значение: −4; значение не учтено' },
+    ]);
+    expect(table.records[0]?.counts.teachers3Messages).toBeUndefined();
+  });
+
+  it('a fractional count (kept, reported)', () => {
+    expect(findingsOf([school('СОШ № 1', { teachersCalled: '12,5' })])).toEqual([
+      { row: 4, column: header('teachersCalled'), cell: 'H4', code: 'fractional', severity: 'warning', message: 'дробное количество: 12,50' },
+    ]);
+  });
+
+  it('an unparseable value (left out)', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers10Messages: 'много' })])).toEqual([
+      { row: 4, column: header('teachers10Messages'), cell: 'G4', code: 'unparseable', severity: 'error', message: 'текст вместо числа: «много»; значение не учтено' },
+    ]);
+  });
+
+  it('a base of zero under a positive count', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers: 0, teachersCreatedChats: 3 })])).toEqual([
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0, а в «Учителя, создавшие групповые чаты» 3; доля не считается' },
+    ]);
+  });
+
+  it('a duplicate school by ИНН (second row left out of totals)', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { id: '2706001234' }), school('СОШ № 2'), school('СОШ № 1 (копия)', { id: '2706001234' })]));
+    expect(table.findings).toEqual([
+      { row: 6, column: 'ИНН', cell: 'C6', code: 'duplicate', severity: 'error', message: 'школа повторяется (впервые в строке 4); строка не учтена в итогах' },
+    ]);
+    expect(table.records.map((r) => r.counted)).toEqual([true, true, false]);
+  });
+
+  it('a duplicate school by district and name when there is no ИНН', () => {
+    const rows = [school('МБОУ «СОШ № 1»'), { ...school('мбоу сош  № 1'), district: 'амурский РАЙОН' }];
+    expect(findingsOf(rows)).toEqual([
+      expect.objectContaining({ row: 5, column: header('school'), cell: 'B5', code: 'duplicate' }),
+    ]);
+  });
+
+  it('a missing district (grouped under «Район не указан»)', () => {
+    const table = parse(weeklySheet([{ ...school('СОШ № 9'), district: '' }]));
+    expect(table.findings).toEqual([
+      { row: 4, column: 'Район', cell: 'A4', code: 'missingDistrict', severity: 'warning', message: 'не указан район; школа учтена в группе «Район не указан»' },
+    ]);
+    expect(table.records[0]?.district).toBe(NO_DISTRICT);
+  });
+
+  it('a missing school name', () => {
+    const table = parse(weeklySheet([{ ...school(''), school: null }]));
+    expect(table.findings).toEqual([expect.objectContaining({ row: 4, cell: 'B4', code: 'missingSchool', message: 'не указано наименование ОО' })]);
+    expect(table.records[0]?.school).toBe('ОО в строке 4');
+  });
+
+  it('a percentage in a count column is taken as a share of its base', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { teachers: 40, teachers3Messages: '25%' })]));
+    expect(table.findings).toEqual([
+      expect.objectContaining({ row: 4, cell: 'F4', code: 'percentInCount', severity: 'warning', message: 'в столбце количества стоит процент («25%»); значение взято как доля' }),
+    ]);
+    expect(table.records[0]?.counts.teachers3Messages).toBe(10);
+  });
+
+  it('an unknown profile status', () => {
+    const keys = ['district', 'school', 'status', 'teachers'] as const;
+    const table = parse(weeklySheet([school('А', { status: 'может быть' })], [...keys]));
+    expect(table.findings).toEqual([expect.objectContaining({ row: 4, cell: 'C4', code: 'unknownStatus', message: 'непонятный статус «может быть»: ожидается «Активен» или «Не активен»' })]);
+  });
+
+  it('«н/д» is missing data, not an error', () => {
+    expect(findingsOf([school('СОШ № 1', { teachersCalled: 'н/д' })])).toEqual([]);
+  });
+
+  it('never stops the rest of the table', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { teachers: 'ошибка' }), school('СОШ № 2')]));
+    expect(table.records).toHaveLength(2);
+    expect(table.records[1]?.counts).toEqual({ teachers: 100, teachersCreatedChats: 40 });
+  });
+});

@@ -1,0 +1,31 @@
+import { cellText, normalizeHeader, normalizeText } from './text';
+
+describe('normalizeText', () => {
+  it('folds case, «ё», quotes, punctuation and spaces', () => {
+    expect(normalizeText('  Берёзовский   РАЙОН ')).toBe('березовский район');
+    expect(normalizeText('МКОУ «Ивановская ООШ»')).toBe('мкоу ивановская оош');
+    expect(normalizeText('г. Комсомольск-на-Амуре')).toBe('г комсомольск на амуре');
+    expect(normalizeText('Кол-во\u00a0учеников')).toBe('кол во учеников');
+  });
+  it('gives an empty string for empty values', () => {
+    expect(normalizeText(null)).toBe('');
+    expect(normalizeText(undefined)).toBe('');
+  });
+});
+
+describe('normalizeHeader', () => {
+  it('drops the parenthetical tail of official headers', () => {
+    expect(normalizeHeader('Учеников всего (кол-во учеников в Сферуме)')).toBe('учеников всего');
+    expect(normalizeHeader('Учителей всего (кол-во учителей в Сферуме, VK Мессенджере и ЭЖД)')).toBe('учителей всего');
+  });
+  it('keeps the percent sign, which tells shares from counts', () => {
+    expect(normalizeHeader('% ОО в Сфере')).toBe('% оо в сфере');
+  });
+});
+
+describe('cellText', () => {
+  it('trims and folds inner spaces', () => {
+    expect(cellText('  СОШ\u00a0 № 1 ')).toBe('СОШ № 1');
+    expect(cellText(42)).toBe('42');
+  });
+});

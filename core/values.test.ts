@@ -1,0 +1,61 @@
+import { isBlank, parseValue } from './values';
+
+describe('parseValue', () => {
+  it('keeps numbers as they are', () => {
+    expect(parseValue(17218)).toEqual({ kind: 'number', value: 17218, percent: false });
+    expect(parseValue(0)).toEqual({ kind: 'number', value: 0, percent: false });
+    expect(parseValue(-3.5)).toEqual({ kind: 'number', value: -3.5, percent: false });
+  });
+
+  it.each([
+    ['17 218', 17218],
+    ['17\u00a0218', 17218],
+    ['17\u2009218', 17218],
+    ['17\u202f218', 17218],
+    ['312 014', 312014],
+    [' 1 234,5 ', 1234.5],
+    ['0,5', 0.5],
+    ['1.5', 1.5],
+    ['−5', -5],
+    ['+7', 7],
+    [',5', 0.5],
+  ])('reads the Russian text «%s» as %p', (text, expected) => {
+    expect(parseValue(text)).toEqual({ kind: 'number', value: expected, percent: false });
+  });
+
+  it.each([
+    ['97,01%', 0.9701],
+    ['25 %', 0.25],
+    ['0,064%', 0.00064],
+    ['21,292%', 0.21292],
+    ['100%', 1],
+    ['76.11%', 0.7611],
+  ])('reads the percentage «%s» as the fraction %p, without binary noise', (text, expected) => {
+    expect(parseValue(text)).toEqual({ kind: 'number', value: expected, percent: true });
+  });
+
+  it.each([[null], [undefined], [''], ['   '], ['—'], ['-'], ['–'], ['н/д'], ['Н/Д'], ['нет данных'], ['n/a']])(
+    'treats %p as missing, not invalid',
+    (raw) => {
+      expect(parseValue(raw)).toEqual({ kind: 'missing' });
+      expect(isBlank(raw)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['много', 'текст вместо числа'],
+    ['12abc', 'не удаётся прочитать число'],
+    ['1,2,3', 'не удаётся прочитать число'],
+    ['#DIV/0!', 'ошибка в ячейке'],
+    ['#Н/Д', 'ошибка в ячейке'],
+  ])('marks «%s» invalid with the reason «%s»', (text, reason) => {
+    expect(parseValue(text)).toEqual({ kind: 'invalid', reason, text });
+  });
+
+  it('marks booleans, dates and non-finite numbers invalid', () => {
+    expect(parseValue(true)).toMatchObject({ kind: 'invalid', reason: 'логическое значение вместо числа' });
+    expect(parseValue(new Date(Date.UTC(2023, 3, 21)))).toMatchObject({ kind: 'invalid', text: '2023-04-21' });
+    expect(parseValue(Number.NaN)).toMatchObject({ kind: 'invalid' });
+    expect(parseValue(Number.POSITIVE_INFINITY)).toMatchObject({ kind: 'invalid' });
+  });
+});
