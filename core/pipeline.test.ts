@@ -1,0 +1,58 @@
+import { weeklySheet } from '../test/fixtures/weekly';
+import { inspectTable, runJob } from './pipeline';
+
+const week = weeklySheet([
+  { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40 },
+  { district: 'Бикинский район', school: 'СОШ № 2', teachers: 20, teachersCreatedChats: 2 },
+]);
+
+describe('runJob', () => {
+  it('runs the whole job on plain arrays', () => {
+    const result = runJob({ current: { values: week, name: 'Мониторинг' } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.sheets.map((s) => s.kind)).toEqual(['districts', 'lagging', 'findings']);
+    expect(result.evaluation.region.counts.teachers).toBe(120);
+    expect(result.highlight.length).toBeGreaterThan(0);
+    expect(result.comparison).toBeNull();
+  });
+
+  it('compares with last week and reads the plan', () => {
+    const result = runJob({
+      current: { values: week },
+      previous: { values: week },
+      plan: { values: [['Район', 'План'], ['Амурский район', 1]] },
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.comparison?.region.changes.teachersCreatedChats).toBe(0);
+    expect(result.evaluation.districts.find((d) => d.name === 'Амурский район')?.plan).toBe(1);
+  });
+
+  it('reports a broken previous week or plan as warnings, not failures', () => {
+    const result = runJob({ current: { values: week }, previous: { values: [['x']], name: 'Прошлая' }, settings: { tolerance: 'пять' } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings).toEqual([
+      'Настройки: допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «пять»',
+      'Прошлая неделя («Прошлая»): не найдена строка заголовков таблицы мониторинга; в первых строках есть: «x»',
+    ]);
+  });
+
+  it('fails with a Russian message for a sheet without a table, an empty table or an unknown district', () => {
+    expect(runJob({ current: { values: [['x']], name: 'Лист1' } })).toEqual({ ok: false, error: '«Лист1»: не найдена строка заголовков таблицы мониторинга; в первых строках есть: «x»' });
+    expect(runJob({ current: { values: weeklySheet([]) } })).toEqual({ ok: false, error: 'в таблице нет ни одной строки с данными под заголовком' });
+    expect(runJob({ current: { values: week }, district: 'Вяземский' })).toEqual({ ok: false, error: 'район «Вяземский» не найден в таблице; есть: Бикинский район, Амурский район' });
+  });
+
+  it('gives one district\'s report', () => {
+    const result = runJob({ current: { values: week }, district: 'Бикинский район' });
+    expect(result.ok && result.report.sheets[0]?.kind).toBe('district');
+  });
+});
+
+describe('inspectTable', () => {
+  it('lists recognised columns and districts for the panel', () => {
+    const result = inspectTable({ values: week });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.districts).toEqual(['Амурский район', 'Бикинский район']);
+    expect(result.table.columns.teachers?.index).toBe(3);
+  });
+});

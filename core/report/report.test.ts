@@ -1,0 +1,143 @@
+import { weeklySheet } from '../../test/fixtures/weekly';
+import { compareWeeks } from '../evaluate/compare';
+import { evaluate } from '../evaluate/evaluate';
+import { parseSchoolTable } from '../table/schoolTable';
+import type { CellValue } from '../values';
+import { buildReport, SHEET_NAMES } from './buildReport';
+import { highlightRules, isOwnFormula } from './highlight';
+import { freeSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues } from './model';
+
+const evaluated = (rows: Record<string, CellValue>[]) => {
+  const parsed = parseSchoolTable(weeklySheet(rows));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return evaluate(parsed.table);
+};
+
+const current = evaluated([
+  { district: 'Амурский район', school: 'Большая школа', teachers: 100, teachersCreatedChats: 40, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 30 },
+  { district: 'Амурский район', school: 'Малая школа', teachers: 10, teachersCreatedChats: 1, teachers3Messages: 1, teachers10Messages: 0, teachersCalled: 1 },
+  { district: 'Бикинский район', school: '<img src=x onerror=alert(1)>', teachers: 20, teachersCreatedChats: 2, teachers3Messages: 'abc', teachers10Messages: 0, teachersCalled: 0 },
+]);
+
+describe('the district report model', () => {
+  const report = buildReport(current, { source: 'Мониторинг' });
+  const [districts, lagging, findings] = report.sheets;
+
+  it('has the districts, lagging schools and data-check sheets, each marked', () => {
+    expect(report.sheets.map((s) => [s.name, s.marker])).toEqual([
+      [SHEET_NAMES.districts, 'sferum-monitor:districts'],
+      [SHEET_NAMES.lagging, 'sferum-monitor:lagging'],
+      [SHEET_NAMES.findings, 'sferum-monitor:findings'],
+    ]);
+  });
+
+  it('lists districts furthest behind first, then the region total, with weighted shares', () => {
+    const cols = districts?.columns.map((c) => c.key) ?? [];
+    const share = cols.indexOf('share:teachersCreatedChats');
+    expect(districts?.columns[share]).toMatchObject({ header: 'Создали чаты, доля', format: 'percent' });
+    expect(districts?.rows.map((r) => [r.kind, r.cells[0], r.cells[1], r.cells[share]])).toEqual([
+      ['data', 1, 'Бикинский район', 0.1],
+      ['data', 2, 'Амурский район', 41 / 110],
+      ['total', null, 'Итого по региону', 43 / 130],
+    ]);
+    expect(districts?.rows.map((r) => r.tones[share])).toEqual(['bad', 'good', 'near']);
+    const meeting = cols.indexOf('meeting:teachersCreatedChats');
+    const gap = cols.indexOf('gap:teachersCreatedChats');
+    expect(districts?.rows.map((r) => [r.cells[meeting], r.cells[gap]])).toEqual([[0, 5], [1, 0], [1, 3]]);
+  });
+
+  it('describes live threshold rules and a chart against the target', () => {
+    const share = districts?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
+    expect(districts?.rules).toContainEqual({ kind: 'threshold', column: share, target: 0.35, tolerance: 0.05 });
+    expect(districts?.chart).toEqual({ title: 'Доля учителей, создавших групповые чаты: районы и цель 35%', categoryColumn: 1, valueColumns: [share], target: 0.35 });
+  });
+
+  it('lists lagging schools with their gaps, furthest behind first, names kept as plain text', () => {
+    const school = lagging?.columns.findIndex((c) => c.key === 'school') ?? -1;
+    const gap = lagging?.columns.findIndex((c) => c.key === 'gap:teachersCreatedChats') ?? -1;
+    expect(lagging?.rows.map((r) => [r.cells[0], r.cells[school], r.cells[gap]])).toEqual([
+      [1, '<img src=x onerror=alert(1)>', 5],
+      [2, 'Малая школа', 3],
+    ]);
+  });
+
+  it('lists findings with row, cell, column and message', () => {
+    expect(findings?.rows.map((r) => r.cells)).toEqual([[6, 'F6', 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю', 'ошибка', 'текст вместо числа: «abc»; значение не учтено']]);
+  });
+
+  it('lays the sheet out as title, subtitle, blank, header, data', () => {
+    const sheet = districts;
+    if (!sheet) throw new Error('no sheet');
+    const layout = sheetLayout(sheet);
+    const values = sheetValues(sheet);
+    expect(values[0]?.[0]).toBe('Сферум: сводка по районам');
+    expect(values[layout.headerRow - 1]?.[1]).toBe('Район');
+    expect(values[layout.firstDataRow - 1]?.[1]).toBe('Бикинский район');
+    expect(values).toHaveLength(layout.lastDataRow);
+    expect(values.every((row) => row.length === sheet.columns.length)).toBe(true);
+    expect(sheetTones(sheet)).toHaveLength(values.length);
+  });
+
+  it('is the same model when built twice', () => {
+    expect(buildReport(current, { source: 'Мониторинг' })).toEqual(report);
+  });
+});
+
+describe('with last week', () => {
+  const previous = evaluated([
+    { district: 'Амурский район', school: 'Большая школа', teachers: 100, teachersCreatedChats: 30 },
+    { district: 'Амурский район', school: 'Закрытая', teachers: 10, teachersCreatedChats: 1 },
+  ]);
+  const report = buildReport(current, { comparison: compareWeeks(current, previous) });
+
+  it('adds change columns in percentage points and the sheet of schools that came and went', () => {
+    const districts = report.sheets[0];
+    const change = districts?.columns.findIndex((c) => c.key === 'change:teachersCreatedChats') ?? -1;
+    expect(districts?.columns[change]?.format).toBe('points');
+    const amur = districts?.rows.find((r) => r.cells[1] === 'Амурский район');
+    expect(amur?.cells[change]).toBeCloseTo((41 / 110 - 31 / 110) * 100, 8);
+    expect(report.sheets.map((s) => s.kind)).toEqual(['districts', 'lagging', 'findings', 'changes']);
+    expect(report.sheets[3]?.rows.map((r) => r.cells)).toEqual([
+      ['появилась', 'Амурский район', 'Малая школа', 5],
+      ['появилась', 'Бикинский район', '<img src=x onerror=alert(1)>', 6],
+      ['пропала', 'Амурский район', 'Закрытая', 5],
+    ]);
+  });
+});
+
+describe('one district', () => {
+  it('lists the district\'s schools and its total', () => {
+    const report = buildReport(current, { district: 'амурский район' });
+    expect(report.sheets.map((s) => s.name)).toEqual(['Сферум — Амурский район', SHEET_NAMES.findings]);
+    const rows = report.sheets[0]?.rows ?? [];
+    expect(rows.map((r) => [r.kind, r.cells[2]])).toEqual([['data', 'Малая школа'], ['data', 'Большая школа'], ['total', 'Итого: 2 ОО']]);
+  });
+});
+
+describe('highlighting of the source sheet', () => {
+  const rules = highlightRules(current);
+  it('colours each indicator column red below target − tolerance and yellow below the target, with the marker', () => {
+    expect(rules.slice(0, 2)).toEqual([
+      { indicator: 'teachersCreatedChats', tone: 'bad', range: 'E4:E1006', formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4<0.3)' },
+      { indicator: 'teachersCreatedChats', tone: 'near', range: 'E4:E1006', formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4>=0.3,$E4/$D4<0.35)' },
+    ]);
+    expect(rules.map((r) => r.indicator)).toEqual(['teachersCreatedChats', 'teachersCreatedChats', 'teachers3Messages', 'teachers3Messages', 'teachers10Messages', 'teachers10Messages', 'teachersCalled', 'teachersCalled', 'school']);
+    expect(rules.every((r) => isOwnFormula(r.formula))).toBe(true);
+  });
+  it('tells its own rules from a user\'s', () => {
+    expect(isOwnFormula('=$E4<0.5')).toBe(false);
+    expect(isOwnFormula(null)).toBe(false);
+  });
+});
+
+describe('sheet names', () => {
+  it('drops characters Excel forbids and keeps 31 characters', () => {
+    expect(safeSheetName('Сферум — г. Комсомольск-на-Амуре [старый]')).toBe('Сферум — г. Комсомольск-на-Аму…');
+    expect(safeSheetName('Сферум — г. Комсомольск-на-Амуре [старый]')).toHaveLength(31);
+    expect(safeSheetName('a/b:c')).toBe('a b c');
+  });
+  it('never takes a user\'s sheet name', () => {
+    expect(freeSheetName('Сферум — районы', new Set(['Сферум — районы', 'Сферум — районы (2)']))).toBe('Сферум — районы (3)');
+    expect(freeSheetName('Сферум — районы', new Set())).toBe('Сферум — районы');
+  });
+});
