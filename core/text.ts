@@ -6,10 +6,20 @@
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f\u200b]+/g;
 
+/** String(value) that never throws: objects from a host may have a broken toString. */
+export function safeString(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
 /** Lower case, «ё» → «е», quotes and punctuation → spaces, runs of spaces → one. */
 export function normalizeText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value)
+  return safeString(value)
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[«»"'“”„`]/g, ' ')
@@ -21,13 +31,11 @@ export function normalizeText(value: unknown): string {
 /** Header normalisation: as {@link normalizeText}, but a parenthetical tail is dropped first
  * («Учеников всего (кол-во учеников в Сферуме)» → «учеников всего»). */
 export function normalizeHeader(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value).replace(/\([^()]*\)/g, ' ').replace(/\[[^\][]*\]/g, ' ');
+  const text = safeString(value).replace(/\([^()]*\)/g, ' ').replace(/\[[^\][]*\]/g, ' ');
   return normalizeText(text);
 }
 
 /** Trimmed display text of a cell, with inner runs of spaces folded. */
 export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(SPACES, ' ').trim();
+  return safeString(value).replace(SPACES, ' ').trim();
 }

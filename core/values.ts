@@ -5,6 +5,8 @@
  * (something is there but is not a number), because only the latter is the user's mistake.
  */
 
+import { safeString } from './text';
+
 export type ParsedValue =
   | { readonly kind: 'number'; readonly value: number; readonly percent: boolean }
   | { readonly kind: 'missing' }
@@ -36,8 +38,8 @@ export function parseValue(raw: unknown): ParsedValue {
     return Number.isFinite(raw) ? { kind: 'number', value: raw, percent: false } : invalid('не конечное число', String(raw));
   }
   if (typeof raw === 'boolean') return invalid('логическое значение вместо числа', raw ? 'ИСТИНА' : 'ЛОЖЬ');
-  if (raw instanceof Date) return invalid('дата вместо числа', raw.toISOString().slice(0, 10));
-  if (typeof raw !== 'string') return invalid('значение не число', String(raw));
+  if (raw instanceof Date) return invalid('дата вместо числа', Number.isNaN(raw.getTime()) ? '' : raw.toISOString().slice(0, 10));
+  if (typeof raw !== 'string') return invalid('значение не число', safeString(raw));
   return parseText(raw);
 }
 

@@ -4,6 +4,7 @@
  * applies to every element. Written once here so each formula body handles one element only.
  */
 import { messages } from '../messages';
+import { safeString } from '../text';
 import type { CellValue } from '../values';
 import { formulaError, isMatrix, type FormulaArg, type FormulaError, type FormulaResult, type FormulaValue, type Matrix } from './types';
 
@@ -40,7 +41,7 @@ export function guard(body: () => FormulaValue): FormulaValue {
   try {
     return body();
   } catch (error) {
-    return formulaError('value', error instanceof Error ? error.message : String(error));
+    return formulaError('value', error instanceof Error ? error.message : safeString(error));
   }
 }
 
