@@ -215,7 +215,7 @@ function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportShe
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: 'ошибка', warning: 'проверить', info: 'к сведению' };
 const SEVERITY_TONE: Readonly<Record<Severity, Tone | null>> = { error: 'bad', warning: 'near', info: null };
 
-function findingsSheet(evaluation: Evaluation, options: ReportOptions): ReportSheet {
+function findingsSheet(evaluation: Evaluation, options: ReportOptions, district?: GroupResult): ReportSheet {
   const columns = [
     col('row', 'Строка', 'integer', 8),
     col('cell', 'Ячейка', 'text', 8),
@@ -223,7 +223,12 @@ function findingsSheet(evaluation: Evaluation, options: ReportOptions): ReportSh
     col('severity', 'Важность', 'text', 12),
     col('message', 'Замечание', 'text', 80),
   ];
-  const rows = sortFindings(evaluation.findings).map((f) =>
+  // A district's report lists only the findings on its own rows (repeated rows included).
+  const rowsOfDistrict = district
+    ? new Set(evaluation.table.records.filter((r) => r.districtKey === normalizeText(district.name)).map((r) => r.row))
+    : null;
+  const findings = rowsOfDistrict ? evaluation.findings.filter((f) => rowsOfDistrict.has(f.row)) : evaluation.findings;
+  const rows = sortFindings(findings).map((f) =>
     new RowBuilder().add(f.row).add(f.cell || null).add(f.column || null).add(SEVERITY_TEXT[f.severity], SEVERITY_TONE[f.severity]).add(f.message).row(),
   );
   const sub = [
@@ -271,7 +276,7 @@ export function buildReport(evaluation: Evaluation, options: ReportOptions = {})
   if (options.district !== undefined) {
     const district = findDistrict(evaluation, options.district);
     if (!district) throw new RangeError(`district not found: ${options.district}`);
-    return { title: `Сферум: отчёт по району ${district.name}`, sheets: [oneDistrictSheet(evaluation, district, options), findingsSheet(evaluation, options)] };
+    return { title: `Сферум: отчёт по району ${district.name}`, sheets: [oneDistrictSheet(evaluation, district, options), findingsSheet(evaluation, options, district)] };
   }
   const sheets = [districtsSheet(evaluation, options), laggingSheet(evaluation, options), findingsSheet(evaluation, options)];
   if (options.comparison) sheets.push(changesSheet(options.comparison));

@@ -112,6 +112,10 @@ describe('one district', () => {
     const rows = report.sheets[0]?.rows ?? [];
     expect(rows.map((r) => [r.kind, r.cells[2]])).toEqual([['data', 'Малая школа'], ['data', 'Большая школа'], ['total', 'Итого: 2 ОО']]);
   });
+  it('lists only the findings on the district\'s own rows', () => {
+    expect(buildReport(current, { district: 'Амурский район' }).sheets[1]?.rows).toEqual([]);
+    expect(buildReport(current, { district: 'Бикинский район' }).sheets[1]?.rows.map((r) => r.cells[1])).toEqual(['F6']);
+  });
 });
 
 describe('highlighting of the source sheet', () => {
