@@ -35,27 +35,8 @@ export type CountCell =
 
 const NONE: CountCell = { kind: 'none' };
 
-/** Reads a count; invalid and negative values are reported and left out, fractional ones kept. */
-export function readCount(raw: CellValue, place: CellPlace, findings: Finding[]): CountCell {
-  const parsed = parseValue(raw);
-  if (parsed.kind === 'missing') return NONE;
-  if (parsed.kind === 'invalid') {
-    findings.push(finding(place, 'unparseable', 'error', messages.invalidValue(parsed.reason, parsed.text) + '; значение не учтено'));
-    return NONE;
-  }
-  if (parsed.value < 0) {
-    findings.push(finding(place, 'negative', 'error', messages.negative(parsed.value) + '; значение не учтено'));
-    return NONE;
-  }
-  if (parsed.percent) return { kind: 'share', value: parsed.value, text: cellText(raw) };
-  if (!Number.isInteger(parsed.value)) {
-    findings.push(finding(place, 'fractional', 'warning', messages.fractionalCount(parsed.value)));
-  }
-  return { kind: 'count', value: parsed.value };
-}
-
-/** Reads a share cell («97,01%», 0.9701); a number above 1 without «%» is read as percent. */
-export function readShare(raw: CellValue, place: CellPlace, findings: Finding[]): number | null {
+/** A number from a cell, or null after reporting why it cannot be used (invalid, negative). */
+function readNonNegative(raw: CellValue, place: CellPlace, findings: Finding[]): { value: number; percent: boolean } | null {
   const parsed = parseValue(raw);
   if (parsed.kind === 'missing') return null;
   if (parsed.kind === 'invalid') {
@@ -66,5 +47,23 @@ export function readShare(raw: CellValue, place: CellPlace, findings: Finding[])
     findings.push(finding(place, 'negative', 'error', messages.negative(parsed.value) + '; значение не учтено'));
     return null;
   }
-  return parsed.percent || parsed.value <= 1 ? parsed.value : parsed.value / 100;
+  return parsed;
+}
+
+/** Reads a count; invalid and negative values are reported and left out, fractional ones kept. */
+export function readCount(raw: CellValue, place: CellPlace, findings: Finding[]): CountCell {
+  const parsed = readNonNegative(raw, place, findings);
+  if (!parsed) return NONE;
+  if (parsed.percent) return { kind: 'share', value: parsed.value, text: cellText(raw) };
+  if (!Number.isInteger(parsed.value)) {
+    findings.push(finding(place, 'fractional', 'warning', messages.fractionalCount(parsed.value)));
+  }
+  return { kind: 'count', value: parsed.value };
+}
+
+/** Reads a share cell («97,01%», 0.9701); a number above 1 without «%» is read as percent. */
+export function readShare(raw: CellValue, place: CellPlace, findings: Finding[]): number | null {
+  const parsed = readNonNegative(raw, place, findings);
+  if (!parsed) return null;
+  return parsed.percent || parsed.value <= 1 ? parsed.value : Number((parsed.value / 100).toPrecision(15));
 }

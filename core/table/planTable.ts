@@ -4,12 +4,11 @@
  */
 import type { ColumnDef } from '../catalogue/columns';
 import type { Finding } from '../findings';
-import { messages } from '../messages';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount } from './cells';
 import type { ParseOptions, ParseResult } from './schoolTable';
-import { locateHeader } from './schoolTable';
+import { locateTable } from './schoolTable';
 
 export type PlanColumnKey = 'district' | 'schools' | 'required';
 
@@ -46,14 +45,9 @@ export function looseDistrictKey(name: string): string {
 }
 
 export function parsePlanTable(values: readonly (readonly CellValue[])[], options: ParseOptions<PlanColumnKey> = {}): ParseResult<DistrictPlan> {
-  const located = locateHeader(values, PLAN_COLUMNS, options);
+  const located = locateTable(values, PLAN_COLUMNS, ['district', 'required'], options);
   if (!located.ok) return located;
-  const { columns, rowIndex, headers } = located.header;
-  const missing = (['district', 'required'] as const).filter((key) => columns[key] === undefined);
-  if (missing.length) {
-    const names = missing.map((key) => PLAN_COLUMNS.find((def) => def.key === key)?.header ?? key);
-    return { ok: false, error: messages.requiredColumnsMissing(names, headers) };
-  }
+  const { columns, rowIndex } = located.header;
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
   const findings: Finding[] = [];

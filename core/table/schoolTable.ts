@@ -2,7 +2,7 @@
  * The weekly monitoring sheet, one row per school, read into records. Every problem becomes a
  * finding with its row and column; only a missing header or required column stops the parse.
  */
-import { SCHOOL_COLUMNS, type SchoolColumnKey, type SchoolCountKey } from '../catalogue/columns';
+import { SCHOOL_COLUMNS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey } from '../catalogue/columns';
 import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
@@ -75,7 +75,7 @@ const COUNT_ORDER = [...COUNT_KEYS].sort((a, b) => Number(PERCENT_BASE[a] !== un
 /** Locates the header, either where the user says or by recognition, and applies the mapping. */
 export function locateHeader<K extends string>(
   values: readonly (readonly CellValue[])[],
-  defs: Parameters<typeof recogniseColumns<K>>[1],
+  defs: readonly ColumnDef<K>[],
   options: ParseOptions<K>,
 ): { ok: true; header: HeaderMatch<K> } | { ok: false; error: string } {
   const firstRow = options.firstRow ?? 1;
@@ -99,16 +99,26 @@ export function locateHeader<K extends string>(
   return { ok: true, header: { ...header, columns: mapped.columns } };
 }
 
+/** locateHeader, then a Russian message listing the headers found when a required column is missing. */
+export function locateTable<K extends string>(
+  values: readonly (readonly CellValue[])[],
+  defs: readonly ColumnDef<K>[],
+  required: readonly K[],
+  options: ParseOptions<K>,
+): { ok: true; header: HeaderMatch<K> } | { ok: false; error: string } {
+  const located = locateHeader(values, defs, options);
+  if (!located.ok) return located;
+  const missing = required.filter((key) => located.header.columns[key] === undefined);
+  if (missing.length === 0) return located;
+  const names = missing.map((key) => defs.find((def) => def.key === key)?.header ?? key);
+  return { ok: false, error: messages.requiredColumnsMissing(names, located.header.headers) };
+}
+
 export function parseSchoolTable(values: readonly (readonly CellValue[])[], options: ParseOptions<SchoolColumnKey> = {}): ParseResult<SchoolTable> {
-  const located = locateHeader(values, SCHOOL_COLUMNS, options);
+  const located = locateTable(values, SCHOOL_COLUMNS, REQUIRED_SCHOOL_COLUMNS, options);
   if (!located.ok) return located;
   const { header } = located;
   const { columns } = header;
-  const missing = REQUIRED_SCHOOL_COLUMNS.filter((key) => columns[key] === undefined);
-  if (missing.length) {
-    const names = missing.map((key) => SCHOOL_COLUMNS.find((def) => def.key === key)?.header ?? key);
-    return { ok: false, error: messages.requiredColumnsMissing(names, header.headers) };
-  }
 
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;

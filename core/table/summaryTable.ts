@@ -9,7 +9,7 @@ import { messages } from '../messages';
 import { cellText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount, readShare, type CellPlace } from './cells';
-import { locateHeader, type ParseOptions, type ParseResult } from './schoolTable';
+import { locateTable, type ParseOptions, type ParseResult } from './schoolTable';
 import type { ColumnMap } from './header';
 
 export interface SummaryWeek {
@@ -34,14 +34,9 @@ export interface SummaryTable {
 export const REQUIRED_SUMMARY_COLUMNS: readonly SummaryColumnKey[] = ['week', 'schoolsTotal'];
 
 export function parseSummaryTable(values: readonly (readonly CellValue[])[], options: ParseOptions<SummaryColumnKey> = {}): ParseResult<SummaryTable> {
-  const located = locateHeader(values, SUMMARY_COLUMNS, options);
+  const located = locateTable(values, SUMMARY_COLUMNS, REQUIRED_SUMMARY_COLUMNS, options);
   if (!located.ok) return located;
   const { columns, rowIndex, headers } = located.header;
-  const missing = REQUIRED_SUMMARY_COLUMNS.filter((key) => columns[key] === undefined);
-  if (missing.length) {
-    const names = missing.map((key) => SUMMARY_COLUMNS.find((def) => def.key === key)?.header ?? key);
-    return { ok: false, error: messages.requiredColumnsMissing(names, headers) };
-  }
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
   const findings: Finding[] = [];
