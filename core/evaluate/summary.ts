@@ -44,22 +44,25 @@ const PUBLISHED: readonly [SummaryCountKey, SummaryIndicatorKey][] = [
 
 export function evaluateSummary(table: SummaryTable, settings: Settings = DEFAULT_SETTINGS): SummaryEvaluation {
   const findings: Finding[] = [...table.findings];
-  const indicators = SUMMARY_INDICATORS.filter((def) => {
-    const given = def.numerator in table.columns || (def.numerator === 'schoolsActive' && table.columns.schoolsInactive !== undefined)
-      || (def.numerator === 'authoritiesActive' && table.columns.authoritiesInactive !== undefined);
-    return given;
-  });
+  const indicators = SUMMARY_INDICATORS.filter((def) =>
+    def.numerator in table.columns
+    || (def.numerator === 'schoolsActive' && table.columns.schoolsInactive !== undefined)
+    || (def.numerator === 'authoritiesActive' && table.columns.authoritiesInactive !== undefined));
   const weeks = table.weeks.map((week) => {
     const measures: Partial<Record<SummaryIndicatorKey, Measure>> = {};
     for (const def of indicators) {
       const target = targetOf(settings, def.key);
       const given = def.numerator in week.shares ? week.shares[def.numerator as SummaryCountKey] : undefined;
-      // A share given as such is used as it is: its base is unknown, so there is no gap in people.
-      measures[def.key] = given !== undefined ? { ...measure(target, given, 1, settings.tolerance), part: null, base: null, gap: null } : measure(target, countOf(week, def.numerator), week.counts[def.base as SummaryCountKey], settings.tolerance);
+      if (given !== undefined) {
+        // A share given as such is used as it is: its base is unknown, so there is no gap in people.
+        measures[def.key] = { ...measure(target, given, 1, settings.tolerance), part: null, base: null, gap: null };
+        continue;
+      }
       const part = countOf(week, def.numerator);
       const base = week.counts[def.base as SummaryCountKey];
+      measures[def.key] = measure(target, part, base, settings.tolerance);
       const column = table.columns[def.numerator as SummaryCountKey];
-      if (given === undefined && part !== undefined && base !== undefined && base > 0 && part > base && column) {
+      if (part !== undefined && base !== undefined && base > 0 && part > base && column) {
         findings.push(finding({ row: week.row, column, firstColumn: table.firstColumn }, 'aboveBase', 'warning',
           `${messages.partAboveBase(part, base)} («${table.columns[def.base as SummaryCountKey]?.header ?? def.base}»)`));
       }
