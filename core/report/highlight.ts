@@ -12,8 +12,11 @@ export interface HighlightRule {
   /** Indicator key, or 'school' for the name cell of a school lagging on any indicator. */
   readonly indicator: string;
   readonly tone: Extract<Tone, 'bad' | 'near'>;
-  /** A1 range of the source sheet, e.g. «G4:G1805». */
+  /** A1 range of the source sheet, e.g. «G4:G1805», and the same as numbers (1-based rows, zero-based column). */
   readonly range: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly column: number;
   /** A1 formula, relative to the top-left cell of the range, with English function names. */
   readonly formula: string;
 }
@@ -53,14 +56,15 @@ export function highlightRules(evaluation: Evaluation): HighlightRule[] {
     const goal = literal(indicator.target);
     const range = `${letter(part.index)}${firstRow}:${letter(part.index)}${lastRow}`;
     const bad = `${p}/${b}<${low}`;
-    rules.push({ indicator: indicator.key, tone: 'bad', range, formula: `=AND(${FORMULA_MARKER},${known},${bad})` });
-    rules.push({ indicator: indicator.key, tone: 'near', range, formula: `=AND(${FORMULA_MARKER},${known},${p}/${b}>=${low},${p}/${b}<${goal})` });
+    const at = { range, firstRow, lastRow, column: table.firstColumn + part.index };
+    rules.push({ indicator: indicator.key, tone: 'bad', ...at, formula: `=AND(${FORMULA_MARKER},${known},${bad})` });
+    rules.push({ indicator: indicator.key, tone: 'near', ...at, formula: `=AND(${FORMULA_MARKER},${known},${p}/${b}>=${low},${p}/${b}<${goal})` });
     badConditions.push(`AND(${known},${bad})`);
   }
   const school = table.columns.school;
   if (school && badConditions.length) {
     const range = `${letter(school.index)}${firstRow}:${letter(school.index)}${lastRow}`;
-    rules.push({ indicator: 'school', tone: 'bad', range, formula: `=AND(${FORMULA_MARKER},OR(${badConditions.join(',')}))` });
+    rules.push({ indicator: 'school', tone: 'bad', range, firstRow, lastRow, column: table.firstColumn + school.index, formula: `=AND(${FORMULA_MARKER},OR(${badConditions.join(',')}))` });
   }
   return rules;
 }

@@ -122,8 +122,8 @@ describe('highlighting of the source sheet', () => {
   const rules = highlightRules(current);
   it('colours each indicator column red below target − tolerance and yellow below the target, with the marker', () => {
     expect(rules.slice(0, 2)).toEqual([
-      { indicator: 'teachersCreatedChats', tone: 'bad', range: 'E4:E1006', formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4<0.3)' },
-      { indicator: 'teachersCreatedChats', tone: 'near', range: 'E4:E1006', formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4>=0.3,$E4/$D4<0.35)' },
+      { indicator: 'teachersCreatedChats', tone: 'bad', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4<0.3)' },
+      { indicator: 'teachersCreatedChats', tone: 'near', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4>=0.3,$E4/$D4<0.35)' },
     ]);
     expect(rules.map((r) => r.indicator)).toEqual(['teachersCreatedChats', 'teachersCreatedChats', 'teachers3Messages', 'teachers3Messages', 'teachers10Messages', 'teachers10Messages', 'teachersCalled', 'teachersCalled', 'school']);
     expect(rules.every((r) => isOwnFormula(r.formula))).toBe(true);

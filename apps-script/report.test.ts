@@ -1,0 +1,350 @@
+/**
+ * The sidebar's server functions and the menu commands of the built Code.js against the fake
+ * Sheets: the report written as the core's model describes it, the highlighting rules, what is
+ * never touched (source values, the user's sheets and rules), re-runs, settings, failures and
+ * the number of calls.
+ */
+import * as vm from 'vm';
+import {
+  DEFAULT_STORED_SETTINGS, MARKER, NUMBER_FORMATS, SHEET_NAMES, TONE_COLORS, isOwnFormula, runJob, sheetLayout, sheetValues,
+  type ReportModel, type ReportSheet, type StoredSettings,
+} from '../core';
+import type { ActionResult, JobRequest, PanelState } from '../ui/backend';
+import { jobInput } from '../ui/panelState';
+import { SETTINGS_PROPERTY } from './server/settingsStore';
+import {
+  DISTRICTS, bookSnapshot, districtName, ensureBuilt, loadScript, monitoringSheet, sheetSnapshot, sheetsHostCost,
+  type Cell, type FakeSheets, type ScriptGlobals, type SheetState,
+} from './test-support';
+
+const SOURCE = 'Мониторинг';
+const PREVIOUS = 'Прошлая неделя';
+
+beforeAll(() => ensureBuilt());
+
+interface Setup {
+  readonly fake: FakeSheets;
+  readonly script: ScriptGlobals;
+  readonly source: SheetState;
+  readonly request: JobRequest;
+}
+
+function setup(rows = 90, options: { previous?: boolean; settings?: Partial<StoredSettings> } = {}): Setup {
+  const { fake, script } = loadScript();
+  const source = fake.book.addSheet(SOURCE, monitoringSheet(rows));
+  if (options.previous) fake.book.addSheet(PREVIOUS, monitoringSheet(rows, { lower: 4, period: '08.04.2023–14.04.2023' }));
+  const settings: StoredSettings = { ...DEFAULT_STORED_SETTINGS, previousSheet: options.previous ? PREVIOUS : null, ...options.settings };
+  return { fake, script, source, request: { sheet: SOURCE, district: null, settings } };
+}
+
+/** Calls a server function; its result crosses google.script.run as JSON, and so it is compared here. */
+function run<T>(script: ScriptGlobals, name: string, ...args: unknown[]): T {
+  const fn = script[name];
+  if (typeof fn !== 'function') throw new Error(`no global ${name}`);
+  const result = fn(...args);
+  return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
+}
+
+/** The report the core makes of the same sheets, to compare what was written with. */
+function expectedModel({ fake, request }: Setup): ReportModel {
+  const block = (name: string | null) => {
+    const sheet = name ? fake.book.sheet(name) : undefined;
+    return sheet ? { name: sheet.name, values: sheet.read(1, 1, sheet.lastRow(), sheet.lastColumn()) } : undefined;
+  };
+  const current = block(request.sheet);
+  if (!current) throw new Error('no source');
+  const result = runJob(jobInput(request, { current, previous: block(request.settings.previousSheet), plan: block(request.settings.planSheet) }));
+  if (!result.ok) throw new Error(result.error);
+  return result.report;
+}
+
+const blank = (rows: Cell[][]): Cell[][] => rows.map((row) => row.map((cell) => cell ?? ''));
+
+function expectSheetMatches(sheet: SheetState, report: ReportSheet): void {
+  const values = blank(sheetValues(report) as Cell[][]);
+  const layout = sheetLayout(report);
+  expect(sheet.read(1, 1, values.length, report.columns.length)).toEqual(values);
+  // Nothing written beyond the table.
+  expect(sheet.lastRow()).toBe(values.length);
+  expect(sheet.frozenRows).toBe(layout.headerRow);
+  expect(sheet.frozenColumns).toBe(report.frozenColumns);
+  report.columns.forEach((column, c) => {
+    if (report.rows.length) expect(sheet.formats.get(layout.firstDataRow, c + 1)).toBe(NUMBER_FORMATS[column.format]);
+    expect(sheet.widths.get(c + 1)).toBeGreaterThan(column.width * 5);
+  });
+  report.rows.forEach((row, r) => row.tones.forEach((tone, c) => {
+    expect(sheet.backgrounds.get(layout.firstDataRow + r, c + 1) ?? null).toBe(tone ? TONE_COLORS[tone] : null);
+  }));
+  expect(sheet.metadata).toEqual([expect.objectContaining({ key: `${MARKER}:sheet`, value: JSON.stringify({ kind: report.kind, name: report.name }) })]);
+  // Each threshold rule of the model is three live colour rules over its column of data rows.
+  const thresholds = report.rules.filter((rule) => rule.kind === 'threshold');
+  expect(sheet.rules).toHaveLength(report.rows.length ? thresholds.length * 3 : 0);
+  sheet.rules.forEach((rule, i) => {
+    const threshold = thresholds[Math.floor(i / 3)];
+    expect(rule.ranges[0]).toMatchObject({ row: layout.firstDataRow, column: (threshold?.column ?? -1) + 1, rows: report.rows.length, columns: 1 });
+  });
+}
+
+describe('«Построить отчёт по районам»', () => {
+  it('writes every sheet of the core model, values, formats, tones and frozen header included', () => {
+    const s = setup(120, { previous: true });
+    const model = expectedModel(s);
+    const result = run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(result.ok).toBe(true);
+    expect(result.sheets).toEqual([SHEET_NAMES.districts, SHEET_NAMES.lagging, SHEET_NAMES.findings, SHEET_NAMES.changes]);
+    expect(result.message).toMatch(/^Отчёт по районам построен\. /);
+    expect(result.message).toContain(`Районов: ${DISTRICTS}, ОО: 120`);
+    model.sheets.forEach((report) => expectSheetMatches(s.fake.book.get(report.name), report));
+    expect(s.fake.book.active?.name).toBe(SHEET_NAMES.districts);
+    expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, PREVIOUS, ...result.sheets]);
+  });
+
+  it('draws the districts against the target as a bar chart under the table', () => {
+    const s = setup(60);
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    const report = expectedModel(s).sheets[0];
+    const spec = report?.chart;
+    if (!report || !spec) throw new Error('the districts sheet has a chart');
+    const layout = sheetLayout(report);
+    const sheet = s.fake.book.get(SHEET_NAMES.districts);
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0];
+    expect(chart).toMatchObject({ type: 'BAR', title: spec.title, numHeaders: 1, position: [layout.lastDataRow + 2, 2, 0, 0] });
+    // Category and value columns from the header row over the districts, without the region total.
+    expect(chart?.ranges.map(({ row, column, rows, columns }) => ({ row, column, rows, columns }))).toEqual(
+      [spec.categoryColumn, ...spec.valueColumns].map((c) => ({ row: layout.headerRow, column: c + 1, rows: DISTRICTS + 1, columns: 1 })),
+    );
+    expect(sheet.maxRows).toBeGreaterThanOrEqual((chart?.position?.[0] ?? 0) + 1);
+  });
+
+  it('never writes a value, format or colour of the source sheets', () => {
+    const s = setup(80, { previous: true });
+    const before = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    const after = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
+    // Highlighting adds conditional format rules to the source; everything else is as it was.
+    expect(after.map(({ rules: _r, ...rest }) => rest)).toEqual(before.map(({ rules: _r, ...rest }) => rest));
+  });
+
+  it('gives the same spreadsheet on a second run', () => {
+    const s = setup(70, { previous: true });
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    const first = bookSnapshot(s.fake.book);
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(bookSnapshot(s.fake.book)).toEqual(first);
+  });
+
+  it('leaves a user sheet with a report name alone and writes its own next to it, on every run', () => {
+    const s = setup(50);
+    const mine = s.fake.book.addSheet(SHEET_NAMES.districts, [['Мои заметки по районам'], ['Район', 'Комментарий'], ['Район 01', 'позвонить']]);
+    const before = sheetSnapshot(mine);
+    const first = run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(first.sheets[0]).toBe(`${SHEET_NAMES.districts} (2)`);
+    const second = run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(second.sheets).toEqual(first.sheets);
+    expect(sheetSnapshot(mine)).toEqual(before);
+    expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, SHEET_NAMES.districts, ...first.sheets]);
+  });
+
+  it('rewrites its own sheet in place even after the user renamed it', () => {
+    const s = setup(40);
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    s.fake.book.get(SHEET_NAMES.lagging).name = 'Отстающие (для МОУО)';
+    const again = run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(again.sheets).toContain('Отстающие (для МОУО)');
+    expect(s.fake.book.sheet(SHEET_NAMES.lagging)).toBeUndefined();
+  });
+
+  it('removes last run’s «состав ОО» sheet when this run has no previous week', () => {
+    const s = setup(40, { previous: true });
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(s.fake.book.sheet(SHEET_NAMES.changes)).toBeDefined();
+    const without = { ...s.request, settings: { ...s.request.settings, previousSheet: null } };
+    run<ActionResult>(s.script, 'panelBuildReport', without);
+    expect(s.fake.book.sheet(SHEET_NAMES.changes)).toBeUndefined();
+    expect(s.fake.book.sheet(PREVIOUS)).toBeDefined();
+  });
+
+  it('keeps a «состав ОО» sheet the user renamed, even when it is stale', () => {
+    const s = setup(40, { previous: true });
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    s.fake.book.get(SHEET_NAMES.changes).name = 'Состав ОО на 14.04';
+    run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, settings: { ...s.request.settings, previousSheet: null } });
+    expect(s.fake.book.sheet('Состав ОО на 14.04')).toBeDefined();
+  });
+
+  it('builds one district’s sheet, and keeps other districts’ sheets', () => {
+    const s = setup(90);
+    const first = { ...s.request, district: districtName(2) };
+    const model = expectedModel({ ...s, request: first });
+    const result = run<ActionResult>(s.script, 'panelBuildReport', first);
+    expect(result).toMatchObject({ ok: true, sheets: [`Сферум — ${districtName(2)}`, SHEET_NAMES.findings] });
+    expect(result.message).toBe('Отчёт по району «Район 03» построен.');
+    model.sheets.forEach((report) => expectSheetMatches(s.fake.book.get(report.name), report));
+    // 90 schools over 30 districts: three schools and the district total.
+    expect(model.sheets[0]?.rows.map((row) => row.kind)).toEqual(['data', 'data', 'data', 'total']);
+    run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, district: districtName(5) });
+    expect(s.fake.book.sheet(`Сферум — ${districtName(2)}`)).toBeDefined();
+    expect(s.fake.book.sheet(`Сферум — ${districtName(5)}`)).toBeDefined();
+  });
+
+  it('saves the settings the report was built with', () => {
+    const s = setup(30);
+    const settings: StoredSettings = { ...s.request.settings, tolerance: 0.1, targets: { ...s.request.settings.targets, teachersCalled: 0.4 } };
+    run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, settings });
+    expect(JSON.parse(s.fake.book.properties.get(SETTINGS_PROPERTY) ?? '{}')).toEqual(settings);
+  });
+});
+
+describe('failures are told in Russian, and nothing is written', () => {
+  it('a sheet that no longer exists', () => {
+    const s = setup(10);
+    const result = run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, sheet: 'Лист 7' });
+    expect(result).toEqual({ ok: false, message: 'Лист «Лист 7» не найден: возможно, он переименован или удалён. Выберите лист заново.', sheets: [] });
+    expect(s.fake.book.sheets).toHaveLength(1);
+  });
+
+  it('a sheet without a monitoring table', () => {
+    const s = setup(10);
+    s.fake.book.addSheet('Заметки', [['Позвонить в МОУО'], ['Собрать отчёты']]);
+    const result = run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, sheet: 'Заметки' });
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^«Заметки»: не найдена строка заголовков таблицы мониторинга; в первых строках есть: «Позвонить в МОУО»/);
+    expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, 'Заметки']);
+  });
+
+  it('a district that is not in the table', () => {
+    const s = setup(10);
+    const result = run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, district: 'Нет такого' });
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^Район «Нет такого» не найден в таблице; есть: Район \d\d, Район \d\d/);
+  });
+
+  it('a previous-week sheet that was deleted: the report is built and the message says why there is no comparison', () => {
+    const s = setup(30);
+    const result = run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, settings: { ...s.request.settings, previousSheet: 'Неделя 14' } });
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain('Внимание: лист прошлой недели «Неделя 14» не найден: сравнение с прошлой неделей не построено.');
+    expect(result.sheets).not.toContain(SHEET_NAMES.changes);
+  });
+});
+
+describe('«Подсветить отстающие школы» and «Снять подсветку»', () => {
+  const userRule = (s: Setup) =>
+    s.fake.userRule(s.source, {
+      criteria: 'CUSTOM_FORMULA', values: ['=$B3="МБОУ СОШ № 7"'], background: '#CFE2F3', fontColor: null, range: { row: 3, column: 1, rows: 50, columns: 3 },
+    });
+
+  it('adds the core’s rules after the user’s own, which stays first', () => {
+    const s = setup(60);
+    const mine = userRule(s);
+    const model = runJob(jobInput(s.request, { current: { name: SOURCE, values: s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn()) } }));
+    if (!model.ok) throw new Error(model.error);
+    const result = run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^Отстающие школы подсвечены на листе «Мониторинг»/);
+    expect(s.source.rules[0]).toBe(mine);
+    const ours = s.source.rules.slice(1);
+    expect(ours.map((rule) => rule.values[0])).toEqual(model.highlight.map((rule) => rule.formula));
+    expect(ours.map((rule) => rule.background)).toEqual(model.highlight.map((rule) => TONE_COLORS[rule.tone]));
+    expect(ours.every((rule) => rule.criteria === 'CUSTOM_FORMULA' && isOwnFormula(String(rule.values[0])))).toBe(true);
+  });
+
+  it('cuts the rules’ spare rows at the end of the grid, which Sheets requires', () => {
+    const s = setup(60);
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    const model = runJob(jobInput(s.request, { current: { name: SOURCE, values: s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn()) } }));
+    if (!model.ok) throw new Error(model.error);
+    // The core asks for «G3:G1062»; the sheet has 1,000 rows.
+    expect(model.highlight[0]?.range).toMatch(/^[A-Z]+3:[A-Z]+1062$/);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 998 });
+  });
+
+  it('running twice gives the same rules as running once', () => {
+    const s = setup(60);
+    userRule(s);
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    const once = sheetSnapshot(s.source).rules;
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(sheetSnapshot(s.source).rules).toEqual(once);
+  });
+
+  it('«Снять подсветку» removes only the add-in’s rules', () => {
+    const s = setup(60);
+    const mine = userRule(s);
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(s.source.rules.length).toBeGreaterThan(1);
+    const result = run<ActionResult>(s.script, 'panelClearHighlight', SOURCE);
+    expect(result).toEqual({ ok: true, message: 'Подсветка снята с листа «Мониторинг». Ваши правила условного форматирования не тронуты.', sheets: [SOURCE] });
+    expect(s.source.rules).toEqual([mine]);
+    expect(run<ActionResult>(s.script, 'panelClearHighlight', SOURCE).message).toBe('На листе «Мониторинг» нет подсветки «Сферума».');
+  });
+
+  it('works from the menu on the active sheet with the saved settings, and shows what went wrong', () => {
+    const s = setup(60);
+    s.script.menuHighlight?.();
+    expect(s.fake.book.ui.toasts[0]).toMatch(/^Отстающие школы подсвечены на листе «Мониторинг»/);
+    s.script.menuClearHighlight?.();
+    expect(s.fake.book.ui.toasts[1]).toMatch(/^Подсветка снята/);
+    s.fake.book.active = s.fake.book.addSheet('Пустой');
+    s.script.menuHighlight?.();
+    expect(s.fake.book.ui.alerts).toEqual([expect.stringMatching(/^Сферум: «Пустой»: не найдена строка заголовков/)]);
+  });
+});
+
+describe('the sidebar’s load and save', () => {
+  it('reads the active sheet’s columns and districts as plain JSON, leaving the add-in’s sheets out', () => {
+    const s = setup(60);
+    // A date in the title row: google.script.run cannot carry Date objects, so none may come back.
+    s.source.values.set(1, 5, vm.runInContext('new Date(2023, 3, 21)', s.script) as Date);
+    run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(s.fake.book.active?.name).toBe(SHEET_NAMES.districts);
+    const raw = s.script.panelLoad?.(null);
+    const state = JSON.parse(JSON.stringify(raw)) as PanelState;
+    expect(state).toEqual(raw);
+    expect(state.sheet).toBe(SOURCE);
+    expect(state.sheets).toEqual([SOURCE]);
+    expect(state.headerRow).toBe(2);
+    expect(state.districts).toHaveLength(DISTRICTS);
+    expect(state.schools).toBe(60);
+    expect(state.error).toBeNull();
+    expect(state.columns.find((c) => c.key === 'teachers')).toMatchObject({ label: 'Учителей всего', required: true, index: 4 });
+  });
+
+  it('reports an unrecognised sheet with its headers so the user can map columns', () => {
+    const s = setup(10);
+    s.fake.book.addSheet('Своя таблица', [['Школа', 'Сколько учителей'], ['СОШ 1', 10]]);
+    const state = run<PanelState>(s.script, 'panelLoad', 'Своя таблица');
+    expect(state.sheet).toBe('Своя таблица');
+    expect(state.error).toMatch(/не найден/);
+  });
+
+  it('saves settings checked by the core and reads them back; unreadable saved settings give the defaults', () => {
+    const s = setup(10);
+    const settings: StoredSettings = { ...DEFAULT_STORED_SETTINGS, tolerance: 0.03, mapping: { teachers: 4 }, previousSheet: PREVIOUS };
+    run<void>(s.script, 'panelSave', settings);
+    expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual(settings);
+    run<void>(s.script, 'panelSave', { ...settings, tolerance: 7, mapping: { teachers: -1 } });
+    expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual({ ...settings, tolerance: DEFAULT_STORED_SETTINGS.tolerance, mapping: {} });
+    s.fake.book.properties.set(SETTINGS_PROPERTY, '{не json');
+    expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual(DEFAULT_STORED_SETTINGS);
+  });
+});
+
+describe('cost', () => {
+  it('makes the same number of calls for 1,000 and 40,000 rows', () => {
+    const small = sheetsHostCost(1_000);
+    const large = sheetsHostCost(40_000);
+    expect(large.calls).toBe(small.calls);
+    expect(large.byMethod).toEqual(small.byMethod);
+    // One read per sheet and one write of each kind per report sheet: never per row.
+    expect(small.byMethod['Range.getValues']).toBe(3);
+    expect(small.byMethod['Range.setValues']).toBe(4);
+    expect(small.byMethod['Range.setBackgrounds']).toBe(4);
+    expect(small.byMethod['Sheet.setConditionalFormatRules']).toBe(5);
+    expect(small.calls).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A sidebar request turned into the core's job input: the chosen sheet, last week's sheet and
+ * the 2.3 plan sheet each read with one getDataRange().getValues() (from A1, as the shared
+ * ui/panelState.ts expects), then handed to the shared jobInput.
+ */
+import type { JobInput } from '../../core';
+import type { JobRequest } from '../../ui/backend';
+import { jobInput, type SheetBlock } from '../../ui/panelState';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type PreparedJob =
+  | { readonly ok: true; readonly input: JobInput; readonly sheet: Sheet; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly error: string };
+
+export const sheetNotFound = (name: string): string =>
+  `лист «${name}» не найден: возможно, он переименован или удалён. Выберите лист заново.`;
+
+export function readBlock(sheet: Sheet, name: string): SheetBlock {
+  return { name, values: sheet.getDataRange().getValues() };
+}
+
+export interface JobOptions {
+  /** Read last week's sheet and the plan and keep the district (the report); highlighting needs none of them. */
+  readonly report: boolean;
+}
+
+export function prepareJob(spreadsheet: Spreadsheet, request: JobRequest, options: JobOptions): PreparedJob {
+  const sheet = spreadsheet.getSheetByName(request.sheet);
+  if (!sheet) return { ok: false, error: sheetNotFound(request.sheet) };
+  const { previousSheet, planSheet } = request.settings;
+  const warnings: string[] = [];
+  const optional = (name: string | null, missing: (name: string) => string): SheetBlock | undefined => {
+    if (!options.report || !name || name === request.sheet) return undefined;
+    const found = spreadsheet.getSheetByName(name);
+    if (!found) warnings.push(missing(name));
+    return found ? readBlock(found, name) : undefined;
+  };
+  const previous = optional(previousSheet, (name) => `лист прошлой недели «${name}» не найден: сравнение с прошлой неделей не построено.`);
+  const plan = optional(planSheet, (name) => `лист плана 2.3 «${name}» не найден: план не учтён.`);
+  const current = readBlock(sheet, request.sheet);
+  const input = jobInput(options.report ? request : { ...request, district: null }, { current, previous, plan });
+  return { ok: true, input, sheet, warnings };
+}

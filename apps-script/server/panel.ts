@@ -1,0 +1,77 @@
+/**
+ * The sidebar's server side: each PanelBackend method of ui/backend.ts as a function that
+ * google.script.run can call. Arguments and results are plain JSON (no Date objects cross).
+ * Failures the user can fix come back as ActionResult messages in Russian; anything else is
+ * thrown and shown by the sidebar's failure handler.
+ */
+import { runJob } from '../../core';
+import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
+import { buildPanelState } from '../../ui/panelState';
+import { applyHighlight, clearHighlight } from './highlight';
+import { prepareJob, readBlock, sheetNotFound } from './job';
+import { listSheets, renderReport } from './renderReport';
+import { readSettings, writeSettings } from './settingsStore';
+
+const failure = (message: string): ActionResult => ({ ok: false, message: message.charAt(0).toUpperCase() + message.slice(1), sheets: [] });
+const withWarnings = (message: string, warnings: readonly string[]): string =>
+  [message, ...warnings.map((warning) => `Внимание: ${warning}`)].join('\n');
+
+/** Reads the chosen sheet (default: the active one, unless it is a report tab of the add-in). */
+export function loadPanel(sheetName?: string | null): PanelState {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // The add-in's own report tabs are no monitoring tables: they are left out of the choices.
+  const sources = listSheets(spreadsheet).filter((entry) => entry.identity === null);
+  const names = sources.map((entry) => entry.name);
+  const active = spreadsheet.getActiveSheet().getName();
+  const chosen = sheetName && names.includes(sheetName) ? sheetName : names.includes(active) ? active : names[0] ?? active;
+  const source = sources.find((entry) => entry.name === chosen);
+  const sheet = source ? readBlock(source.sheet, source.name) : { name: chosen, values: [] };
+  return buildPanelState({ sheets: names, sheet, settings: readSettings() });
+}
+
+export function saveSettings(settings: unknown): void {
+  writeSettings(settings);
+}
+
+export function buildReport(request: JobRequest): ActionResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // Saved first: the choices the report was built with are next week's starting point.
+  const settings = writeSettings(request.settings);
+  const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: true });
+  if (!prepared.ok) return failure(prepared.error);
+  const result = runJob(prepared.input);
+  if (!result.ok) return failure(result.error);
+  const sheets = renderReport(spreadsheet, result.report);
+  const { evaluation } = result;
+  const lagging = evaluation.schools.filter((school) => school.lagging).length;
+  // The written sheets travel in `sheets`; the panel lists them under the message.
+  const summary = request.district
+    ? `Отчёт по району «${request.district}» построен.`
+    : `Отчёт по районам построен. Районов: ${evaluation.districts.length}, ОО: ${evaluation.schools.length}, отстающих ОО: ${lagging}.`;
+  const findings = evaluation.findings.length ? ` Замечаний к данным: ${evaluation.findings.length}.` : '';
+  return { ok: true, message: withWarnings(summary + findings, [...prepared.warnings, ...result.warnings]), sheets };
+}
+
+export function highlight(request: JobRequest): ActionResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = writeSettings(request.settings);
+  const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: false });
+  if (!prepared.ok) return failure(prepared.error);
+  const result = runJob(prepared.input);
+  if (!result.ok) return failure(result.error);
+  const applied = applyHighlight(prepared.sheet, result.highlight);
+  const message = applied
+    ? `Отстающие школы подсвечены на листе «${request.sheet}»: красный — отстаёт, жёлтый — близко к цели. Цвета обновятся сами, когда изменятся числа. Ваши правила условного форматирования сохранены.`
+    : `На листе «${request.sheet}» нечего подсвечивать: ни для одного найденного показателя не задана цель.`;
+  return { ok: true, message: withWarnings(message, [...prepared.warnings, ...result.warnings]), sheets: [request.sheet] };
+}
+
+export function removeHighlight(sheetName: string): ActionResult {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) return failure(sheetNotFound(sheetName));
+  const removed = clearHighlight(sheet);
+  const message = removed
+    ? `Подсветка снята с листа «${sheetName}». Ваши правила условного форматирования не тронуты.`
+    : `На листе «${sheetName}» нет подсветки «Сферума».`;
+  return { ok: true, message, sheets: [sheetName] };
+}
