@@ -40,6 +40,11 @@ export function statusOf(value: number | null, target: number, tolerance: number
   return STATUS_LAGGING;
 }
 
+/** Lowest share still «близко»: the boundary between yellow and red. */
+export function nearFrom(target: number, tolerance: number = DEFAULT_TOLERANCE): number {
+  return Math.max(0, Number((target - tolerance).toFixed(12)));
+}
+
 /** True when the share reaches the target. */
 export function meetsTarget(value: number | null, target: number): boolean {
   return statusOf(value, target, 0) === STATUS_MET;

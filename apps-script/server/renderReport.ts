@@ -207,7 +207,7 @@ function setColumnWidths(sheet: Sheet, report: ReportSheet): void {
 function thresholdRules(sheet: Sheet, rule: ThresholdRule, layout: SheetLayout, report: ReportSheet): ConditionalFormatRule[] {
   if (report.rows.length === 0) return [];
   const range = sheet.getRange(layout.firstDataRow, rule.column + 1, report.rows.length, 1);
-  const low = Math.max(0, rule.target - rule.tolerance);
+  const low = rule.nearFrom;
   const make = (): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder => SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
   return [
     make().whenNumberGreaterThanOrEqualTo(rule.target).setBackground(TONE_COLORS.good).setFontColor(TONE_FONT_COLORS.good).build(),

@@ -10,7 +10,7 @@ import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate
 import { totalGap } from '../evaluate/evaluate';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
 import type { Measure } from '../evaluate/measure';
-import { STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
+import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
 import { normalizeText } from '../text';
 import {
   MARKER, safeSheetName, type ChartSpec, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type ReportSheet,
@@ -99,7 +99,10 @@ function thresholdRules(columns: readonly ReportColumn[], evaluation: Evaluation
   columns.forEach((column, index) => {
     if (!column.key.startsWith('share:')) return;
     const indicator = evaluation.indicators.find((i) => `share:${i.key}` === column.key);
-    if (indicator?.target != null) rules.push({ kind: 'threshold', column: index, target: indicator.target, tolerance: evaluation.settings.tolerance });
+    if (indicator?.target != null) {
+      const { tolerance } = evaluation.settings;
+      rules.push({ kind: 'threshold', column: index, target: indicator.target, nearFrom: nearFrom(indicator.target, tolerance), tolerance });
+    }
     rules.push({ kind: 'dataBar', column: index });
   });
   return rules;

@@ -6,6 +6,7 @@
  */
 import { columnLetter } from '../findings';
 import type { Evaluation } from '../evaluate/evaluate';
+import { nearFrom } from '../rules';
 import { MARKER, type Tone } from './model';
 
 export interface HighlightRule {
@@ -52,7 +53,7 @@ export function highlightRules(evaluation: Evaluation): HighlightRule[] {
     const p = `$${letter(part.index)}${firstRow}`;
     const b = `$${letter(base.index)}${firstRow}`;
     const known = `ISNUMBER(${p}),ISNUMBER(${b}),${b}>0`;
-    const low = literal(Math.max(0, indicator.target - settings.tolerance));
+    const low = literal(nearFrom(indicator.target, settings.tolerance));
     const goal = literal(indicator.target);
     const range = `${letter(part.index)}${firstRow}:${letter(part.index)}${lastRow}`;
     const bad = `${p}/${b}<${low}`;

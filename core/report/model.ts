@@ -30,7 +30,10 @@ export interface ReportRow {
 export interface ThresholdRule {
   readonly kind: 'threshold';
   readonly column: number;
+  /** Green from here up. */
   readonly target: number;
+  /** Yellow from here up to the target, red below: target − tolerance, computed by core. */
+  readonly nearFrom: number;
   readonly tolerance: number;
 }
 

@@ -48,7 +48,7 @@ describe('the district report model', () => {
 
   it('describes live threshold rules and a chart against the target', () => {
     const share = districts?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
-    expect(districts?.rules).toContainEqual({ kind: 'threshold', column: share, target: 0.35, tolerance: 0.05 });
+    expect(districts?.rules).toContainEqual({ kind: 'threshold', column: share, target: 0.35, nearFrom: 0.3, tolerance: 0.05 });
     expect(districts?.chart).toEqual({ title: 'Доля учителей, создавших групповые чаты: районы и цель 35%', categoryColumn: 1, valueColumns: [share], target: 0.35 });
   });
 
