@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: how fast the core is against the least possible work and against the
+ * SUMIFS / COUNTIFS workbook a user would otherwise build, how much memory it takes, what a
+ * report costs in host round trips, and how big the bundles are. Prints Markdown to stdout
+ * (progress to stderr). It reports; it never fails on a target.
+ *
+ *   node --expose-gc dist/node/bench/run.js [--sizes=1000,10000,40000] [--no-hosts]
+ */
+import { cpus } from 'os';
+import { formatNumber, runJob } from '../core';
+import { packageRoot } from '../cli/packagePaths';
+import { bundleSizes } from './bundleSizes';
+import { floorLoop } from './floorLoop';
+import { timeFormulaWorkbook, type FormulaTiming } from './formulaTiming';
+import { generateTable } from './generateTable';
+import { hostCosts, type HostCostRow } from './hostCosts';
+import { kilobytes, markdownTable, megabytes, ms, times } from './markdown';
+import { collectGarbage, medianTime, nowMs } from './timing';
+
+export const DEFAULT_SIZES: readonly number[] = [1_000, 10_000, 40_000];
+
+/** Targets of issue 5 for 40 000 schools. */
+export const TARGETS = { coreMs: 50, floorRatio: 3, formulaRatio: 20, size: 40_000 } as const;
+
+export interface SizeResult {
+  readonly schools: number;
+  readonly districts: number;
+  readonly coreMs: number;
+  readonly coreRuns: number;
+  readonly floorMs: number;
+  readonly heapBytes: number;
+  readonly retainedBytes: number;
+  readonly maxRssBytes: number;
+  formula: FormulaTiming | null;
+  formulaError?: string;
+}
+
+export interface BenchOptions {
+  readonly sizes?: readonly number[];
+  readonly hosts?: boolean;
+  readonly formulaBudget?: number;
+  /** Progress lines (stderr in the command). */
+  readonly log?: (line: string) => void;
+  /** Timed runs per size; the default takes fewer for bigger tables. */
+  readonly runs?: (schools: number) => number;
+}
+
+export interface BenchResult {
+  readonly sizes: readonly SizeResult[];
+  readonly hosts: readonly HostCostRow[] | null;
+  readonly gcExposed: boolean;
+  readonly seconds: number;
+  readonly root: string;
+}
+
+const defaultRuns = (schools: number): number => (schools <= 1_000 ? 21 : schools <= 10_000 ? 11 : 7);
+
+function coreJob(values: ReturnType<typeof generateTable>['values']) {
+  const result = runJob({ current: { values } });
+  if (!result.ok) throw new Error(`core refused the generated table: ${result.error}`);
+  return result;
+}
+
+export async function runBenchmark(options: BenchOptions = {}): Promise<BenchResult> {
+  const started = nowMs();
+  const log = options.log ?? (() => undefined);
+  const runs = options.runs ?? defaultRuns;
+  const sizes = options.sizes ?? DEFAULT_SIZES;
+  const gcExposed = collectGarbage();
+  const results: SizeResult[] = [];
+  const tables = new Map<number, ReturnType<typeof generateTable>>();
+
+  // Core and the floor first for every size, so the process's peak memory at each size is the
+  // core's and not HyperFormula's.
+  for (const schools of sizes) {
+    const table = generateTable(schools);
+    tables.set(schools, table);
+    log(`bench: ${formatNumber(schools)} ОО — ядро…`);
+    const settle = (): void => void collectGarbage();
+    // The floor runs first, on a heap not yet holding the core's results. Warm-ups let the JIT
+    // settle; the cheap floor loop needs more of them to reach its steady speed.
+    const floor = medianTime(() => floorLoop(table), runs(schools) * 3, 15, settle);
+    const core = medianTime(() => coreJob(table.values), runs(schools), 2, settle);
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const kept = coreJob(table.values);
+    const heapBytes = process.memoryUsage().heapUsed - before;
+    collectGarbage();
+    const retainedBytes = process.memoryUsage().heapUsed - before;
+    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    if (floor.result.sums.size !== kept.evaluation.districts.length) {
+      throw new Error(`floor found ${floor.result.sums.size} districts, core ${kept.evaluation.districts.length}`);
+    }
+    results.push({
+      schools, districts: table.districts.length, coreMs: core.ms, coreRuns: runs(schools), floorMs: floor.ms,
+      heapBytes, retainedBytes, maxRssBytes, formula: null,
+    });
+  }
+  for (const result of results) {
+    log(`bench: ${formatNumber(result.schools)} ОО — книга формул HyperFormula…`);
+    const table = tables.get(result.schools);
+    try {
+      if (table) result.formula = timeFormulaWorkbook(table, result.schools <= 1_000 ? 3 : 1, options.formulaBudget);
+    } catch (error) {
+      // A measurement that cannot be made is reported, never a reason to lose the others.
+      result.formulaError = error instanceof Error ? error.message : String(error);
+    }
+    tables.delete(result.schools);
+  }
+  const root = packageRoot();
+  let hosts: HostCostRow[] | null = null;
+  if (options.hosts !== false) {
+    log('bench: стоимость в хостах…');
+    hosts = await hostCosts(root, sizes);
+  }
+  return { sizes: results, hosts, gcExposed, seconds: (nowMs() - started) / 1000, root };
+}
+
+const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+
+export function benchMarkdown(bench: BenchResult): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'CPU';
+  const lines: string[] = [];
+  lines.push(`Node ${process.version}, ${process.platform} ${process.arch}, ${cpu} × ${cpus().length}; ${new Date().toISOString().slice(0, 10)}.`);
+  lines.push('Таблицы — генератор `bench/generateTable.ts` (зерно 20230414, ~25 ОО на район, числа в ячейках). ');
+  lines.push('Ядро — `runJob`: разбор листа, расчёт по школам и районам, модель отчёта и правила подсветки; медиана прогонов после разогрева. ');
+  lines.push('Минимум — один цикл, который только суммирует те же столбцы по районам. Книга формул — лист данных со столбцами долей и «отстаёт» ');
+  lines.push('и лист районов с SUMIFS/COUNTIFS (суммы, взвешенные доли, ОО с целью, отстающие ОО), построение и пересчёт в HyperFormula.\n');
+
+  const estimated = bench.sizes.some((s) => s.formula?.sampledDistricts !== null && s.formula !== null);
+  lines.push(
+    markdownTable(
+      ['ОО', 'Районов', 'Ядро, мс', 'Минимум, мс', 'Ядро ÷ минимум', 'Книга формул, мс', 'Формулы ÷ ядро', 'Куча за прогон, МБ', 'Удержано, МБ', 'Пик RSS, МБ'],
+      bench.sizes.map((s) => {
+        const f = s.formula;
+        const formulaMs = f ? `${ms(f.ms)}${f.sampledDistricts !== null ? '*' : ''}` : s.formulaError ? `ошибка: ${s.formulaError}` : '—';
+        return [
+          formatNumber(s.schools), formatNumber(s.districts), ms(s.coreMs), ms(s.floorMs), times(s.coreMs / s.floorMs),
+          formulaMs, f ? times(f.ms / s.coreMs) : '—', megabytes(s.heapBytes), megabytes(s.retainedBytes), megabytes(s.maxRssBytes),
+        ];
+      }),
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  if (estimated) {
+    const notes = bench.sizes
+      .filter((s) => s.formula?.sampledDistricts != null)
+      .map((s) => `${formatNumber(s.schools)} ОО — по ${formatNumber(s.formula?.sampledDistricts ?? 0)} из ${formatNumber(s.districts)} районов`);
+    lines.push(`\\* Оценка: каждая строка района пересчитывает SUMIFS/COUNTIFS по всему столбцу, поэтому лист районов посчитан на части строк, остальное — пропорционально (${notes.join('; ')}).\n`);
+  }
+  if (!bench.gcExposed) lines.push('Память: без `--expose-gc` сборка мусора не вызывается, «удержано» неточно.\n');
+
+  const target = bench.sizes.find((s) => s.schools === TARGETS.size);
+  if (target) {
+    lines.push(`### Цели для ${formatNumber(TARGETS.size)} ОО\n`);
+    const rows: string[][] = [
+      [`Ядро ≤ ${TARGETS.coreMs} мс`, `${ms(target.coreMs)} мс`, mark(target.coreMs <= TARGETS.coreMs)],
+      [`Ядро ≤ ${TARGETS.floorRatio}× минимума`, times(target.coreMs / target.floorMs), mark(target.coreMs <= TARGETS.floorRatio * target.floorMs)],
+    ];
+    if (target.formula) {
+      const ratio = target.formula.ms / target.coreMs;
+      rows.push([`Ядро в ≥ ${TARGETS.formulaRatio}× быстрее книги формул`, times(ratio), mark(ratio >= TARGETS.formulaRatio)]);
+    }
+    lines.push(markdownTable(['Цель', 'Измерено', ''], rows));
+  }
+
+  lines.push('### Стоимость отчёта в хостах (подделки из test-support)\n');
+  if (bench.hosts === null) lines.push('Не измерялась (--no-hosts).\n');
+  else lines.push(hostTable(bench.hosts));
+
+  lines.push('### Размер сборок\n');
+  lines.push(
+    markdownTable(
+      ['Хост', 'Файл', 'Размер, КБ', 'gzip, КБ'],
+      bundleSizes(bench.root).map((b) => [b.host, `\`${b.file}\``, b.bytes === null ? (b.note ?? '—') : kilobytes(b.bytes), b.gzipBytes === null ? '—' : kilobytes(b.gzipBytes)]),
+      ['l', 'l', 'r', 'r'],
+    ),
+  );
+  lines.push(`Время бенчмарка: ${formatNumber(bench.seconds, 0)} с.`);
+  return lines.join('\n') + '\n';
+}
+
+function hostTable(rows: readonly HostCostRow[]): string {
+  const fields = [...new Set(rows.flatMap((r) => (r.status === 'ok' ? Object.keys(r.counts) : [])))];
+  return markdownTable(
+    ['Хост', 'ОО', ...fields, 'Примечание'],
+    rows.map((r) =>
+      r.status === 'ok'
+        ? [r.host, formatNumber(r.schools), ...fields.map((f) => (r.counts[f] === undefined ? '—' : formatNumber(r.counts[f] ?? 0, Number.isInteger(r.counts[f]) ? 0 : 1))), '']
+        : [r.host, r.schools === null ? '—' : formatNumber(r.schools), ...fields.map(() => '—'), r.note],
+    ),
+  );
+}
+
+function parseSizes(argv: readonly string[]): number[] | undefined {
+  const arg = argv.find((a) => a.startsWith('--sizes='));
+  if (!arg) return undefined;
+  const sizes = arg.slice('--sizes='.length).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return sizes.length ? sizes : undefined;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const bench = await runBenchmark({
+    sizes: parseSizes(argv),
+    hosts: !argv.includes('--no-hosts'),
+    log: (line) => process.stderr.write(line + '\n'),
+  });
+  process.stdout.write(benchMarkdown(bench));
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

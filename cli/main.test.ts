@@ -1,0 +1,429 @@
+/**
+ * The `report` command run in-process on hand-made files: what it prints, the exit code, the
+ * .xlsx it writes (read back with ExcelJS) and the JSON against figures computed by hand.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import type ExcelJS from 'exceljs';
+import { main } from './main';
+import type { JsonReport } from './jsonReport';
+import { bundledSample } from './packagePaths';
+import { conditionalFormatsOf, readXlsxBack, recordingIo, sha256, tempDir, WEEKLY_HEADERS, writeXlsx, type FixtureCell } from './testFiles';
+
+const TITLE = 'Мониторинг использования ИКОП «Сферум» за период 10.04.2023–14.04.2023';
+
+/**
+ * Северный район: a 100-teacher school with 40 chat creators and a 10-teacher school with 1,
+ * so the district's share is 41/110 = 37,27 % (the mean of 40 % and 10 % would be 25 %).
+ * Южный район: one school exactly at two targets. Numbers partly as Russian text.
+ */
+const WEEKLY_ROWS: FixtureCell[][] = [
+  [TITLE],
+  [],
+  [...WEEKLY_HEADERS],
+  ['Северный район', 'МБОУ СОШ № 1', 500, 100, 40, 30, 10, 35],
+  ['Северный район', 'МКОУ «Малая ООШ»', 80, 10, 1, '20%', 0, 3],
+  ['Южный район', 'МБОУ «Гимназия № 3»', '1 234', '40', 14, 10, 12, 11],
+];
+
+async function weeklyXlsx(dir: string, name = 'weekly.xlsx'): Promise<string> {
+  return writeXlsx(join(dir, name), [{ name: 'Мониторинг', rows: WEEKLY_ROWS, merges: ['A1:H1'] }]);
+}
+
+function csvOf(rows: readonly (readonly FixtureCell[])[]): string {
+  const field = (v: FixtureCell): string => {
+    const text = v === null || v === undefined ? '' : String(v);
+    return /[;"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return '\uFEFF' + rows.map((row) => row.map(field).join(';')).join('\r\n') + '\r\n';
+}
+
+async function run(dir: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = recordingIo(dir);
+  const code = await main(['report', ...argv], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function readJson(path: string): JsonReport {
+  return JSON.parse(readFileSync(path, 'utf8')) as JsonReport;
+}
+
+function headerIndex(sheet: ExcelJS.Worksheet, headerRow: number, text: string): number {
+  const row = sheet.getRow(headerRow);
+  for (let c = 1; c <= sheet.columnCount; c++) if (row.getCell(c).value === text) return c;
+  throw new Error(`header «${text}» not found`);
+}
+
+describe('report on a hand-made weekly sheet', () => {
+  let dir: string;
+  let input: string;
+  let result: { code: number; out: string; err: string };
+
+  beforeAll(async () => {
+    dir = tempDir();
+    input = await weeklyXlsx(dir);
+    result = await run(dir, 'weekly.xlsx', '--out', 'out/report.xlsx', '--json', 'out/report.json');
+  });
+
+  it('exits with 0 and prints the district table with weighted shares', () => {
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Северный район');
+    expect(result.out).toMatch(/Северный район\s+2\s+37,27%/);
+    expect(result.out).toMatch(/Итого по региону\s+3\s+36,67%/);
+    expect(result.out).toContain('период 10.04.2023–14.04.2023');
+    expect(result.out).toContain('Отчёт Excel: ' + join('out', 'report.xlsx'));
+    expect(result.out).toContain('Результаты JSON: ' + join('out', 'report.json'));
+  });
+
+  it('writes JSON with district figures computed by hand (sum over sum, not a mean)', () => {
+    const json = readJson(join(dir, 'out', 'report.json'));
+    expect(json.source).toBe('weekly.xlsx / Мониторинг');
+    expect(json.week).toBe('10.04.2023–14.04.2023');
+    expect(json.targets).toMatchObject({ teachersCreatedChats: 0.35, teachers3Messages: 0.25, teachers10Messages: 0.35, teachersCalled: 0.3 });
+
+    const north = json.districts.find((d) => d.district === 'Северный район');
+    expect(north).toBeDefined();
+    expect(north?.schools).toBe(2);
+    expect(north?.counts).toMatchObject({ students: 580, teachers: 110, teachersCreatedChats: 41, teachers3Messages: 32, teachers10Messages: 10, teachersCalled: 38 });
+    expect(north?.shares.teachersCreatedChats).toBeCloseTo(41 / 110, 12);
+    expect(north?.shares.teachersCreatedChats).not.toBeCloseTo((0.4 + 0.1) / 2, 3);
+    expect(north?.shares.teachers3Messages).toBeCloseTo(32 / 110, 12);
+    expect(north?.shares.teachersCalled).toBeCloseTo(38 / 110, 12);
+    // 40 % meets 35 %, 10 % does not; 30 % and 20 % (near) against 25 %; 35 % and 30 % both meet 30 %.
+    expect(north?.meetingTarget).toEqual({ teachersCreatedChats: 1, teachers3Messages: 1, teachers10Messages: 0, teachersCalled: 2 });
+    expect(north?.laggingSchools).toBe(2);
+    expect(north?.activeProfiles).toBeNull();
+
+    const south = json.districts.find((d) => d.district === 'Южный район');
+    expect(south?.counts.students).toBe(1234); // «1 234» as text
+    expect(south?.shares.teachersCreatedChats).toBeCloseTo(0.35, 12);
+    expect(south?.laggingSchools).toBe(0);
+
+    expect(json.region.schools).toBe(3);
+    expect(json.region.counts.teachers).toBe(150);
+    expect(json.region.shares.teachersCreatedChats).toBeCloseTo(55 / 150, 12);
+    expect(json.districts.map((d) => d.district)).toEqual(['Северный район', 'Южный район']);
+  });
+
+  it('lists schools with their sheet rows, statuses and gaps in people', () => {
+    const json = readJson(join(dir, 'out', 'report.json'));
+    expect(json.schools.map((s) => s.row)).toEqual([4, 5, 6]);
+    const small = json.schools[1];
+    expect(small).toMatchObject({ row: 5, district: 'Северный район', school: 'МКОУ «Малая ООШ»' });
+    expect(small?.shares.teachersCreatedChats).toBeCloseTo(0.1, 12);
+    expect(small?.status.teachersCreatedChats).toBe('отстаёт');
+    expect(small?.status.teachers3Messages).toBe('близко'); // «20%» of 10 teachers = 2
+    expect(small?.gap.teachersCreatedChats).toBe(3); // ⌈0,35 × 10 − 1⌉
+    expect(json.schools[0]?.gap.teachers10Messages).toBe(25);
+    expect(json.schools[2]?.status).toMatchObject({ teachersCreatedChats: 'выполнено', teachers10Messages: 'близко' });
+  });
+
+  it('reports the percentage in a count column as a finding with its row and header', () => {
+    const json = readJson(join(dir, 'out', 'report.json'));
+    expect(json.findings).toEqual([
+      expect.objectContaining({ row: 5, column: 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю' }),
+    ]);
+    expect(json.findings[0]?.message).toContain('«20%»');
+  });
+
+  it('writes an .xlsx whose district sheet holds the values with 0.00% formats', async () => {
+    const workbook = await readXlsxBack(join(dir, 'out', 'report.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Сферум — районы', 'Сферум — отстающие ОО', 'Сферум — проверка данных']);
+    const sheet = workbook.getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
+    expect(sheet.getCell('A1').value).toBe('Сферум: сводка по районам');
+    const headerRow = 5;
+    const district = headerIndex(sheet, headerRow, 'Район');
+    const chats = headerIndex(sheet, headerRow, 'Создали чаты, доля');
+    expect(sheet.getRow(6).getCell(district).value).toBe('Северный район');
+    expect(sheet.getRow(6).getCell(chats).value).toBeCloseTo(41 / 110, 12);
+    expect(sheet.getRow(6).getCell(chats).numFmt).toBe('0.00%');
+    expect(sheet.getRow(8).getCell(district).value).toBe('Итого по региону');
+    expect(sheet.getRow(8).getCell(chats).value).toBeCloseTo(55 / 150, 12);
+  });
+
+  it('writes threshold and data-bar rules as conditional formats carrying the marker', async () => {
+    const workbook = await readXlsxBack(join(dir, 'out', 'report.xlsx'));
+    const sheet = workbook.getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
+    const formats = conditionalFormatsOf(sheet);
+    const rules = formats.flatMap((f) => f.rules);
+    expect(rules.filter((r) => r.type === 'expression')).toHaveLength(3 * 4);
+    expect(rules.filter((r) => r.type === 'dataBar').length).toBeGreaterThanOrEqual(4);
+    const chatsLetter = String.fromCharCode(64 + headerIndex(sheet, 5, 'Создали чаты, доля'));
+    const chatsRules = formats.filter((f) => f.ref === `${chatsLetter}6:${chatsLetter}7`).flatMap((f) => f.rules);
+    const formulas = chatsRules.flatMap((r) => (r.type === 'expression' ? r.formulae ?? [] : [])).map(String);
+    expect(formulas).toEqual([
+      `AND(N("sferum-monitor")=0,ISNUMBER(${chatsLetter}6),${chatsLetter}6<0.3)`,
+      `AND(N("sferum-monitor")=0,ISNUMBER(${chatsLetter}6),${chatsLetter}6>=0.3,${chatsLetter}6<0.35)`,
+      `AND(N("sferum-monitor")=0,ISNUMBER(${chatsLetter}6),${chatsLetter}6>=0.35)`,
+    ]);
+    const names = workbook.definedNames.model.map((n: { name: string }) => n.name);
+    expect(names).toEqual(expect.arrayContaining(['sferum_monitor_districts', 'sferum_monitor_lagging', 'sferum_monitor_findings']));
+  });
+
+  it('never modifies the input file', async () => {
+    const dir2 = tempDir();
+    const file = await weeklyXlsx(dir2);
+    const before = sha256(file);
+    const again = await run(dir2, file, '--out', join(dir2, 'r.xlsx'));
+    expect(again.code).toBe(0);
+    expect(sha256(file)).toBe(before);
+  });
+});
+
+describe('report on CSV input', () => {
+  it('reads a «;» CSV with BOM and quotes into the same district figures', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'weekly.csv'), csvOf(WEEKLY_ROWS));
+    const { code, err } = await run(dir, 'weekly.csv', '--json', 'r.json', '--out', 'r.xlsx');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const json = readJson(join(dir, 'r.json'));
+    expect(json.source).toBe('weekly.csv');
+    const north = json.districts.find((d) => d.district === 'Северный район');
+    expect(north?.counts.teachersCreatedChats).toBe(41);
+    expect(north?.shares.teachersCreatedChats).toBeCloseTo(41 / 110, 12);
+    expect(json.schools[1]?.school).toBe('МКОУ «Малая ООШ»');
+  });
+});
+
+describe('bad input: Russian message, exit code 2, no output left behind', () => {
+  async function expectRefused(dir: string, argv: string[], message: RegExp): Promise<void> {
+    const { code, err, out } = await run(dir, ...argv, '--out', 'out/report.xlsx', '--json', 'out/report.json');
+    expect(code).toBe(2);
+    expect(err).toMatch(/^Ошибка: /);
+    expect(err).toMatch(message);
+    expect(out).toBe('');
+    expect(existsSync(join(dir, 'out', 'report.xlsx'))).toBe(false);
+    expect(existsSync(join(dir, 'out', 'report.json'))).toBe(false);
+    if (existsSync(join(dir, 'out'))) expect(readdirSync(join(dir, 'out'))).toEqual([]);
+  }
+
+  it('a missing file', async () => {
+    const dir = tempDir();
+    await expectRefused(dir, ['nowhere.xlsx'], /файл не найден: .*nowhere\.xlsx/);
+  });
+
+  it('a text file renamed .xlsx', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'fake.xlsx'), 'Район;ОО;Учителей всего\nСеверный;Школа;10\n');
+    await expectRefused(dir, ['fake.xlsx'], /не является книгой Excel \(\.xlsx\)/);
+  });
+
+  it('an old binary .xls', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    await expectRefused(dir, ['old.xls'], /формат \.xls не поддерживается/);
+  });
+
+  it('a binary file named .csv', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'image.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    await expectRefused(dir, ['image.csv'], /не похож на таблицу CSV/);
+  });
+
+  it('a sheet without a recognisable header', async () => {
+    const dir = tempDir();
+    await writeXlsx(join(dir, 'list.xlsx'), [{ name: 'Список', rows: [['Фамилия', 'Имя'], ['Иванов', 'Иван']] }]);
+    await expectRefused(dir, ['list.xlsx'], /лист «Список»: не найдена строка заголовков таблицы мониторинга; в первых строках есть: «Фамилия», «Имя»/);
+  });
+
+  it('a header-only sheet (an empty table)', async () => {
+    const dir = tempDir();
+    await writeXlsx(join(dir, 'empty.xlsx'), [{ name: 'Мониторинг', rows: [[TITLE], [], [...WEEKLY_HEADERS]] }]);
+    await expectRefused(dir, ['empty.xlsx'], /в таблице нет ни одной строки с данными/);
+  });
+
+  it('a required column missing', async () => {
+    const dir = tempDir();
+    const rows = WEEKLY_ROWS.map((row, i) => (i < 2 ? row : row.filter((_, c) => c !== 3)));
+    await writeXlsx(join(dir, 'noteachers.xlsx'), [{ name: 'Мониторинг', rows }]);
+    await expectRefused(dir, ['noteachers.xlsx'], /не найдены обязательные столбцы: «Учителей всего»/);
+  });
+
+  it('an unknown sheet name lists the sheets there are', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    await expectRefused(dir, ['weekly.xlsx', '--sheet', 'Апрель'], /лист «Апрель» не найден .*есть листы: «Мониторинг»/);
+  });
+
+  it('an unknown district', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    await expectRefused(dir, ['weekly.xlsx', '--district', 'Западный'], /район «Западный» не найден в таблице/);
+  });
+
+  it('an output path equal to the input', async () => {
+    const dir = tempDir();
+    const file = await weeklyXlsx(dir);
+    const before = sha256(file);
+    const io = recordingIo(dir);
+    expect(await main(['report', 'weekly.xlsx', '--out', 'weekly.xlsx'], io)).toBe(2);
+    expect(io.err()).toMatch(/нельзя записать результат поверх входного файла/);
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('unreadable --targets JSON', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'targets.json'), '{ targets: 40% }');
+    await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], /файл целей .* не читается как JSON/);
+  });
+
+  it('unknown options and missing values', async () => {
+    const dir = tempDir();
+    await expectRefused(dir, ['--colour'], /неизвестный параметр «--colour»/);
+    const io = recordingIo(dir);
+    expect(await main(['report', 'weekly.xlsx', '--out'], io)).toBe(2);
+    expect(io.err()).toMatch(/после --out нужно указать значение/);
+    expect(await main(['publish'], recordingIo(dir))).toBe(2);
+  });
+});
+
+describe('options', () => {
+  it('--help prints the usage and exits with 0', async () => {
+    const io = recordingIo(tempDir());
+    expect(await main(['report', '--help'], io)).toBe(0);
+    expect(io.out()).toContain('--previous ФАЙЛ');
+  });
+
+  it('--sheet picks the named sheet; without it the first sheet holding the table is used', async () => {
+    const dir = tempDir();
+    const notes: FixtureCell[][] = [['Пояснения к мониторингу'], ['Данные на листе «Мониторинг»']];
+    await writeXlsx(join(dir, 'book.xlsx'), [
+      { name: 'Пояснения', rows: notes },
+      { name: 'Мониторинг', rows: WEEKLY_ROWS },
+      { name: 'Копия', rows: WEEKLY_ROWS.slice(0, 4) },
+    ]);
+    const auto = await run(dir, 'book.xlsx', '--json', 'a.json', '--out', 'a.xlsx');
+    expect(auto.code).toBe(0);
+    expect(readJson(join(dir, 'a.json')).source).toBe('book.xlsx / Мониторинг');
+    const named = await run(dir, 'book.xlsx', '--sheet', 'копия', '--json', 'b.json', '--out', 'b.xlsx');
+    expect(named.code).toBe(0);
+    expect(readJson(join(dir, 'b.json')).region.schools).toBe(1);
+  });
+
+  it('--targets passes targets and tolerance to core and prints its warnings', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ targets: { teachersCreatedChats: '40%', teachersCalled: 'много' }, tolerance: 0.1, colour: 'red' }));
+    const { code, err } = await run(dir, 'weekly.xlsx', '--targets', 'targets.json', '--json', 'r.json', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    expect(err).toContain('Внимание: в файле целей неизвестный ключ «colour»');
+    expect(err).toContain('Внимание: Настройки: цель должна быть долей от 0 до 1');
+    const json = readJson(join(dir, 'r.json'));
+    expect(json.targets.teachersCreatedChats).toBe(0.4);
+    expect(json.targets.teachersCalled).toBe(0.3);
+    // 41/110 = 37,3 % is within 10 points below 40 %.
+    expect(json.schools[0]?.status.teachersCreatedChats).toBe('выполнено');
+    expect(json.districts.find((d) => d.district === 'Северный район')?.meetingTarget.teachersCreatedChats).toBe(1);
+  });
+
+  it('--previous adds week-over-week changes and the sheet of schools that came and went', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const lastWeek = WEEKLY_ROWS.slice(0, 5).map((row, i) => (i === 3 ? ['Северный район', 'МБОУ СОШ № 1', 500, 100, 30, 30, 10, 35] : row));
+    await writeXlsx(join(dir, 'previous.xlsx'), [{ name: 'Мониторинг', rows: lastWeek }]);
+    const { code } = await run(dir, 'weekly.xlsx', '--previous', 'previous.xlsx', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    const workbook = await readXlsxBack(join(dir, 'r.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toContain('Сферум — состав ОО');
+    const districts = workbook.getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
+    const change = headerIndex(districts, 5, 'Создали чаты, изм. за неделю');
+    // Северный: 41/110 now, 31/110 before → +9,09 п.п.
+    expect(districts.getRow(6).getCell(change).value).toBeCloseTo((10 / 110) * 100, 6);
+    expect(districts.getRow(6).getCell(change).numFmt).toContain('п.п.');
+  });
+
+  it('--plan brings the district plan for 2.3 into the report', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'plan.csv'), '\uFEFFРайон;Всего ОО;План: ОО, достигших условия 2.3\r\nСеверный район;2;1\r\nЮжный район;1;1\r\n');
+    const { code } = await run(dir, 'weekly.xlsx', '--plan', 'plan.csv', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    const sheet = (await readXlsxBack(join(dir, 'r.xlsx'))).getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
+    expect(sheet.getRow(6).getCell(headerIndex(sheet, 5, '2.3: план')).value).toBe(1);
+  });
+
+  it('--district narrows the report, the table and the JSON to one district', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const { code, out } = await run(dir, 'weekly.xlsx', '--district', 'южный РАЙОН', '--json', 'r.json', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    expect(out).not.toContain('Северный район');
+    const json = readJson(join(dir, 'r.json'));
+    expect(json.districts.map((d) => d.district)).toEqual(['Южный район']);
+    expect(json.schools.map((s) => s.row)).toEqual([6]);
+    const workbook = await readXlsxBack(join(dir, 'r.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Сферум — Южный район', 'Сферум — проверка данных']);
+  });
+});
+
+describe('the bundled sample (the README main job)', () => {
+  const sample = bundledSample();
+  const present = existsSync(sample.current);
+  if (!present) {
+    it.skip(`samples/weekly-current.xlsx отсутствует — тест пропущен (создайте образцы: npm run samples)`, () => undefined);
+    return;
+  }
+  it('runs with no file argument, uses last week and the plan, and writes the report', async () => {
+    const dir = tempDir();
+    const before = sha256(sample.current);
+    const { code, out, err } = await run(dir, '--json', 'out/report.json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('Входная таблица не указана: отчёт по образцу из samples/.');
+    expect(out).toContain('Итого по региону');
+    expect(out).toContain('Отчёт Excel: ' + join('out', 'report.xlsx'));
+    expect(sha256(sample.current)).toBe(before);
+    const workbook = await readXlsxBack(join(dir, 'out', 'report.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Сферум — районы', 'Сферум — отстающие ОО', 'Сферум — проверка данных', 'Сферум — состав ОО']);
+    const json = readJson(join(dir, 'out', 'report.json'));
+    expect(json.source).toBe('weekly-current.xlsx / Мониторинг');
+    expect(json.region.schools).toBeGreaterThan(700);
+    // The planted anomalies of samples/README.md come back with their rows.
+    expect(json.findings.map((f) => f.row)).toEqual(expect.arrayContaining([35, 100, 103, 111, 346, 450, 667, 693]));
+    // Weighted region share, recomputed from the JSON's own counts.
+    expect(json.region.shares.teachersCreatedChats).toBeCloseTo((json.region.counts.teachersCreatedChats ?? NaN) / (json.region.counts.teachers ?? NaN), 12);
+  }, 60_000);
+
+  it('reads the CSV twin of the sample into the same region figures', async () => {
+    const dir = tempDir();
+    const csv = sample.current.replace(/\.xlsx$/, '.csv');
+    if (!existsSync(csv)) return;
+    const fromXlsx = await run(dir, sample.current, '--json', 'x.json', '--out', 'x.xlsx');
+    const fromCsv = await run(dir, csv, '--json', 'c.json', '--out', 'c.xlsx');
+    expect([fromXlsx.code, fromCsv.code]).toEqual([0, 0]);
+    const x = readJson(join(dir, 'x.json'));
+    const c = readJson(join(dir, 'c.json'));
+    expect(c.region).toEqual(x.region);
+    expect(c.findings).toEqual(x.findings);
+  }, 60_000);
+});
+
+describe('progress and output failures', () => {
+  it('prints progress to stderr for a large file, and nothing with --quiet', async () => {
+    const dir = tempDir();
+    const rows: FixtureCell[][] = [[TITLE], [...WEEKLY_HEADERS]];
+    for (let i = 0; i < 4000; i++) rows.push([`Район ${i % 40}`, `Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № ${i}»`, 500, 40, 14, 10, 12, 11]);
+    writeFileSync(join(dir, 'big.csv'), csvOf(rows));
+    const loud = await run(dir, 'big.csv', '--out', 'a.xlsx');
+    expect(loud.code).toBe(0);
+    expect(loud.err).toMatch(/^Чтение big\.csv \(\d+ КБ\)…\nПрочитан лист «big\.csv»: 4\u00a0002 строк за [\d,]+ с\nРасчёт: 4\u00a0000 ОО за [\d\u00a0]+ мс\nЗапись a\.xlsx…\n$/);
+    expect(loud.out).not.toContain('… и ещё'); // 40 districts: the list is cut only above 60
+    const quiet = await run(dir, 'big.csv', '--out', 'b.xlsx', '--quiet');
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe('');
+  }, 60_000);
+
+  it('leaves no file behind when the output cannot be written', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'blocked'), 'a file where a folder should be');
+    // The .xlsx is written to its temporary name first; the JSON then fails, and both are gone.
+    const { code, err } = await run(dir, 'weekly.xlsx', '--out', 'r.xlsx', '--json', 'blocked/r.json');
+    expect(code).toBe(2);
+    expect(err).toMatch(/не удалось записать .*blocked/);
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'weekly.xlsx']);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Every Russian text the command prints of its own (core's messages come from core), in one
+ * place so the wording can be reviewed together.
+ */
+const quoteList = (items: readonly string[]): string => items.map((item) => `«${item}»`).join(', ');
+
+export const cliMessages = {
+  usage: (): string =>
+    [
+      'Отчёт по мониторингу «Сферума» без Excel и Google Таблиц.',
+      '',
+      'Использование:',
+      '  sferum-monitor report [таблица.xlsx|таблица.csv] [параметры]',
+      '  npm run report -- [таблица.xlsx|таблица.csv] [параметры]',
+      '',
+      'Без файла отчёт строится по образцу из samples/ (с прошлой неделей и планом 2.3).',
+      '',
+      'Параметры:',
+      '  --sheet ИМЯ          лист с таблицей мониторинга (по умолчанию — первый, где она найдена)',
+      '  --previous ФАЙЛ      таблица прошлой недели: изменения в п.п., появившиеся и пропавшие ОО',
+      '  --district ИМЯ       отчёт по одному району',
+      '  --targets ФАЙЛ.json  цели и допуск: { "targets": { "teachersCreatedChats": "40%" }, "tolerance": 0.05, "teacherBase": "teachers" }',
+      '  --plan ФАЙЛ          план по показателю 2.3: сколько ОО каждого района должны достичь условия',
+      '  --out ФАЙЛ.xlsx      куда записать отчёт (по умолчанию out/report.xlsx)',
+      '  --json ФАЙЛ.json     записать результаты для программ в JSON',
+      '  --quiet              не печатать ход работы',
+      '  --help               эта справка',
+      '',
+      'Коды выхода: 0 — готово; 2 — ошибка во входных данных или параметрах; 1 — внутренняя ошибка.',
+      '',
+    ].join('\n'),
+  unknownCommand: (command: string): string => `неизвестная команда «${command}»; есть команда report (см. --help)`,
+  noCommand: (): string => 'не указана команда; запустите: sferum-monitor report [таблица.xlsx]',
+  unknownOption: (option: string): string => `неизвестный параметр «${option}» (см. --help)`,
+  missingValue: (option: string): string => `после ${option} нужно указать значение`,
+  repeatedOption: (option: string): string => `параметр ${option} указан дважды`,
+  flagWithValue: (option: string): string => `параметр ${option} не принимает значения`,
+  extraArgument: (first: string, extra: string): string => `указано больше одного входного файла: «${first}» и «${extra}»`,
+
+  fileNotFound: (path: string): string => `файл не найден: ${path}`,
+  notAFile: (path: string): string => `это не файл: ${path}`,
+  unreadableFile: (path: string, reason: string): string => `не удаётся прочитать файл ${path}: ${reason}`,
+  emptyFile: (path: string): string => `файл пуст: ${path}`,
+  legacyFormat: (path: string, format: string): string =>
+    `формат ${format} не поддерживается: ${path}. Сохраните таблицу как .xlsx («Книга Excel») или .csv`,
+  notXlsx: (path: string): string =>
+    `файл не является книгой Excel (.xlsx): ${path}. Возможно, он повреждён или это другой формат; сохраните его как .xlsx или .csv`,
+  notText: (path: string): string => `файл не похож на таблицу CSV (в нём двоичные данные): ${path}`,
+  noSheets: (path: string): string => `в книге нет ни одного листа: ${path}`,
+  sheetNotFound: (sheet: string, path: string, sheets: readonly string[]): string =>
+    `лист «${sheet}» не найден в ${path}; есть листы: ${quoteList(sheets)}`,
+  sheetOptionIgnored: (path: string): string => `в файле CSV один лист, параметр --sheet не нужен (${path})`,
+  noMonitoringSheet: (path: string, reasons: readonly string[]): string =>
+    `ни на одном листе ${path} не найдена таблица мониторинга:\n${reasons.map((r) => `  ${r}`).join('\n')}`,
+  sampleMissing: (path: string): string =>
+    `образец не найден: ${path}. Создайте образцы командой «npm run samples» или укажите свою таблицу: npm run report -- таблица.xlsx`,
+
+  targetsUnreadable: (path: string, reason: string): string => `файл целей ${path} не читается как JSON: ${reason}`,
+  targetsNotObject: (path: string): string =>
+    `файл целей ${path} должен содержать объект вида { "targets": { "teachersCreatedChats": "40%" }, "tolerance": 0.05 }`,
+  targetsUnknownKey: (key: string): string => `в файле целей неизвестный ключ «${key}»; ожидаются targets, tolerance, teacherBase`,
+  targetsNotMap: (): string => 'в файле целей «targets» должен быть объектом { "ключ показателя": доля }',
+  teacherBaseUnknown: (given: string): string =>
+    `в файле целей teacherBase «${given}» не распознан: ожидается "teachers" (учителя в Сферуме) или "staffTotal" (педагоги ОО по штату); взято "teachers"`,
+
+  outNotXlsx: (path: string): string => `отчёт записывается в книгу .xlsx, а указан файл ${path}`,
+  outputOverInput: (path: string): string => `нельзя записать результат поверх входного файла: ${path}`,
+  sameOutputs: (path: string): string => `отчёт .xlsx и JSON указаны в один и тот же файл: ${path}`,
+  writeFailed: (path: string, reason: string): string => `не удалось записать ${path}: ${reason}`,
+
+  warning: (text: string): string => `Внимание: ${text}`,
+  error: (text: string): string => `Ошибка: ${text}`,
+  internal: (text: string): string =>
+    `Внутренняя ошибка: ${text}\nЭто ошибка программы, а не ваших данных; сообщите о ней разработчикам.`,
+
+  reading: (path: string, size: string): string => `Чтение ${path} (${size})…`,
+  read: (sheet: string, rows: string, seconds: string): string => `Прочитан лист «${sheet}»: ${rows} строк за ${seconds} с`,
+  computed: (schools: string, ms: string): string => `Расчёт: ${schools} ОО за ${ms} мс`,
+  writing: (path: string): string => `Запись ${path}…`,
+  written: (what: string, path: string): string => `${what}: ${path}`,
+  reportWritten: (): string => 'Отчёт Excel',
+  jsonWritten: (): string => 'Результаты JSON',
+  sampleUsed: (): string => 'Входная таблица не указана: отчёт по образцу из samples/.',
+} as const;

@@ -1,0 +1,70 @@
+/**
+ * Which sheet of a workbook holds the table: the one the user names, else the first on which
+ * core recognises it (visible sheets before hidden ones). Recognition is core's; this file
+ * only tries the sheets in order and explains what it found when none fits.
+ */
+import { inspectTable, normalizeText, parsePlanTable, type SheetValues } from '../core';
+import { InputError } from './inputError';
+import { cliMessages } from './messages';
+import type { LoadedFile, LoadedSheet } from './readSpreadsheet';
+
+/** Enough rows to find a header below title rows and see whether any data follows it. */
+const PROBE_ROWS = 80;
+
+export function toSheetValues(sheet: LoadedSheet): SheetValues {
+  return { values: sheet.rows, firstRow: 1, firstColumn: 0, name: sheet.label };
+}
+
+function inOrder(file: LoadedFile): LoadedSheet[] {
+  return [...file.sheets.filter((s) => !s.hidden), ...file.sheets.filter((s) => s.hidden)];
+}
+
+function named(file: LoadedFile, wanted: string): LoadedSheet {
+  const exact = file.sheets.find((s) => s.sheetName === wanted);
+  if (exact) return exact;
+  const key = normalizeText(wanted);
+  const loose = file.sheets.find((s) => normalizeText(s.sheetName) === key);
+  if (loose) return loose;
+  throw new InputError(cliMessages.sheetNotFound(wanted, file.path, file.sheets.map((s) => s.sheetName ?? '')));
+}
+
+/**
+ * The weekly table. A sheet whose header is found but has no rows under it is kept as a
+ * fallback, so a header-only file ends with core's «no data» message rather than «not found».
+ */
+export function pickWeeklySheet(file: LoadedFile, wanted: string | null): SheetValues {
+  if (wanted !== null && file.format === 'xlsx') return toSheetValues(named(file, wanted));
+  const failures: { sheet: LoadedSheet; error: string }[] = [];
+  let headerOnly: LoadedSheet | null = null;
+  for (const sheet of inOrder(file)) {
+    const probe = inspectTable({ values: sheet.rows.slice(0, PROBE_ROWS) });
+    if (!probe.ok) {
+      failures.push({ sheet, error: probe.error });
+      continue;
+    }
+    if (probe.table.records.length > 0) return toSheetValues(sheet);
+    headerOnly ??= sheet;
+  }
+  if (headerOnly) return toSheetValues(headerOnly);
+  const [only] = failures;
+  if (failures.length === 1 && only) {
+    throw new InputError(`${file.path}${only.sheet.sheetName === null ? '' : `, лист «${only.sheet.sheetName}»`}: ${only.error}`);
+  }
+  throw new InputError(cliMessages.noMonitoringSheet(file.path, failures.map((f) => `лист «${f.sheet.sheetName ?? ''}»: ${f.error}`)));
+}
+
+/** Last week's table: recognised like this week's; if no sheet fits, the first one goes to core, which reports why. */
+export function pickPreviousSheet(file: LoadedFile): SheetValues {
+  try {
+    return pickWeeklySheet(file, null);
+  } catch {
+    return toSheetValues(inOrder(file)[0] ?? (file.sheets[0] as LoadedSheet));
+  }
+}
+
+/** The 2.3 plan: the first sheet core reads as a plan, else the first sheet (core then reports why). */
+export function pickPlanSheet(file: LoadedFile): SheetValues {
+  const sheets = inOrder(file);
+  const plan = sheets.find((sheet) => parsePlanTable(sheet.rows).ok);
+  return toSheetValues(plan ?? (sheets[0] as LoadedSheet));
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens an input file whatever it is (.xlsx or CSV, told apart by content first and the
+ * extension second) and returns its sheets as plain rows. Every way a file can be wrong
+ * becomes an InputError with a Russian message; the file is read, never written.
+ */
+import { promises as fs } from 'fs';
+import { basename, extname } from 'path';
+import { errorText, InputError } from './inputError';
+import { cliMessages } from './messages';
+import type { PlainCell } from './plainCell';
+import { decodeText, parseCsv } from './readCsv';
+import { readXlsxSheets } from './readXlsx';
+
+export interface LoadedSheet {
+  /** Tab name, or null for a CSV file. */
+  readonly sheetName: string | null;
+  /** How reports name it: «weekly.xlsx / Лист1», «weekly.csv». */
+  readonly label: string;
+  readonly hidden: boolean;
+  readonly rows: PlainCell[][];
+}
+
+export interface LoadedFile {
+  readonly path: string;
+  readonly format: 'xlsx' | 'csv';
+  readonly bytes: number;
+  readonly sheets: readonly LoadedSheet[];
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
+const LEGACY_EXTENSIONS: Readonly<Record<string, string>> = { '.xls': '.xls', '.xlsb': '.xlsb', '.ods': '.ods', '.numbers': '.numbers' };
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+
+export async function fileSize(path: string): Promise<number> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (error) {
+    if (isNodeError(error) && error.code === 'ENOENT') throw new InputError(cliMessages.fileNotFound(path));
+    throw new InputError(cliMessages.unreadableFile(path, errorText(error)));
+  }
+  if (!stat.isFile()) throw new InputError(cliMessages.notAFile(path));
+  return stat.size;
+}
+
+function isNodeError(error: unknown): error is NodeJS.ErrnoException {
+  return typeof error === 'object' && error !== null && 'code' in error;
+}
+
+export async function loadSpreadsheet(path: string): Promise<LoadedFile> {
+  await fileSize(path);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    throw new InputError(cliMessages.unreadableFile(path, errorText(error)));
+  }
+  if (bytes.length === 0) throw new InputError(cliMessages.emptyFile(path));
+  const extension = extname(path).toLowerCase();
+  const name = basename(path);
+
+  // .xlsx is a zip; an old binary .xls is an OLE container. Content wins over the name, so a
+  // workbook saved as «.csv» by mistake is still read, and a text file named .xlsx is refused.
+  if (startsWith(bytes, ZIP_MAGIC) && extension !== '.ods') return loadXlsx(path, name, bytes);
+  if (startsWith(bytes, OLE_MAGIC)) throw new InputError(cliMessages.legacyFormat(path, extension === '.xls' ? '.xls' : 'Excel 97–2003 (.xls)'));
+  const legacy = LEGACY_EXTENSIONS[extension];
+  if (legacy) throw new InputError(cliMessages.legacyFormat(path, legacy));
+  if (XLSX_EXTENSIONS.has(extension)) throw new InputError(cliMessages.notXlsx(path));
+
+  const text = decodeText(bytes);
+  if (text === null) throw new InputError(cliMessages.notText(path));
+  return { path, format: 'csv', bytes: bytes.length, sheets: [{ sheetName: null, label: name, hidden: false, rows: parseCsv(text) }] };
+}
+
+async function loadXlsx(path: string, name: string, bytes: Buffer): Promise<LoadedFile> {
+  let sheets;
+  try {
+    sheets = await readXlsxSheets(bytes);
+  } catch {
+    throw new InputError(cliMessages.notXlsx(path));
+  }
+  if (sheets.length === 0) throw new InputError(cliMessages.noSheets(path));
+  return {
+    path,
+    format: 'xlsx',
+    bytes: bytes.length,
+    sheets: sheets.map((sheet) => ({ sheetName: sheet.name, label: `${name} / ${sheet.name}`, hidden: sheet.hidden, rows: sheet.rows })),
+  };
+}
+
+/** Rows of the biggest sheet, for deciding whether to show progress. */
+export function rowCount(file: LoadedFile): number {
+  return Math.max(0, ...file.sheets.map((sheet) => sheet.rows.length));
+}

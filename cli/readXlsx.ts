@@ -1,0 +1,71 @@
+/**
+ * An .xlsx workbook as rows of plain cells. ExcelJS gives rich text, formulas with their
+ * cached results, hyperlinks, dates, error values and merged cells; core wants numbers,
+ * text, booleans and blanks, so each is turned into the value a user sees in the cell.
+ */
+import ExcelJS from 'exceljs';
+import type { PlainCell } from './plainCell';
+
+export interface PlainSheet {
+  readonly name: string;
+  readonly hidden: boolean;
+  /** Row 1 of the sheet is rows[0]; column A is rows[r][0]. */
+  readonly rows: PlainCell[][];
+}
+
+/** «15.04.2023», as a Russian sheet shows a date (title rows carry the reporting period). */
+function dateText(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  // ExcelJS returns spreadsheet dates as UTC midnight; local time could shift the day.
+  return `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The value a cell shows: a formula's cached result, a link's text, rich text joined, an error's code. */
+export function plainCellValue(value: unknown): PlainCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateText(value);
+  if (!isObject(value)) return null;
+  if (Array.isArray(value.richText)) {
+    return value.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join('');
+  }
+  // A formula never calculated by a spreadsheet app has no cached result: nothing to read.
+  if ('formula' in value || 'sharedFormula' in value) return plainCellValue(value.result);
+  if ('hyperlink' in value) return plainCellValue(value.text);
+  if (typeof value.error === 'string') return value.error;
+  if ('text' in value) return plainCellValue(value.text);
+  return null;
+}
+
+/** Reads every worksheet into plain rows; throws what ExcelJS throws for a file that is not .xlsx. */
+export async function readXlsxSheets(bytes: Buffer): Promise<PlainSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  // Loading from bytes already in memory: the user's file is only ever opened for reading.
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return workbook.worksheets.map((worksheet) => ({
+    name: worksheet.name,
+    hidden: worksheet.state !== 'visible',
+    rows: sheetRows(worksheet),
+  }));
+}
+
+function sheetRows(worksheet: ExcelJS.Worksheet): PlainCell[][] {
+  const rows: PlainCell[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: PlainCell[] = [];
+    // Merged cells report the merge's top-left value, so a district merged down its schools
+    // reaches every school row.
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = plainCellValue(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    rows[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  return rows;
+}

@@ -1,0 +1,122 @@
+/**
+ * `report`: read the weekly table (and last week's and the 2.3 plan), run core's job, write
+ * the .xlsx report (and the JSON), print the district table. The order is chosen so that
+ * every check that can fail runs before anything is written.
+ */
+import { existsSync, realpathSync } from 'fs';
+import { isAbsolute, relative, resolve } from 'path';
+import { formatNumber, runJob, type SettingsInput, type SheetValues } from '../core';
+import { renderXlsx } from '../renderers/xlsx';
+import type { ReportArgs } from './args';
+import { InputError } from './inputError';
+import { EXIT_OK, type CliIo } from './io';
+import { jsonText, toJsonReport } from './jsonReport';
+import { cliMessages } from './messages';
+import { bundledSample, DEFAULT_OUT } from './packagePaths';
+import { pickPlanSheet, pickPreviousSheet, pickWeeklySheet } from './pickSheet';
+import { LARGE_FILE_BYTES, Progress, sizeText } from './progress';
+import { fileSize, loadSpreadsheet } from './readSpreadsheet';
+import { readTargetsFile } from './targetsFile';
+import { districtTable, tableFooter, tableHeading } from './terminalTable';
+import { writeOutputs, type OutputFile } from './writeOutputs';
+
+interface ResolvedPaths {
+  readonly input: string;
+  readonly previous: string | null;
+  readonly plan: string | null;
+  readonly targets: string | null;
+  readonly out: string;
+  readonly json: string | null;
+  readonly sample: boolean;
+}
+
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Input paths from the arguments, or the bundled sample with its previous week and plan. */
+function resolvePaths(args: ReportArgs, cwd: string): ResolvedPaths {
+  const at = (path: string): string => resolve(cwd, path);
+  const out = at(args.out ?? DEFAULT_OUT);
+  const json = args.json === null ? null : at(args.json);
+  const targets = args.targets === null ? null : at(args.targets);
+  if (args.input !== null) {
+    return { input: at(args.input), previous: args.previous && at(args.previous), plan: args.plan && at(args.plan), targets, out, json, sample: false };
+  }
+  const sample = bundledSample();
+  if (!existsSync(sample.current)) throw new InputError(cliMessages.sampleMissing(sample.current));
+  // The sample's previous week and plan only go with the sample itself.
+  const orSample = (given: string | null, path: string): string | null => (given !== null ? at(given) : existsSync(path) ? path : null);
+  return { input: sample.current, previous: orSample(args.previous, sample.previous), plan: orSample(args.plan, sample.plan), targets, out, json, sample: true };
+}
+
+function checkOutputs(paths: ResolvedPaths): void {
+  if (!/\.xlsx$/i.test(paths.out)) throw new InputError(cliMessages.outNotXlsx(paths.out));
+  const inputs = [paths.input, paths.previous, paths.plan, paths.targets].filter((p): p is string => p !== null).map(canonical);
+  for (const output of [paths.out, paths.json]) {
+    if (output !== null && inputs.includes(canonical(output))) throw new InputError(cliMessages.outputOverInput(output));
+  }
+  if (paths.json !== null && canonical(paths.json) === canonical(paths.out)) throw new InputError(cliMessages.sameOutputs(paths.out));
+}
+
+/** Paths as the user would type them: relative to where they are, when inside it. */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress): Promise<SheetValues> {
+  const file = await loadSpreadsheet(path);
+  if (sheet !== null && file.format === 'csv') io.stderr(cliMessages.warning(cliMessages.sheetOptionIgnored(path)) + '\n');
+  const picked = pickWeeklySheet(file, sheet);
+  progress.line(cliMessages.read(picked.name ?? path, formatNumber(picked.values.length), formatNumber(progress.lap(), 1)));
+  return picked;
+}
+
+export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
+  const paths = resolvePaths(args, io.cwd);
+  checkOutputs(paths);
+  const warnings: string[] = [];
+  let settings: SettingsInput | undefined;
+  if (paths.targets !== null) {
+    const targets = await readTargetsFile(paths.targets);
+    settings = targets.settings;
+    warnings.push(...targets.warnings);
+  }
+
+  const progress = new Progress(io, false);
+  const bytes = await fileSize(paths.input);
+  progress.enableIf(bytes >= LARGE_FILE_BYTES, args.quiet);
+  progress.line(cliMessages.reading(shown(paths.input, io.cwd), sizeText(bytes)));
+  progress.lap();
+  const current = await readWeekly(paths.input, args.sheet, io, progress);
+  const previous = paths.previous === null ? undefined : pickPreviousSheet(await loadSpreadsheet(paths.previous));
+  const plan = paths.plan === null ? undefined : pickPlanSheet(await loadSpreadsheet(paths.plan));
+  progress.lap();
+
+  const result = runJob({ current, previous, plan, settings, district: args.district });
+  if (!result.ok) throw new InputError(result.error);
+  warnings.push(...result.warnings);
+  const { evaluation } = result;
+  progress.line(cliMessages.computed(formatNumber(evaluation.schools.length), formatNumber(progress.lap() * 1000)));
+
+  const source = current.name ?? shown(paths.input, io.cwd);
+  const outputs: OutputFile[] = [];
+  progress.line(cliMessages.writing(shown(paths.out, io.cwd)));
+  outputs.push({ path: paths.out, contents: await renderXlsx(result.report) });
+  if (paths.json !== null) outputs.push({ path: paths.json, contents: jsonText(toJsonReport(evaluation, { source, district: args.district })) });
+  await writeOutputs(outputs);
+
+  for (const warning of warnings) io.stderr(cliMessages.warning(warning) + '\n');
+  if (paths.sample) io.stdout(cliMessages.sampleUsed() + '\n');
+  io.stdout(tableHeading(evaluation, source, args.district));
+  io.stdout(districtTable(evaluation, { color: io.color, district: args.district }));
+  io.stdout(tableFooter(evaluation));
+  io.stdout('\n' + cliMessages.written(cliMessages.reportWritten(), shown(paths.out, io.cwd)) + '\n');
+  if (paths.json !== null) io.stdout(cliMessages.written(cliMessages.jsonWritten(), shown(paths.json, io.cwd)) + '\n');
+  return EXIT_OK;
+}

@@ -1,0 +1,55 @@
+/** The district table printed to the terminal. */
+import { runJob, type Evaluation } from '../core';
+import { districtTable, tableFooter, tableHeading } from './terminalTable';
+
+function evaluationOf(rows: (string | number)[][]): Evaluation {
+  const result = runJob({ current: { values: [['Район', 'ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты'], ...rows] } });
+  if (!result.ok) throw new Error(result.error);
+  return result.evaluation;
+}
+
+describe('districtTable', () => {
+  const evaluation = evaluationOf([
+    ['Северный', 'Школа 1', 100, 40],
+    ['Северный', 'Школа 2', 10, 1],
+    ['Южный', 'Школа 3', 1000, 100],
+  ]);
+
+  it('lists districts furthest behind first, with Russian percentages and the region last', () => {
+    const lines = districtTable(evaluation, { color: false }).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Район\s+ОО\s+Создали чаты\s+Отстают$/);
+    expect(lines[2]).toMatch(/^Южный\s+1\s+10,00%\s+1$/);
+    expect(lines[3]).toMatch(/^Северный\s+2\s+37,27%\s+1$/);
+    expect(lines[5]).toMatch(/^Итого по региону\s+3\s+12,70%\s+2$/);
+  });
+
+  it('colours shares by status only when asked', () => {
+    expect(districtTable(evaluation, { color: false })).not.toContain('\u001b[');
+    const coloured = districtTable(evaluation, { color: true });
+    expect(coloured).toContain('\u001b[31m'); // Южный lags
+    expect(coloured).toContain('\u001b[32m'); // Северный meets 35 %
+  });
+
+  it('shows one district when asked', () => {
+    expect(tableHeading(evaluation, 'w.csv', 'северный')).toMatch(/^Сферум: Северный \(место 2 из 2\) — w\.csv/);
+    const text = districtTable(evaluation, { color: false, district: 'северный' });
+    expect(text).not.toContain('Южный');
+    expect(text).toContain('Итого по региону');
+  });
+
+  it('cuts a country-sized list and says how many districts are left out', () => {
+    const many = evaluationOf(Array.from({ length: 65 }, (_, i) => [`Район ${i + 1}`, 'Школа', 10, i % 10]));
+    const text = districtTable(many, { color: false });
+    expect(text).toContain('… и ещё 25 районов — полный список в отчёте');
+    expect(text.split('\n').filter((line) => /^Район \d/.test(line))).toHaveLength(40);
+  });
+});
+
+describe('tableHeading and tableFooter', () => {
+  it('name the source, targets, counts and findings', () => {
+    const evaluation = evaluationOf([['Северный', 'Школа 1', 100, 40], ['', 'Школа 2', 10, 20]]);
+    expect(tableHeading(evaluation, 'w.csv')).toContain('Сферум: сводка по районам — w.csv');
+    expect(tableHeading(evaluation, 'w.csv')).toContain('Создали чаты 35%');
+    expect(tableFooter(evaluation)).toBe('Отстающих ОО: 0 из 2. Замечаний проверки данных: 2 (лист «Сферум — проверка данных»).\n');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The short district table printed after a run: district, schools, the shares that have a
+ * target (in core's «97,01%» format), lagging schools; furthest behind first, as core ranks
+ * them, with the region total last. Colours follow core's statuses when printing to a terminal.
+ */
+import { findDistrict, formatNumber, formatPercent, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type Tone } from '../core';
+
+/** A region has up to ~60 districts; a whole-country file gets the most lagging ones and a note. */
+const MAX_DISTRICT_ROWS = 60;
+const SHOWN_WHEN_CUT = 40;
+const DISTRICT_WIDTH = 30;
+
+const ANSI: Readonly<Record<Tone, string>> = { good: '\u001b[32m', near: '\u001b[33m', bad: '\u001b[31m' };
+const ANSI_RESET = '\u001b[0m';
+
+interface Cell {
+  readonly text: string;
+  readonly tone: Tone | null;
+  readonly align: 'left' | 'right';
+}
+
+const left = (text: string): Cell => ({ text, tone: null, align: 'left' });
+const right = (text: string, tone: Tone | null = null): Cell => ({ text, tone, align: 'right' });
+
+function shorten(text: string, width: number): string {
+  return text.length <= width ? text : text.slice(0, width - 1) + '…';
+}
+
+function groupRow(evaluation: Evaluation, group: GroupResult): Cell[] {
+  const shares = evaluation.indicators
+    .filter((i) => i.target !== null)
+    .map((i) => {
+      const m = group.measures[i.key];
+      return right(formatPercent(m?.share ?? null), toneOf(m?.status ?? null));
+    });
+  return [left(shorten(group.name, DISTRICT_WIDTH)), right(formatNumber(group.schools)), ...shares, right(formatNumber(group.laggingSchools))];
+}
+
+function render(rows: readonly Cell[][], color: boolean): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.text.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const padded = cell.align === 'left' ? cell.text.padEnd(widths[i] ?? 0) : cell.text.padStart(widths[i] ?? 0);
+        return color && cell.tone ? ANSI[cell.tone] + padded + ANSI_RESET : padded;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export interface TableOptions {
+  readonly color: boolean;
+  /** Only this district's row above the region total (the --district report). */
+  readonly district?: string | null;
+}
+
+export function districtTable(evaluation: Evaluation, options: TableOptions): string {
+  const { color } = options;
+  const targeted = evaluation.indicators.filter((i) => i.target !== null);
+  const header = [left('Район'), right('ОО'), ...targeted.map((i) => right(i.def.shortLabel)), right('Отстают')];
+  const only = options.district ? findDistrict(evaluation, options.district) : undefined;
+  const districts = only ? [only] : evaluation.districts;
+  const cut = districts.length > MAX_DISTRICT_ROWS;
+  const shown = cut ? districts.slice(0, SHOWN_WHEN_CUT) : districts;
+  const body = render([header, ...shown.map((d) => groupRow(evaluation, d)), groupRow(evaluation, evaluation.region)], color);
+  const rule = '─'.repeat(Math.max(...body.map((line) => line.replace(/\u001b\[\d+m/g, '').length)));
+  const lines = [body[0] ?? '', rule, ...body.slice(1, -1), rule, body[body.length - 1] ?? ''];
+  if (cut) lines.splice(lines.length - 2, 0, `… и ещё ${formatNumber(districts.length - shown.length)} районов — полный список в отчёте`);
+  return lines.join('\n') + '\n';
+}
+
+/** The lines above the table: what was read, the period and the targets. */
+export function tableHeading(evaluation: Evaluation, source: string, district: string | null = null): string {
+  const only = district ? findDistrict(evaluation, district) : undefined;
+  const targets = evaluation.indicators
+    .filter((i) => i.target !== null)
+    .map((i) => `${i.def.shortLabel} ${formatPercent(i.target, 0)}`)
+    .join(', ');
+  const period = evaluation.table.week ? `, период ${evaluation.table.week}` : '';
+  return [
+    only ? `Сферум: ${only.name} (место ${only.priority} из ${evaluation.districts.length}) — ${source}${period}` : `Сферум: сводка по районам — ${source}${period}`,
+    `Цели: ${targets || 'не заданы'}; «близко» — до ${formatPercent(evaluation.settings.tolerance, 0)} ниже цели. Доли района — сумма по ОО ÷ сумма баз.`,
+    `Районов: ${formatNumber(evaluation.districts.length)}, ОО: ${formatNumber(evaluation.schools.length)}; сначала — дальше всех от целей.`,
+    '',
+  ].join('\n');
+}
+
+/** The lines under the table: lagging schools and data-check findings in total. */
+export function tableFooter(evaluation: Evaluation): string {
+  const lagging = evaluation.region.laggingSchools;
+  const findings = evaluation.findings.length;
+  return (
+    `Отстающих ОО: ${formatNumber(lagging)} из ${formatNumber(evaluation.schools.length)}. ` +
+    `Замечаний проверки данных: ${formatNumber(findings)}${findings ? ` (лист «${SHEET_NAMES.findings}»)` : ''}.\n`
+  );
+}
