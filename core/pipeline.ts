@@ -15,6 +15,7 @@ import { parsePlanTable, type DistrictPlan } from './table/planTable';
 import { parseSchoolTable, type SchoolTable } from './table/schoolTable';
 import type { CellValue } from './values';
 import { messages } from './messages';
+import { russianOrder } from './text';
 
 /** A block of cells read from a sheet in one call, and where it starts. */
 export interface SheetValues {
@@ -94,6 +95,6 @@ export function runJob(input: JobInput): JobResult {
 export function inspectTable(sheet: SheetValues, mapping?: ColumnMapping<SchoolColumnKey>, headerRow?: number): { ok: true; table: SchoolTable; districts: string[] } | { ok: false; error: string } {
   const parsed = parseWeek(sheet, mapping, headerRow);
   if (!parsed.ok) return parsed;
-  const districts = [...new Map(parsed.table.records.map((r) => [r.districtKey, r.district])).values()].sort((a, b) => a.localeCompare(b, 'ru'));
+  const districts = [...new Map(parsed.table.records.map((r) => [r.districtKey, r.district])).values()].sort(russianOrder);
   return { ok: true, table: parsed.table, districts };
 }

@@ -76,5 +76,8 @@ function roundToDigits(value: number, digits: number): number {
 
 /** True when the cell holds nothing to compute with and nothing to complain about. */
 export function isBlank(raw: unknown): boolean {
+  // Numbers are never blank: the common case answers without parsing.
+  if (typeof raw === 'number') return false;
+  if (raw === null || raw === undefined || raw === '') return true;
   return parseValue(raw).kind === 'missing';
 }

@@ -3,9 +3,10 @@
  * counts over sum of bases, never a mean of percentages), statuses, gaps in people, profiles,
  * the 2.3 condition against the district plan, and a priority order.
  */
-import type { SchoolCountKey } from '../catalogue/columns';
+import { SCHOOL_COLUMNS, type SchoolCountKey } from '../catalogue/columns';
 import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import type { Finding } from '../findings';
+import { normalizeText, russianOrder } from '../text';
 import { messages } from '../messages';
 import { isProfileActive, meetsAccess50, share, STATUS_LAGGING, STATUS_MET } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -107,6 +108,127 @@ function access50Of(counts: SchoolRecord['counts']): boolean | null {
   return teachersShare === null || studentsShare === null ? null : meetsAccess50(teachersShare, studentsShare);
 }
 
+/** arr[i] += value, for typed arrays under noUncheckedIndexedAccess. */
+function addAt(array: Float64Array | Uint32Array, i: number, value: number): void {
+  array[i] = (array[i] ?? 0) + value;
+}
+
+const COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
+
+/**
+ * Running sums of one group (a district, or the region as the merge of its districts). One pass
+ * over the schools fills it; nothing is summed twice.
+ */
+export class GroupSums {
+  schools = 0;
+  activeProfiles = 0;
+  profilesKnown = 0;
+  access50 = 0;
+  access50Known = 0;
+  laggingSchools = 0;
+  readonly counts = new Float64Array(COUNT_KEYS.length);
+  readonly hasCount = new Uint8Array(COUNT_KEYS.length);
+  /** Per indicator: Σpart and Σbase over rows holding both, such rows, rows with a share, schools meeting the target. */
+  readonly part: Float64Array;
+  readonly base: Float64Array;
+  readonly rows: Uint32Array;
+  readonly withData: Uint32Array;
+  readonly met: Uint32Array;
+
+  constructor(private readonly indicators: readonly ActiveIndicator[]) {
+    const n = indicators.length;
+    this.part = new Float64Array(n);
+    this.base = new Float64Array(n);
+    this.rows = new Uint32Array(n);
+    this.withData = new Uint32Array(n);
+    this.met = new Uint32Array(n);
+  }
+
+  add(school: SchoolResult): void {
+    this.schools++;
+    const { counts } = school.record;
+    for (let i = 0; i < COUNT_KEYS.length; i++) {
+      const value = counts[COUNT_KEYS[i] as SchoolCountKey];
+      if (value !== undefined) {
+        addAt(this.counts, i, value);
+        this.hasCount[i] = 1;
+      }
+    }
+    if (school.active !== null) {
+      this.profilesKnown++;
+      if (school.active) this.activeProfiles++;
+    }
+    if (school.access50 !== null) {
+      this.access50Known++;
+      if (school.access50) this.access50++;
+    }
+    if (school.lagging) this.laggingSchools++;
+    for (let i = 0; i < this.indicators.length; i++) {
+      const m = school.measures[(this.indicators[i] as ActiveIndicator).key];
+      // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
+      if (!m || m.part === null || m.base === null) continue;
+      addAt(this.part, i, m.part);
+      addAt(this.base, i, m.base);
+      addAt(this.rows, i, 1);
+      if (m.share !== null) addAt(this.withData, i, 1);
+      if (m.status === STATUS_MET) addAt(this.met, i, 1);
+    }
+  }
+
+  merge(other: GroupSums): void {
+    this.schools += other.schools;
+    this.activeProfiles += other.activeProfiles;
+    this.profilesKnown += other.profilesKnown;
+    this.access50 += other.access50;
+    this.access50Known += other.access50Known;
+    this.laggingSchools += other.laggingSchools;
+    for (let i = 0; i < COUNT_KEYS.length; i++) {
+      addAt(this.counts, i, other.counts[i] ?? 0);
+      this.hasCount[i] = (this.hasCount[i] ?? 0) | (other.hasCount[i] ?? 0);
+    }
+    for (let i = 0; i < this.indicators.length; i++) {
+      addAt(this.part, i, other.part[i] ?? 0);
+      addAt(this.base, i, other.base[i] ?? 0);
+      addAt(this.rows, i, other.rows[i] ?? 0);
+      addAt(this.withData, i, other.withData[i] ?? 0);
+      addAt(this.met, i, other.met[i] ?? 0);
+    }
+  }
+
+  result(name: string, settings: Settings, plan: number | null): Omit<GroupResult, 'priority'> {
+    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    COUNT_KEYS.forEach((key, i) => {
+      if (this.hasCount[i]) counts[key] = this.counts[i] ?? 0;
+    });
+    const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
+    const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
+    const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
+    this.indicators.forEach((indicator, i) => {
+      const rows = this.rows[i] ?? 0;
+      measures[indicator.key] = measure(indicator.target, rows ? this.part[i] : undefined, rows ? this.base[i] : undefined, settings.tolerance);
+      meetingTarget[indicator.key] = this.met[i] ?? 0;
+      withData[indicator.key] = this.withData[i] ?? 0;
+    });
+    return {
+      name,
+      key: looseDistrictKey(name),
+      schools: this.schools,
+      counts,
+      measures,
+      meetingTarget,
+      withData,
+      activeProfiles: this.activeProfiles,
+      profilesKnown: this.profilesKnown,
+      access50: this.access50,
+      access50Known: this.access50Known,
+      plan,
+      planMet: plan === null || this.access50Known === 0 ? null : this.access50 >= plan,
+      laggingSchools: this.laggingSchools,
+      attainment: attainmentOf(this.indicators, measures),
+    };
+  }
+}
+
 /** Aggregates schools into one group: sums, weighted shares, counts of schools. */
 export function aggregate(
   name: string,
@@ -115,59 +237,9 @@ export function aggregate(
   settings: Settings,
   plan: number | null = null,
 ): Omit<GroupResult, 'priority'> {
-  const counts: Partial<Record<SchoolCountKey, number>> = {};
-  const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
-  const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
-  const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
-  let activeProfiles = 0, profilesKnown = 0, access50 = 0, access50Known = 0, laggingSchools = 0;
-
-  for (const school of schools) {
-    for (const [key, value] of Object.entries(school.record.counts) as [SchoolCountKey, number][]) {
-      counts[key] = (counts[key] ?? 0) + value;
-    }
-    if (school.active !== null) {
-      profilesKnown++;
-      if (school.active) activeProfiles++;
-    }
-    if (school.access50 !== null) {
-      access50Known++;
-      if (school.access50) access50++;
-    }
-    if (school.lagging) laggingSchools++;
-  }
-  for (const indicator of indicators) {
-    // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
-    let part = 0, base = 0, rows = 0, met = 0;
-    for (const school of schools) {
-      const m = school.measures[indicator.key];
-      if (!m || m.part === null || m.base === null) continue;
-      part += m.part;
-      base += m.base;
-      rows++;
-      if (m.share !== null) withData[indicator.key] = (withData[indicator.key] ?? 0) + 1;
-      if (m.status === STATUS_MET) met++;
-    }
-    measures[indicator.key] = measure(indicator.target, rows ? part : undefined, rows ? base : undefined, settings.tolerance);
-    meetingTarget[indicator.key] = met;
-    withData[indicator.key] ??= 0;
-  }
-  return {
-    name,
-    key: looseDistrictKey(name),
-    schools: schools.length,
-    counts,
-    measures,
-    meetingTarget,
-    withData,
-    activeProfiles,
-    profilesKnown,
-    access50,
-    access50Known,
-    plan,
-    planMet: plan === null || access50Known === 0 ? null : access50 >= plan,
-    laggingSchools,
-    attainment: attainmentOf(indicators, measures),
-  };
+  const sums = new GroupSums(indicators);
+  for (const school of schools) sums.add(school);
+  return sums.result(name, settings, plan);
 }
 
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
@@ -175,7 +247,7 @@ function byPriority(a: Omit<GroupResult, 'priority'>, b: Omit<GroupResult, 'prio
   const ax = a.attainment ?? Infinity;
   const bx = b.attainment ?? Infinity;
   if (ax !== bx) return ax - bx;
-  return totalGap(b) - totalGap(a) || a.name.localeCompare(b.name, 'ru');
+  return totalGap(b) - totalGap(a) || russianOrder(a.name, b.name);
 }
 
 export function totalGap(group: Pick<GroupResult, 'measures'>): number {
@@ -184,28 +256,27 @@ export function totalGap(group: Pick<GroupResult, 'measures'>): number {
 
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
-  const schools = table.records.filter((r) => r.counted).map((record) => evaluateSchool(record, indicators, settings));
-
-  const byDistrict = new Map<string, SchoolResult[]>();
-  const names = new Map<string, string>();
-  for (const school of schools) {
-    const key = school.record.districtKey;
-    if (!byDistrict.has(key)) {
-      byDistrict.set(key, []);
-      names.set(key, school.record.district);
-    }
-    byDistrict.get(key)?.push(school);
+  const schools: SchoolResult[] = [];
+  const byDistrict = new Map<string, { name: string; sums: GroupSums }>();
+  for (const record of table.records) {
+    if (!record.counted) continue;
+    const school = evaluateSchool(record, indicators, settings);
+    schools.push(school);
+    let group = byDistrict.get(record.districtKey);
+    if (!group) byDistrict.set(record.districtKey, (group = { name: record.district, sums: new GroupSums(indicators) }));
+    group.sums.add(school);
   }
 
   const planWarnings: string[] = [];
-  const planFor = planLookup(plan, [...names.values()], planWarnings);
-  const groups = [...byDistrict.entries()].map(([key, members]) => {
-    const name = names.get(key) ?? key;
-    return aggregate(name, members, indicators, settings, planFor(name));
+  const planFor = planLookup(plan, [...byDistrict.values()].map((g) => g.name), planWarnings);
+  const regionSums = new GroupSums(indicators);
+  const groups = [...byDistrict.values()].map(({ name, sums }) => {
+    regionSums.merge(sums);
+    return sums.result(name, settings, planFor(name));
   });
   const districts = groups.sort(byPriority).map((group, index) => ({ ...group, priority: index + 1 }));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
-  const region = { ...aggregate(REGION_NAME, schools, indicators, settings, planTotal), priority: 0 };
+  const region = { ...regionSums.result(REGION_NAME, settings, planTotal), priority: 0 };
 
   return {
     table,
@@ -217,6 +288,12 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     findings: [...table.findings, ...(plan?.findings ?? [])],
     planWarnings,
   };
+}
+
+/** The counted schools of one district (name compared as users type it: case, «ё», spaces). */
+export function schoolsOf(evaluation: Pick<Evaluation, 'schools'>, district: string): SchoolResult[] {
+  const key = normalizeText(district);
+  return evaluation.schools.filter((s) => s.record.districtKey === key);
 }
 
 /** Matches plan rows to the table's districts by name, exactly or without «район», «г.» and the like. */

@@ -7,7 +7,7 @@ import { sortFindings, type Severity } from '../findings';
 import { formatPercent } from '../format';
 import type { Comparison, Changes } from '../evaluate/compare';
 import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate';
-import { totalGap } from '../evaluate/evaluate';
+import { schoolsOf, totalGap } from '../evaluate/evaluate';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
 import type { Measure } from '../evaluate/measure';
 import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
@@ -256,7 +256,7 @@ function changesSheet(comparison: Comparison): ReportSheet {
 function oneDistrictSheet(evaluation: Evaluation, district: GroupResult, options: ReportOptions): ReportSheet {
   const comparison = options.comparison !== undefined;
   const changes = schoolChanges(options.comparison);
-  const schools = evaluation.schools.filter((s) => s.record.districtKey === normalizeText(district.name)).sort(byNeed);
+  const schools = schoolsOf(evaluation, district.name).sort(byNeed);
   const columns = schoolColumns(evaluation, comparison);
   const rows = schools.map((s, i) => schoolRow(evaluation, s, i + 1, changes.get(s) ?? null, comparison));
   const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.counts.teachers ?? null).add(district.attainment);

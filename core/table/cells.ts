@@ -28,42 +28,42 @@ export function finding(place: CellPlace | { row: number }, code: FindingCode, s
 }
 
 /** A count cell: a number, a share written as a percentage (resolved by the caller), or nothing. */
-export type CountCell =
-  | { readonly kind: 'count'; readonly value: number }
-  | { readonly kind: 'share'; readonly value: number; readonly text: string }
-  | { readonly kind: 'none' };
-
-const NONE: CountCell = { kind: 'none' };
+export type CountCell = number | { readonly share: number; readonly text: string } | null;
 
 /** A number from a cell, or null after reporting why it cannot be used (invalid, negative). */
-function readNonNegative(raw: CellValue, place: CellPlace, findings: Finding[]): { value: number; percent: boolean } | null {
+function readNonNegative(raw: CellValue, place: () => CellPlace, findings: Finding[]): { value: number; percent: boolean } | null {
   const parsed = parseValue(raw);
   if (parsed.kind === 'missing') return null;
   if (parsed.kind === 'invalid') {
-    findings.push(finding(place, 'unparseable', 'error', messages.invalidValue(parsed.reason, parsed.text) + '; значение не учтено'));
+    findings.push(finding(place(), 'unparseable', 'error', messages.invalidValue(parsed.reason, parsed.text) + '; значение не учтено'));
     return null;
   }
   if (parsed.value < 0) {
-    findings.push(finding(place, 'negative', 'error', messages.negative(parsed.value) + '; значение не учтено'));
+    findings.push(finding(place(), 'negative', 'error', messages.negative(parsed.value) + '; значение не учтено'));
     return null;
   }
   return parsed;
 }
 
-/** Reads a count; invalid and negative values are reported and left out, fractional ones kept. */
-export function readCount(raw: CellValue, place: CellPlace, findings: Finding[]): CountCell {
+/**
+ * Reads a count; invalid and negative values are reported and left out, fractional ones kept.
+ * Runs for every cell of the table: a whole non-negative number returns before anything is allocated.
+ */
+export function readCount(raw: CellValue, row: number, column: ColumnRef, firstColumn: number, findings: Finding[]): CountCell {
+  if (typeof raw === 'number' && raw >= 0 && Number.isInteger(raw)) return raw;
+  const place = (): CellPlace => ({ row, column, firstColumn });
   const parsed = readNonNegative(raw, place, findings);
-  if (!parsed) return NONE;
-  if (parsed.percent) return { kind: 'share', value: parsed.value, text: cellText(raw) };
+  if (!parsed) return null;
+  if (parsed.percent) return { share: parsed.value, text: cellText(raw) };
   if (!Number.isInteger(parsed.value)) {
-    findings.push(finding(place, 'fractional', 'warning', messages.fractionalCount(parsed.value)));
+    findings.push(finding(place(), 'fractional', 'warning', messages.fractionalCount(parsed.value)));
   }
-  return { kind: 'count', value: parsed.value };
+  return parsed.value;
 }
 
 /** Reads a share cell («97,01%», 0.9701); a number above 1 without «%» is read as percent. */
 export function readShare(raw: CellValue, place: CellPlace, findings: Finding[]): number | null {
-  const parsed = readNonNegative(raw, place, findings);
+  const parsed = readNonNegative(raw, () => place, findings);
   if (!parsed) return null;
   return parsed.percent || parsed.value <= 1 ? parsed.value : Number((parsed.value / 100).toPrecision(15));
 }

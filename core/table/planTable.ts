@@ -61,8 +61,8 @@ export function parsePlanTable(values: readonly (readonly CellValue[])[], option
     const read = (key: 'schools' | 'required'): number | null => {
       const ref = columns[key];
       if (!ref) return null;
-      const cell = readCount(cells[ref.index], { row, column: ref, firstColumn }, findings);
-      return cell.kind === 'count' ? cell.value : null;
+      const cell = readCount(cells[ref.index], row, ref, firstColumn, findings);
+      return typeof cell === 'number' ? cell : null;
     };
     const required = read('required');
     if (required === null) {

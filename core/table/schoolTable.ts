@@ -2,15 +2,15 @@
  * The weekly monitoring sheet, one row per school, read into records. Every problem becomes a
  * finding with its row and column; only a missing header or required column stops the parse.
  */
-import { SCHOOL_COLUMNS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey } from '../catalogue/columns';
+import { SCHOOL_COLUMNS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey, type SchoolTextKey } from '../catalogue/columns';
 import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
-import { finding, readCount, type CellPlace, type CountCell } from './cells';
-import { applyMapping, findHeaderRow, firstTexts, recogniseColumns, type ColumnMap, type ColumnMapping, type HeaderMatch } from './header';
+import { finding, readCount, type CellPlace } from './cells';
+import { applyMapping, findHeaderRow, firstTexts, recogniseColumns, type ColumnMap, type ColumnMapping, type ColumnRef, type HeaderMatch } from './header';
 
 export type ProfileStatus = 'active' | 'inactive';
 
@@ -62,6 +62,8 @@ export const REQUIRED_SCHOOL_COLUMNS: readonly SchoolColumnKey[] = ['district', 
 export const NO_DISTRICT = 'Район не указан';
 
 const TOTAL_ROW = /^(итого|всего)( |$)/;
+/** The same test on raw text, so school names need not be normalised first. */
+const TOTAL_ROW_TEXT = /^\s*(итого|всего)([\s:.,]|$)/i;
 const PERIOD = /(\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)\s*[–—-]\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/;
 
 /** For a count written as a percentage: the base it is a share of (from the catalogue). */
@@ -122,15 +124,11 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
 
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
-  const findings: Finding[] = [];
-  const records: SchoolRecord[] = [];
-  const seen = new Map<string, number>();
-
+  const reader = new RowReader(columns, firstColumn);
   for (let rowIndex = header.rowIndex + 1; rowIndex < values.length; rowIndex++) {
     const cells = values[rowIndex] ?? [];
     if (cells.every(isBlank)) continue;
-    const record = readSchoolRow(cells, firstRow + rowIndex, columns, firstColumn, findings, seen);
-    if (record) records.push(record);
+    reader.read(cells, firstRow + rowIndex);
   }
 
   const title = values.slice(0, header.rowIndex).flatMap((row) => row.map(cellText).filter((t) => t !== '')).join(' ');
@@ -146,112 +144,126 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       headers: header.headers,
       title,
       week: period ? `${period[1]}–${period[2]}` : null,
-      records,
-      findings,
+      records: reader.records,
+      findings: reader.findings,
     },
   };
 }
 
-function readSchoolRow(
-  cells: readonly CellValue[],
-  row: number,
-  columns: ColumnMap<SchoolColumnKey>,
-  firstColumn: number,
-  findings: Finding[],
-  seen: Map<string, number>,
-): SchoolRecord | null {
-  const text = (key: SchoolColumnKey): string => {
-    const ref = columns[key];
-    return ref ? cellText(cells[ref.index]) : '';
-  };
-  const place = (key: SchoolColumnKey): CellPlace => ({ row, column: columns[key] ?? { index: 0, header: key }, firstColumn });
-
-  let district = text('district');
-  let school = text('school');
-  const districtKey0 = normalizeText(district);
-  const schoolKey0 = normalizeText(school);
-  if (TOTAL_ROW.test(districtKey0) || TOTAL_ROW.test(schoolKey0)) {
-    findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
-    return null;
-  }
-
-  const rowFindings: Finding[] = [];
-  const raw: Partial<Record<SchoolCountKey, CountCell>> = {};
-  for (const key of COUNT_ORDER) {
-    const ref = columns[key];
-    if (ref) raw[key] = readCount(cells[ref.index], place(key), rowFindings);
-  }
-  const counts = resolveCounts(raw, place, rowFindings);
-
-  if (!school) {
-    if (Object.keys(counts).length === 0 && !district) return null; // a note or stray text, not a school
-    rowFindings.push(finding(place('school'), 'missingSchool', 'warning', messages.missingSchool()));
-    school = `ОО в строке ${row}`;
-  }
-  if (!district) {
-    rowFindings.push(finding(place('district'), 'missingDistrict', 'warning', messages.missingDistrict()));
-    district = NO_DISTRICT;
-  }
-  checkBases(counts, place, rowFindings);
-
-  const id = text('id') || null;
-  const districtKey = normalizeText(district);
-  const schoolKey = normalizeText(school);
-  const identity = id ? `id:${normalizeText(id)}` : `name:${districtKey}|${schoolKey}`;
-  const firstSeen = seen.get(identity);
-  const counted = firstSeen === undefined;
-  if (counted) seen.set(identity, row);
-  else rowFindings.push(finding(place(id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
-
-  findings.push(...rowFindings);
-  return {
-    row,
-    district,
-    districtKey,
-    school,
-    schoolKey,
-    id,
-    profileStatus: readStatus(text('status'), place('status'), findings),
-    counts,
-    counted,
-  };
+/** Count columns present in the table, bases first, with where they are. */
+interface CountColumn {
+  readonly key: SchoolCountKey;
+  readonly ref: ColumnRef;
+  readonly percentBase: SchoolCountKey | undefined;
 }
 
-/** Turns shares written as percentages into counts of their base, saying so. */
-function resolveCounts(
-  raw: Partial<Record<SchoolCountKey, CountCell>>,
-  place: (key: SchoolCountKey) => CellPlace,
-  findings: Finding[],
-): Partial<Record<SchoolCountKey, number>> {
-  const counts: Partial<Record<SchoolCountKey, number>> = {};
-  for (const key of COUNT_ORDER) {
-    const cell = raw[key];
-    if (!cell || cell.kind === 'none') continue;
-    if (cell.kind === 'count') {
-      counts[key] = cell.value;
-      continue;
-    }
-    const baseKey = PERCENT_BASE[key];
-    const base = baseKey === undefined ? undefined : counts[baseKey];
-    if (base === undefined) {
-      findings.push(finding(place(key), 'unparseable', 'error', messages.invalidValue('процент вместо количества', cell.text) + '; значение не учтено'));
-      continue;
-    }
-    counts[key] = cell.value * base;
-    findings.push(finding(place(key), 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
+/**
+ * Reads school rows one by one. It runs once per row of a whole country's table, so it keeps
+ * what every row shares (column positions, normalised district names, identities seen so far)
+ * and allocates little per row.
+ */
+class RowReader {
+  readonly records: SchoolRecord[] = [];
+  readonly findings: Finding[] = [];
+  private readonly counts: readonly CountColumn[];
+  private readonly seen = new Map<string, number>();
+  private readonly districtKeys = new Map<string, string>();
+
+  constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number) {
+    this.counts = COUNT_ORDER.flatMap((key) => {
+      const ref = columns[key];
+      return ref ? [{ key, ref, percentBase: PERCENT_BASE[key] }] : [];
+    });
   }
-  return counts;
+
+  private text(cells: readonly CellValue[], key: SchoolTextKey): string {
+    const ref = this.columns[key];
+    return ref ? cellText(cells[ref.index]) : '';
+  }
+
+  private place(row: number, key: SchoolColumnKey): CellPlace {
+    return { row, column: this.columns[key] ?? { index: 0, header: key }, firstColumn: this.firstColumn };
+  }
+
+  private districtKey(district: string): string {
+    let key = this.districtKeys.get(district);
+    if (key === undefined) this.districtKeys.set(district, (key = normalizeText(district)));
+    return key;
+  }
+
+  read(cells: readonly CellValue[], row: number): void {
+    const { findings } = this;
+    let district = this.text(cells, 'district');
+    let school = this.text(cells, 'school');
+    if (TOTAL_ROW.test(this.districtKey(district)) || TOTAL_ROW_TEXT.test(school)) {
+      findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
+      return;
+    }
+
+    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    let anyCount = false;
+    for (const { key, ref, percentBase } of this.counts) {
+      const cell = readCount(cells[ref.index], row, ref, this.firstColumn, findings);
+      if (cell === null) continue;
+      anyCount = true;
+      if (typeof cell === 'number') {
+        counts[key] = cell;
+        continue;
+      }
+      // A share written as a percentage becomes a count of its base, with a finding saying so.
+      const base = percentBase === undefined ? undefined : counts[percentBase];
+      if (base === undefined) {
+        findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue('процент вместо количества', cell.text) + '; значение не учтено'));
+      } else {
+        counts[key] = cell.share * base;
+        findings.push(finding(this.place(row, key), 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
+      }
+    }
+
+    if (!school) {
+      if (!anyCount && !district) return; // a note or stray text, not a school
+      findings.push(finding(this.place(row, 'school'), 'missingSchool', 'warning', messages.missingSchool()));
+      school = `ОО в строке ${row}`;
+    }
+    if (!district) {
+      findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
+      district = NO_DISTRICT;
+    }
+    checkBases(counts, (key) => this.place(row, key), findings);
+
+    const id = this.text(cells, 'id') || null;
+    const districtKey = this.districtKey(district);
+    const schoolKey = normalizeText(school);
+    const identity = id ? `id:${id.replace(/\s+/g, '')}` : `name:${districtKey}|${schoolKey}`;
+    const firstSeen = this.seen.get(identity);
+    const counted = firstSeen === undefined;
+    if (counted) this.seen.set(identity, row);
+    else findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
+
+    const statusText = this.text(cells, 'status');
+    this.records.push({
+      row,
+      district,
+      districtKey,
+      school,
+      schoolKey,
+      id,
+      profileStatus: statusText ? readStatus(statusText, this.place(row, 'status'), findings) : null,
+      counts,
+      counted,
+    });
+  }
 }
 
 /** Counts above their default base and zero bases, for every indicator of the catalogue. */
 function checkBases(counts: Partial<Record<SchoolCountKey, number>>, place: (key: SchoolCountKey) => CellPlace, findings: Finding[]): void {
-  const zeroReported = new Set<SchoolCountKey>();
+  let zeroReported: SchoolCountKey | null = null;
   for (const def of SCHOOL_INDICATORS) {
     const part = counts[def.numerator];
     const base = counts[def.base];
     if (part === undefined || base === undefined) continue;
-    if (base === 0 && part > 0 && !zeroReported.has(def.base)) {
-      zeroReported.add(def.base);
+    if (base === 0 && part > 0 && zeroReported !== def.base) {
+      zeroReported = def.base;
       findings.push(finding(place(def.base), 'baseZero', 'warning', `${messages.baseZero()}, а в «${place(def.numerator).column.header}» ${formatNumber(part)}; доля не считается`));
     } else if (base > 0 && part > base) {
       findings.push(finding(place(def.numerator), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${place(def.base).column.header}»)`));

@@ -57,10 +57,10 @@ export function parseSummaryTable(values: readonly (readonly CellValue[])[], opt
         if (value !== null) shares[key] = value;
         continue;
       }
-      const cell = readCount(cells[ref.index], place, findings);
-      if (cell.kind === 'count') counts[key] = cell.value;
-      if (cell.kind === 'share') {
-        shares[key] = cell.value;
+      const cell = readCount(cells[ref.index], row, ref, firstColumn, findings);
+      if (typeof cell === 'number') counts[key] = cell;
+      else if (cell) {
+        shares[key] = cell.share;
         findings.push(finding(place, 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
       }
     }
