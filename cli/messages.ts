@@ -60,8 +60,6 @@ export const cliMessages = {
     `файл целей ${path} должен содержать объект вида { "targets": { "teachersCreatedChats": "40%" }, "tolerance": 0.05 }`,
   targetsUnknownKey: (key: string): string => `в файле целей неизвестный ключ «${key}»; ожидаются targets, tolerance, teacherBase`,
   targetsNotMap: (): string => 'в файле целей «targets» должен быть объектом { "ключ показателя": доля }',
-  teacherBaseUnknown: (given: string): string =>
-    `в файле целей teacherBase «${given}» не распознан: ожидается "teachers" (учителя в Сферуме) или "staffTotal" (педагоги ОО по штату); взято "teachers"`,
 
   outNotXlsx: (path: string): string => `отчёт записывается в книгу .xlsx, а указан файл ${path}`,
   outputOverInput: (path: string): string => `нельзя записать результат поверх входного файла: ${path}`,

@@ -11,12 +11,11 @@ import { fileSize } from './readSpreadsheet';
 
 export interface TargetsFile {
   readonly settings: SettingsInput;
-  /** Shape problems that did not stop the run (an unknown key, an unknown teacher base). */
+  /** Shape problems that did not stop the run (an unknown key); core checks the values. */
   readonly warnings: readonly string[];
 }
 
 const KNOWN_KEYS = new Set(['targets', 'tolerance', 'teacherBase']);
-const TEACHER_BASES = new Set(['teachers', 'staffTotal']);
 
 export async function readTargetsFile(path: string): Promise<TargetsFile> {
   await fileSize(path);
@@ -37,9 +36,6 @@ export function targetsFromJson(raw: unknown, path: string): TargetsFile {
   const { targets, tolerance, teacherBase } = input;
   if (targets !== undefined && (typeof targets !== 'object' || targets === null || Array.isArray(targets))) {
     throw new InputError(cliMessages.targetsNotMap());
-  }
-  if (teacherBase !== undefined && !(typeof teacherBase === 'string' && TEACHER_BASES.has(teacherBase))) {
-    warnings.push(cliMessages.teacherBaseUnknown(String(teacherBase)));
   }
   return {
     settings: { targets: targets as Record<string, unknown> | undefined, tolerance, teacherBase },

@@ -43,6 +43,8 @@ export const messages = {
   targetOutOfRange: (text: string): string =>
     `цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «${text}»`,
   missingTarget: (): string => 'не указана цель (доля, например 0,35, или процент, например 35%)',
+  unknownTeacherBase: (given: string): string =>
+    `неизвестная база учительских показателей «${given}»: ожидается «teachers» (учителя в Сферуме) или «staffTotal» (численность педагогов ОО); взята «teachers»`,
   toleranceOutOfRange: (text: string): string =>
     `допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «${text}»`,
   noRowsForGroup: (group: string): string => `нет строк для группы «${group}»`,

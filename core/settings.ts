@@ -61,6 +61,9 @@ export function resolveSettings(input: SettingsInput | undefined): { settings: S
     else tolerance = value;
   }
   const teacherBase: TeacherBase = input?.teacherBase === 'staffTotal' ? 'staffTotal' : 'teachers';
+  if (input?.teacherBase !== undefined && input.teacherBase !== 'staffTotal' && input.teacherBase !== 'teachers') {
+    errors.push(messages.unknownTeacherBase(safeString(input.teacherBase)));
+  }
   return { settings: { targets, tolerance, teacherBase }, errors };
 }
 

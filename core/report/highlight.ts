@@ -7,7 +7,7 @@
 import { columnLetter } from '../findings';
 import type { Evaluation } from '../evaluate/evaluate';
 import { nearFrom } from '../rules';
-import { MARKER, type Tone } from './model';
+import { MARKER, type ThresholdRule, type Tone } from './model';
 
 export interface HighlightRule {
   /** Indicator key, or 'school' for the name cell of a school lagging on any indicator. */
@@ -68,4 +68,20 @@ export function highlightRules(evaluation: Evaluation): HighlightRule[] {
     rules.push({ indicator: 'school', tone: 'bad', range, firstRow, lastRow, column: table.firstColumn + school.index, formula: `=AND(${FORMULA_MARKER},OR(${badConditions.join(',')}))` });
   }
   return rules;
+}
+
+/**
+ * A report sheet's threshold rule as formula conditions relative to the range's top-left cell
+ * (red below nearFrom, yellow below the target, green otherwise), with the marker, for every
+ * renderer that writes formula-based conditional formats.
+ */
+export function thresholdConditions(rule: ThresholdRule, topLeft: string): Record<Tone, string> {
+  const low = literal(rule.nearFrom);
+  const goal = literal(rule.target);
+  const known = `${FORMULA_MARKER},ISNUMBER(${topLeft})`;
+  return {
+    bad: `AND(${known},${topLeft}<${low})`,
+    near: `AND(${known},${topLeft}>=${low},${topLeft}<${goal})`,
+    good: `AND(${known},${topLeft}>=${goal})`,
+  };
 }

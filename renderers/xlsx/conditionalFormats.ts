@@ -6,30 +6,13 @@
  * from a user's own.
  */
 import type ExcelJS from 'exceljs';
-import { columnLetter, FORMULA_MARKER, type SheetRule, type ThresholdRule, type Tone } from '../../core';
+import { columnLetter, thresholdConditions, type SheetRule, type Tone } from '../../core';
 import { conditionalFill, DATA_BAR_COLOR } from './styles';
 
 /** Data rows a rule covers (1-based sheet rows, inclusive). */
 export interface RuleRows {
   readonly first: number;
   readonly last: number;
-}
-
-/** Numbers in formulas are written with a dot whatever the locale, without binary noise: 0.35, 0.3. */
-function literal(value: number): string {
-  return String(Number(value.toFixed(10)));
-}
-
-/** The three conditions of a threshold rule, as formulas relative to the range's top-left cell; both bounds are core's. */
-export function thresholdConditions(rule: ThresholdRule, topLeft: string): Record<Tone, string> {
-  const low = literal(rule.nearFrom);
-  const goal = literal(rule.target);
-  const known = `${FORMULA_MARKER},ISNUMBER(${topLeft})`;
-  return {
-    bad: `AND(${known},${topLeft}<${low})`,
-    near: `AND(${known},${topLeft}>=${low},${topLeft}<${goal})`,
-    good: `AND(${known},${topLeft}>=${goal})`,
-  };
 }
 
 /** ExcelJS writes a data bar's colour but its typings lack the field. */

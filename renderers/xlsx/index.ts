@@ -1,3 +1,3 @@
 /** The .xlsx renderer: the report model as a workbook file. */
 export { renderWorkbook, renderXlsx, markerName, dataRows, type XlsxRenderOptions } from './renderWorkbook';
-export { conditionalFormats, thresholdConditions } from './conditionalFormats';
+export { conditionalFormats } from './conditionalFormats';

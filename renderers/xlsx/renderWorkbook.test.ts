@@ -8,7 +8,8 @@ import { HyperFormula } from 'hyperformula';
 import {
   MARKER, nearFrom, NUMBER_FORMATS, runJob, sheetLayout, statusOf, toneOf, type ReportModel, type ReportSheet, type ThresholdRule,
 } from '../../core';
-import { conditionalFormats, thresholdConditions } from './conditionalFormats';
+import { thresholdConditions } from '../../core';
+import { conditionalFormats } from './conditionalFormats';
 import { dataRows, markerName, renderXlsx } from './renderWorkbook';
 
 function conditionalFormatsOf(sheet: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
