@@ -1,0 +1,354 @@
+/**
+ * The Excel backend against the fake workbook (test-support/fakeExcel.ts), which records every
+ * call, every sync and the bytes of each: what the panel's buttons do to a workbook.
+ */
+import { isOwnFormula } from '../../core/report/highlight';
+import { TONE_COLORS } from '../../core/report/model';
+import { DEFAULT_STORED_SETTINGS, type StoredSettings } from '../../core/settings';
+import type { JobRequest, PanelBackend } from '../../ui/backend';
+import { FakeExcel, monitoringSheet, planSheet, type FakeCall, type FakeSheet } from '../test-support';
+import { measureExcelHost } from '../test-support/hostCost';
+import { PAYLOAD_LIMIT } from './payload';
+import { createExcelBackend } from './excelBackend';
+import { OWNED_SHEETS_KEY, SETTINGS_KEY } from './workbookStore';
+
+const SOURCE = 'Мониторинг';
+const DISTRICTS = 'Сферум — районы';
+const LAGGING = 'Сферум — отстающие ОО';
+const FINDINGS = 'Сферум — проверка данных';
+
+function workbook(rows = 60, extra: { name: string; values: (string | number | boolean)[][] }[] = []): { excel: FakeExcel; backend: PanelBackend } {
+  const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(rows) }, ...extra]);
+  return { excel, backend: createExcelBackend({ run: excel.run, settings: excel.settings }) };
+}
+
+function request(settings: Partial<StoredSettings> = {}, district: string | null = null): JobRequest {
+  return { sheet: SOURCE, district, settings: { ...DEFAULT_STORED_SETTINGS, ...settings } };
+}
+
+const noProgress = (): void => undefined;
+
+/** Calls that changed a sheet (anything but loading). */
+function changes(excel: FakeExcel, sheet: FakeSheet): FakeCall[] {
+  return excel.calls.filter((call) => call.sheetId === sheet.id && call.kind !== 'load');
+}
+
+/** Changes allowed on the source sheet: adding, setting and deleting conditional formats. */
+function isFormatChange(call: FakeCall): boolean {
+  return /conditionalFormat/.test(call.path) && (call.member === 'add' || call.member === 'delete' || call.member.startsWith('custom.'));
+}
+
+describe('load', () => {
+  test('recognises the columns and districts of the active sheet in two syncs', async () => {
+    const { excel, backend } = workbook(60);
+    const state = await backend.load();
+    expect(state.error).toBeNull();
+    expect(state.sheet).toBe(SOURCE);
+    expect(state.headerRow).toBe(3);
+    expect(state.schools).toBe(60);
+    expect(state.districts).toHaveLength(3);
+    expect(state.columns.find((c) => c.key === 'teachers')).toMatchObject({ index: 4, required: true });
+    expect(state.columns.find((c) => c.key === 'school')?.index).toBe(1);
+    expect(state.headers[0]).toEqual({ index: 0, text: 'Район' });
+    expect(excel.syncs).toHaveLength(2);
+  });
+
+  test('settings saved by the panel come back on the next load', async () => {
+    const { excel, backend } = workbook(20);
+    const settings: StoredSettings = { ...DEFAULT_STORED_SETTINGS, tolerance: 0.1, targets: { ...DEFAULT_STORED_SETTINGS.targets, teachersCalled: 0.4 } };
+    await backend.save(settings);
+    expect(excel.settings.saved.get(SETTINGS_KEY)).toBe(JSON.stringify(settings));
+    const state = await backend.load();
+    expect(state.settings.tolerance).toBe(0.1);
+    expect(state.settings.targets.teachersCalled).toBe(0.4);
+  });
+
+  test('a sheet without a monitoring table gives a Russian message and still offers its headers', async () => {
+    const { backend } = workbook(5, [{ name: 'Заметки', values: [['Дата', 'Кто', 'Что сделано'], ['01.04', 'Иванов', 'позвонил']] }]);
+    const state = await backend.load('Заметки');
+    expect(state.sheet).toBe('Заметки');
+    expect(state.error).toMatch(/не найдена строка заголовков|не найдены обязательные столбцы/);
+    expect(state.schools).toBe(0);
+  });
+
+  test('a column correction saved in the workbook is applied', async () => {
+    const { backend } = workbook(20);
+    await backend.save({ ...DEFAULT_STORED_SETTINGS, mapping: { teachers: 3 } });
+    const state = await backend.load();
+    expect(state.columns.find((c) => c.key === 'teachers')?.index).toBe(3);
+  });
+
+  test('opened on one of its report sheets, the panel goes back to the table', async () => {
+    const { excel, backend } = workbook(30);
+    await backend.buildReport(request(), noProgress);
+    expect(excel.sheets.find((s) => s.id === excel.activeId)?.name).toBe(DISTRICTS);
+    const state = await backend.load();
+    expect(state.sheet).toBe(SOURCE);
+    expect(state.sheets).toEqual([SOURCE]);
+  });
+
+  test('a chosen sheet that has gone: the active sheet is shown instead', async () => {
+    const { backend } = workbook(10);
+    const state = await backend.load('Удалённый лист');
+    expect(state.sheet).toBe(SOURCE);
+  });
+});
+
+describe('buildReport', () => {
+  test('writes the district report sheets and never writes to the source sheet', async () => {
+    const { excel, backend } = workbook(90);
+    const source = excel.sheet(SOURCE);
+    const before = JSON.stringify(source);
+    const progress: string[] = [];
+    const result = await backend.buildReport(request(), (text) => progress.push(text));
+
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^Отчёт построен: районов — 4, школ — 90, отстающих — \d+\./);
+    expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, DISTRICTS, LAGGING, FINDINGS]);
+    expect(progress[0]).toBe('Чтение листов…');
+    expect(progress).toContain(`Запись листа «${DISTRICTS}» (1 из 3)…`);
+
+    expect(changes(excel, source)).toEqual([]);
+    expect(JSON.stringify(source)).toBe(before);
+  });
+
+  test('the districts sheet: title, header, a row per district and the region total, formats, colours, chart, frozen panes', async () => {
+    const { excel, backend } = workbook(90);
+    await backend.buildReport(request(), noProgress);
+    const sheet = excel.sheet(DISTRICTS);
+    expect(sheet.values[0]?.[0]).toBe('Сферум: сводка по районам');
+    const headerRow = sheet.values.findIndex((row) => row[0] === 'Приоритет');
+    expect(headerRow).toBeGreaterThan(0);
+    const header = sheet.values[headerRow] as unknown[];
+    expect(header[1]).toBe('Район');
+    const rows = sheet.values.slice(headerRow + 1);
+    expect(rows).toHaveLength(5);
+    expect(rows[4]?.[1]).toBe('Итого по региону');
+    expect(rows[4]?.[2]).toBe(90);
+
+    const shareColumn = header.findIndex((h) => h === 'Создали чаты, доля');
+    expect(sheet.numberFormats[headerRow + 1]?.[shareColumn]).toBe('0.00%');
+    expect(sheet.numberFormats[headerRow + 1]?.[2]).toBe('#,##0');
+    expect(sheet.looks.get(`${headerRow},0`)).toMatchObject({ bold: true, wrap: true });
+
+    // Live threshold colours: three formula rules over the share column's rows.
+    const rules = sheet.conditionalFormats.filter((f) => f.rect.c0 === shareColumn);
+    expect(rules.map((r) => r.fill)).toEqual([TONE_COLORS.bad, TONE_COLORS.near, TONE_COLORS.good]);
+    expect(rules[0]?.rect).toEqual({ r0: headerRow + 1, c0: shareColumn, r1: headerRow + 5, c1: shareColumn });
+    const cell = `${String.fromCharCode(65 + shareColumn)}${headerRow + 2}`;
+    expect(rules[0]?.formula).toBe(`=AND(N("sferum-monitor")=0,ISNUMBER(${cell}),${cell}<0.3)`);
+    expect(rules[1]?.formula).toBe(`=AND(N("sferum-monitor")=0,ISNUMBER(${cell}),${cell}>=0.3,${cell}<0.35)`);
+    expect(rules[2]?.formula).toBe(`=AND(N("sferum-monitor")=0,ISNUMBER(${cell}),${cell}>=0.35)`);
+
+    expect(sheet.freeze).toEqual({ rows: headerRow + 1, columns: 2 });
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0];
+    expect(chart?.type).toBe('BarClustered');
+    expect(chart?.title).toMatch(/цель 35%/);
+    expect(chart?.series[0]?.values).toEqual({ r0: headerRow + 1, c0: shareColumn, r1: headerRow + 4, c1: shareColumn });
+    expect(chart?.series[0]?.xValues).toEqual({ r0: headerRow + 1, c0: 1, r1: headerRow + 4, c1: 1 });
+    expect(chart?.reversePlotOrder).toBe(true);
+  });
+
+  test('tones without a live rule become fills grouped into multi-area ranges, not one call per row', async () => {
+    // Planted anomalies: chats above the teachers (to check) and negative calls (errors).
+    const values = monitoringSheet(600);
+    values.forEach((row, index) => {
+      if (index > 2 && index % 7 === 0) row[5] = Number(row[4]) + 5;
+      if (index > 2 && index % 11 === 0) row[8] = -1;
+    });
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    await createExcelBackend({ run: excel.run, settings: excel.settings }).buildReport(request(), noProgress);
+    const findings = excel.sheet(FINDINGS);
+    const rows = findings.values.length;
+    const colour = (fill: string): number => [...findings.looks.values()].filter((look) => look.fill === fill).length;
+    expect(colour(TONE_COLORS.bad)).toBeGreaterThan(40);
+    expect(colour(TONE_COLORS.near)).toBeGreaterThan(70);
+    const areaCalls = excel.calls.filter((c) => c.sheetId === findings.id && c.path.includes('.ranges(') && c.member === 'format.fill.color');
+    expect(areaCalls.length).toBeGreaterThan(0);
+    expect(areaCalls.length).toBeLessThanOrEqual(4);
+    // Nothing on the sheet is done row by row.
+    expect(excel.calls.filter((c) => c.sheetId === findings.id).length).toBeLessThan(rows / 4);
+  });
+
+  test('a second run gives the same workbook as the first', async () => {
+    const { excel, backend } = workbook(90);
+    await backend.buildReport(request(), noProgress);
+    const first = JSON.stringify(excel.snapshot());
+    await backend.buildReport(request(), noProgress);
+    expect(JSON.stringify(excel.snapshot())).toBe(first);
+  });
+
+  test("a user's sheet named like a report sheet is kept; the report takes the next free name, again on re-run", async () => {
+    const { excel, backend } = workbook(40, [{ name: 'сферум — РАЙОНЫ', values: [['мои заметки']] }]);
+    const first = await backend.buildReport(request(), noProgress);
+    expect(first.sheets[0]).toBe(`${DISTRICTS} (2)`);
+    const second = await backend.buildReport(request(), noProgress);
+    expect(second.sheets[0]).toBe(`${DISTRICTS} (2)`);
+    expect(excel.sheet('сферум — РАЙОНЫ').values).toEqual([['мои заметки']]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'сферум — РАЙОНЫ', `${DISTRICTS} (2)`, LAGGING, FINDINGS]);
+  });
+
+  test('our sheets are known by id: a renamed report sheet is still replaced, a copy the user made is not', async () => {
+    const { excel, backend } = workbook(40);
+    await backend.buildReport(request(), noProgress);
+    excel.sheet(DISTRICTS).name = 'Районы (неделя 15)';
+    excel.addSheet('Моя копия отчёта', [['копия']]);
+    await backend.buildReport(request(), noProgress);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'Моя копия отчёта', DISTRICTS, LAGGING, FINDINGS]);
+    const owned = JSON.parse(String(excel.settings.saved.get(OWNED_SHEETS_KEY))) as { id: string }[];
+    expect(owned.map((o) => excel.findSheet(o.id)?.name)).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+  });
+
+  test('with last week and the 2.3 plan: change columns, the «состав ОО» sheet, and the plan; a later run without them removes that sheet', async () => {
+    const previous = monitoringSheet(40, { week: 2 }).slice(0, -2); // two schools fewer last week
+    const { excel, backend } = workbook(40, [{ name: 'Прошлая неделя', values: previous }, { name: 'План', values: planSheet(2) }]);
+    const result = await backend.buildReport(request({ previousSheet: 'Прошлая неделя', planSheet: 'План' }), noProgress);
+    expect(result.ok).toBe(true);
+    expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS, 'Сферум — состав ОО']);
+    const districts = excel.sheet(DISTRICTS);
+    const header = districts.values.find((row) => row[0] === 'Приоритет') as unknown[];
+    expect(header).toContain('Создали чаты, изм. за неделю');
+    expect(excel.sheet('Сферум — состав ОО').values.some((row) => row[0] === 'появилась')).toBe(true);
+    const planColumn = header.indexOf('2.3: план');
+    const rows = districts.values.slice(districts.values.indexOf(header as never) + 1);
+    expect(rows.slice(0, 2).map((row) => row[planColumn]).sort()).toEqual([2, 3]);
+
+    await backend.buildReport(request(), noProgress);
+    expect(excel.findSheet('Сферум — состав ОО')).toBeUndefined();
+    expect(excel.sheet('Прошлая неделя').values).toEqual(previous);
+  });
+
+  test('a one-district report, rebuilt, replaces only its own sheet', async () => {
+    const { excel, backend } = workbook(60);
+    const state = await backend.load();
+    const district = state.districts[0] as string;
+    const first = await backend.buildReport(request({}, district), noProgress);
+    expect(first.ok).toBe(true);
+    expect(first.message).toMatch(new RegExp(`^Отчёт по району «${district}» построен: школ — 20`));
+    await backend.buildReport(request({}, district), noProgress);
+    await backend.buildReport(request(), noProgress);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, `Сферум — ${district}`, DISTRICTS, LAGGING, FINDINGS]);
+  });
+
+  test('texts that look like formulas are written as text', async () => {
+    const values = monitoringSheet(10);
+    const formulaLike = '=HYPERLINK("http://example.com","школа")';
+    const row = values[3] as (string | number)[];
+    row[1] = formulaLike;
+    row[5] = 0; // no chats, no messages, no calls: certainly among the lagging schools
+    row[6] = 0;
+    row[7] = 0;
+    row[8] = 0;
+    (values[4] as unknown[])[0] = '-Северный- <img src=x onerror=alert(1)>';
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings });
+    await backend.buildReport(request(), noProgress);
+    for (const sheet of excel.sheets) expect(sheet.formulasWritten).toEqual([]);
+    const written = excel.sheets.slice(1).flatMap((sheet) => sheet.values.flat());
+    expect(written.filter((v) => typeof v === 'string' && v.includes('HYPERLINK'))).toEqual([formulaLike]);
+    expect(excel.sheet(DISTRICTS).values.flat()).toContain('-Северный- <img src=x onerror=alert(1)>');
+  });
+
+  test('a sheet without the required columns: a Russian message, nothing written', async () => {
+    const { excel, backend } = workbook(5, [{ name: 'Пусто', values: [['Район', 'Школа'], ['Амурский район', 'СОШ № 1']] }]);
+    const result = await backend.buildReport({ ...request(), sheet: 'Пусто' }, noProgress);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/не найдены обязательные столбцы: «Учителей всего»/);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'Пусто']);
+  });
+
+  test('a sheet that has gone since the panel read the list: a Russian message', async () => {
+    const { backend } = workbook(5);
+    const result = await backend.buildReport({ ...request(), sheet: 'Неделя 16' }, noProgress);
+    expect(result).toEqual({ ok: false, message: 'лист «Неделя 16» не найден: возможно, он переименован или удалён. Выберите лист в списке заново.', sheets: [] });
+  });
+});
+
+describe('highlight and clearHighlight', () => {
+  function ours(sheet: FakeSheet): number {
+    return sheet.conditionalFormats.filter((f) => isOwnFormula(f.formula)).length;
+  }
+
+  test("adds live formula rules over the source columns and keeps the user's own rule", async () => {
+    const { excel, backend } = workbook(50);
+    const source = excel.sheet(SOURCE);
+    const user = excel.addUserFormat(SOURCE, 'E4:E60', '=E4>100');
+    const valuesBefore = JSON.stringify(source.values);
+    const result = await backend.highlight(request());
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^Подсветка добавлена: правил — \d+/);
+    expect(ours(source)).toBeGreaterThan(0);
+    expect(source.conditionalFormats).toContain(user);
+    const first = source.conditionalFormats.find((f) => isOwnFormula(f.formula));
+    expect(first?.formula).toMatch(/^=AND\(N\("sferum-monitor"\)=0,/);
+    expect([TONE_COLORS.bad, TONE_COLORS.near]).toContain(first?.fill);
+    expect(JSON.stringify(source.values)).toBe(valuesBefore);
+    expect(changes(excel, source).filter((call) => !isFormatChange(call))).toEqual([]);
+  });
+
+  test('running it twice leaves the same rules as once', async () => {
+    const { excel, backend } = workbook(50);
+    excel.addUserFormat(SOURCE, 'A4:A60', '=LEN(A4)>40');
+    await backend.highlight(request());
+    const once = JSON.stringify(excel.snapshot());
+    const second = await backend.highlight(request());
+    expect(second.message).toMatch(/Прежние правила надстройки заменены/);
+    expect(JSON.stringify(excel.snapshot())).toBe(once);
+  });
+
+  test('«Снять подсветку» removes only our rules', async () => {
+    const { excel, backend } = workbook(50);
+    const source = excel.sheet(SOURCE);
+    const user = excel.addUserFormat(SOURCE, 'E4:E60', '=E4>100');
+    await backend.highlight(request());
+    const result = await backend.clearHighlight(SOURCE);
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^Подсветка снята: удалено правил надстройки — \d+/);
+    expect(source.conditionalFormats).toEqual([user]);
+    expect((await backend.clearHighlight(SOURCE)).message).toBe('Подсветки надстройки на листе нет: снимать нечего.');
+  });
+
+  test('without any target there is nothing to highlight, and old rules are removed', async () => {
+    const { excel, backend } = workbook(20);
+    await backend.highlight(request());
+    const targets = Object.fromEntries(Object.keys(DEFAULT_STORED_SETTINGS.targets).map((key) => [key, null]));
+    const result = await backend.highlight(request({ targets }));
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/подсвечивать нечего/);
+    expect(ours(excel.sheet(SOURCE))).toBe(0);
+  });
+});
+
+describe('cost', () => {
+  test('1,000 rows: at most 4 syncs per action', async () => {
+    const { excel, backend } = workbook(1000);
+    const count = async (action: () => Promise<unknown>): Promise<number> => {
+      excel.clearLog();
+      await action();
+      return excel.syncs.length;
+    };
+    expect(await count(() => backend.load())).toBeLessThanOrEqual(4);
+    expect(await count(() => backend.buildReport(request(), noProgress))).toBeLessThanOrEqual(4);
+    expect(await count(() => backend.highlight(request()))).toBeLessThanOrEqual(4);
+    expect(await count(() => backend.clearHighlight(SOURCE))).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  test('1,000 rows with last week and the plan: still at most 4 syncs', async () => {
+    const { excel, backend } = workbook(1000, [{ name: 'Прошлая', values: monitoringSheet(1000, { week: 2 }) }, { name: 'План', values: planSheet(30) }]);
+    excel.clearLog();
+    const result = await backend.buildReport(request({ previousSheet: 'Прошлая', planSheet: 'План' }), noProgress);
+    expect(result.ok).toBe(true);
+    expect(excel.syncs.length).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  test('40,000 rows: no request or response above 5 MB, and only a few more syncs', async () => {
+    const cost = await measureExcelHost(40_000);
+    expect(cost.report.largestPayloadBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(cost.highlight.largestPayloadBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    // Reading ~13 MB and writing ~17 MB in ≤ 4 MB batches.
+    expect(cost.report.syncs).toBeLessThanOrEqual(12);
+    expect(cost.highlight.syncs).toBeLessThanOrEqual(8);
+  }, 120_000);
+});

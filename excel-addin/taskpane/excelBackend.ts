@@ -1,0 +1,193 @@
+/**
+ * The panel's backend in Excel: each action is one Excel.run that reads once, computes in core,
+ * writes once. Round trips per action on a 1,000-row table:
+ *   load          1 sheet list + extent · 2 values
+ *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the whole report
+ *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
+ *   clear         1 format types · 2 formulas · 3 delete ours
+ * Larger sheets only add syncs where a read or write would pass the 5 MB payload limit.
+ */
+import { schoolsOf, type SchoolResult } from '../../core/evaluate/evaluate';
+import { runJob } from '../../core/pipeline';
+import type { StoredSettings } from '../../core/settings';
+import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
+import { buildPanelState, jobInput, type SheetBlock } from '../../ui/panelState';
+import type { DocumentSettings, ExcelRequestContext, ExcelRun } from './excelApi';
+import { EXCEL_TEXTS, reasonOf } from './excelMessages';
+import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
+import { SyncBatch } from './payload';
+import { queueNamedSheetExtent, queueSheetExtent, readSheetValues } from './readSheets';
+import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
+import { renderReport } from './renderReport';
+import { WorkbookStore, type OwnedSheet } from './workbookStore';
+
+export interface ExcelHost {
+  readonly run: ExcelRun;
+  readonly settings: DocumentSettings;
+}
+
+/** A sheet the request names that the workbook no longer has (renamed or deleted meanwhile). */
+class MissingSheet extends Error {}
+
+function failure(message: string): ActionResult {
+  return { ok: false, message, sheets: [] };
+}
+
+/** Loads the workbook's sheet list (name and id) in the coming sync. */
+function queueSheetList(context: ExcelRequestContext): () => SheetInfo[] {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
+  return () => worksheets.items.map((sheet) => ({ id: sheet.id, name: sheet.name }));
+}
+
+export function createExcelBackend(host: ExcelHost): PanelBackend {
+  const store = new WorkbookStore(host.settings);
+
+  /**
+   * Runs an action; when Excel fails, says what to fix in Russian. A request can name a sheet
+   * that has gone since the panel read the list; that is checked only after a failure, so the
+   * usual path costs no extra round trip.
+   */
+  async function act<T>(names: readonly string[], action: (context: ExcelRequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await host.run(action);
+    } catch (error) {
+      if (error instanceof MissingSheet) throw error;
+      const missing = await host.run(async (context) => {
+        const list = queueSheetList(context);
+        await context.sync();
+        const present = new Set(list().map((s) => s.name.toLocaleLowerCase('ru')));
+        return names.find((name) => !present.has(name.toLocaleLowerCase('ru')));
+      }).catch(() => undefined);
+      if (missing !== undefined) throw new MissingSheet(EXCEL_TEXTS.sheetMissing(missing));
+      throw new Error(EXCEL_TEXTS.excelFailed(reasonOf(error)));
+    }
+  }
+
+  async function guarded(action: () => Promise<ActionResult>): Promise<ActionResult> {
+    try {
+      return await action();
+    } catch (error) {
+      return failure(error instanceof Error ? error.message : EXCEL_TEXTS.excelFailed(reasonOf(error)));
+    }
+  }
+
+  async function load(requested?: string): Promise<PanelState> {
+    const settings = store.readSettings();
+    const owned = new Set(store.ownedSheets().map((s) => s.id));
+    const read = async (context: ExcelRequestContext): Promise<PanelState> => {
+      const list = queueSheetList(context);
+      const first = requested ? queueNamedSheetExtent(context, requested) : queueSheetExtent(context.workbook.worksheets.getActiveWorksheet());
+      await context.sync();
+      const sheets = list();
+      // The panel opened on one of our report sheets: go back to the table the report came from.
+      let extent = first;
+      if (!requested && owned.has(first.sheet.id)) {
+        const source = store.sourceSheet();
+        const fallback = sheets.find((s) => s.name === source && !owned.has(s.id)) ?? sheets.find((s) => !owned.has(s.id));
+        if (fallback) {
+          extent = queueNamedSheetExtent(context, fallback.name);
+          await context.sync();
+        }
+      }
+      const [block] = await readSheetValues(context, [extent]);
+      return buildPanelState({
+        sheets: sheets.filter((s) => !owned.has(s.id) || s.id === extent.sheet.id).map((s) => s.name),
+        sheet: block ?? { name: extent.sheet.name, values: [] },
+        settings,
+      });
+    };
+    try {
+      return await act(requested ? [requested] : [], read);
+    } catch (error) {
+      // A sheet chosen in the panel has gone: show the active one instead.
+      if (error instanceof MissingSheet && requested) return load();
+      throw error;
+    }
+  }
+
+  async function buildReport(request: JobRequest, progress: (text: string) => void): Promise<ActionResult> {
+    const { settings } = request;
+    const inputs = [request.sheet, settings.previousSheet, settings.planSheet].filter((name): name is string => !!name);
+    const names = [...new Set(inputs)];
+    progress('Чтение листов…');
+    const outcome = await act(names, async (context) => {
+      const list = queueSheetList(context);
+      const extents = names.map((name) => queueNamedSheetExtent(context, name));
+      await context.sync();
+      const blocks = await readSheetValues(context, extents);
+      const block = (name: string | null): SheetBlock | undefined => (name ? blocks[names.indexOf(name)] : undefined);
+      const current = block(request.sheet);
+      if (!current) throw new MissingSheet(EXCEL_TEXTS.sheetMissing(request.sheet));
+
+      progress('Расчёт показателей…');
+      const job = runJob(jobInput(request, { current, previous: block(settings.previousSheet), plan: block(settings.planSheet) }));
+      if (!job.ok) return failure(job.error);
+
+      const plan = planReplacement(job.report, list(), store.ownedSheets(), names);
+      const written = await renderReport(context, new SyncBatch(context), job.report, plan, progress);
+      const owned: OwnedSheet[] = [...plan.keep, ...written.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) }))];
+      return { job, written, owned };
+    });
+    if ('ok' in outcome) return outcome;
+
+    const { job, written, owned } = outcome;
+    const warnings = [...job.warnings];
+    try {
+      await store.save({ ownedSheets: owned, sourceSheet: request.sheet, settings });
+    } catch (error) {
+      warnings.push(EXCEL_TEXTS.settingsNotSaved(reasonOf(error)));
+    }
+    const { evaluation } = job;
+    const lagging = (schools: readonly SchoolResult[]): number => schools.filter((s) => s.lagging).length;
+    let message: string;
+    if (request.district === null) {
+      message = EXCEL_TEXTS.reportDone(evaluation.districts.length, evaluation.schools.length, lagging(evaluation.schools));
+    } else {
+      const inDistrict = schoolsOf(evaluation, request.district);
+      message = EXCEL_TEXTS.oneDistrictDone(request.district, inDistrict.length, lagging(inDistrict));
+    }
+    if (warnings.length) message += EXCEL_TEXTS.warnings(warnings);
+    progress('Готово.');
+    return { ok: true, message, sheets: written.map((w) => w.worksheet.name) };
+  }
+
+  async function highlight(request: JobRequest): Promise<ActionResult> {
+    return act([request.sheet], async (context) => {
+      const sheet = context.workbook.worksheets.getItem(request.sheet);
+      const extent = queueSheetExtent(sheet);
+      const formats = queueFormatTypes(sheet);
+      await context.sync();
+      const custom = queueCustomFormulas(formats);
+      const [current] = await readSheetValues(context, [extent], { syncEvenIfEmpty: true });
+      // Highlighting reads only this week's table: last week and the plan play no part in it.
+      const job = runJob(jobInput({ ...request, district: null }, { current: current ?? { name: request.sheet, values: [] } }));
+      if (!job.ok) return failure(job.error);
+      const own = ownFormats(custom);
+      await replaceHighlight(sheet, new SyncBatch(context), own, job.highlight);
+      if (job.highlight.length === 0) return { ok: true, message: EXCEL_TEXTS.highlightNothing, sheets: [] };
+      return { ok: true, message: EXCEL_TEXTS.highlightDone(job.highlight.length, own.length), sheets: [] };
+    });
+  }
+
+  async function clearHighlight(sheetName: string): Promise<ActionResult> {
+    return act([sheetName], async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const formats = queueFormatTypes(sheet);
+      await context.sync();
+      const custom = queueCustomFormulas(formats);
+      await context.sync();
+      const own = ownFormats(custom);
+      await replaceHighlight(sheet, new SyncBatch(context), own, []);
+      return { ok: true, message: EXCEL_TEXTS.clearDone(own.length), sheets: [] };
+    });
+  }
+
+  return {
+    load,
+    save: (settings: StoredSettings) => store.save({ settings }),
+    buildReport: (request, progress) => guarded(() => buildReport(request, progress)),
+    highlight: (request) => guarded(() => highlight(request)),
+    clearHighlight: (sheet) => guarded(() => clearHighlight(sheet)),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Which sheets a report replaces and what its new tabs are called. Only sheets the add-in
+ * recorded as its own (see workbookStore.ts) are ever deleted; a user's sheet that happens to
+ * carry a report's name stays, and the report takes the next free name («… (2)»).
+ */
+import { freeSheetName, type ReportModel, type ReportSheet } from '../../core/report/model';
+import type { OwnedSheet } from './workbookStore';
+
+export interface SheetInfo {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ReplacementPlan {
+  /** The add-in's sheets to delete before writing. */
+  readonly remove: readonly SheetInfo[];
+  /** The tab name of each report sheet, in report order. */
+  readonly names: readonly string[];
+  /** The add-in's sheets that stay (other districts' sheets), still recorded as ours. */
+  readonly keep: readonly OwnedSheet[];
+}
+
+/** What a report sheet is, for the record of our sheets: its marker and the name the report asked for. */
+export function sheetKey(sheet: Pick<ReportSheet, 'marker' | 'name'>): string {
+  return `${sheet.marker}|${sheet.name}`;
+}
+
+/**
+ * Excel (and Google Sheets) compare tab names without regard to case, so «сферум — районы» of a
+ * user blocks «Сферум — районы» too.
+ */
+class TakenNames extends Set<string> {
+  override has(name: string): boolean {
+    return super.has(name.toLocaleLowerCase('ru'));
+  }
+  override add(name: string): this {
+    return super.add(name.toLocaleLowerCase('ru'));
+  }
+}
+
+/**
+ * A report replaces the add-in's earlier sheets of the same report: the full report every earlier
+ * full-report sheet (so a «состав ОО» sheet from a run with comparison does not linger), a
+ * one-district report only the sheets with its own names, so each district's sheet stays until
+ * that district is rebuilt. Sheets the job reads are never removed.
+ */
+export function planReplacement(report: ReportModel, existing: readonly SheetInfo[], owned: readonly OwnedSheet[], inputs: readonly string[]): ReplacementPlan {
+  const keys = new Set(report.sheets.map(sheetKey));
+  const oneDistrict = report.sheets.some((s) => s.kind === 'district');
+  const protectedNames = new TakenNames(inputs);
+  const byId = new Map(existing.map((sheet) => [sheet.id, sheet]));
+
+  const remove: SheetInfo[] = [];
+  const keep: OwnedSheet[] = [];
+  for (const entry of owned) {
+    const sheet = byId.get(entry.id);
+    if (!sheet) continue; // deleted by the user meanwhile
+    const replaced = keys.has(entry.key) || (!oneDistrict && entry.kind !== 'district');
+    if (replaced && !protectedNames.has(sheet.name)) remove.push(sheet);
+    else keep.push(entry);
+  }
+
+  const removed = new Set(remove.map((s) => s.id));
+  const taken = new TakenNames(existing.filter((s) => !removed.has(s.id)).map((s) => s.name));
+  const names = report.sheets.map((sheet) => {
+    const name = freeSheetName(sheet.name, taken);
+    taken.add(name);
+    return name;
+  });
+  return { remove, names, keep };
+}

@@ -1,0 +1,190 @@
+/**
+ * The built task pane (dist/excel-addin/taskpane.html + taskpane.js) in headless Chromium. Office.js
+ * is replaced by a stub whose Excel.run drives the same fake workbook the unit tests use
+ * (test-support/fakeExcel.ts, transpiled into the page), so the real panel and the real backend
+ * run end to end without Office and without network. A screenshot goes to test-output/.
+ */
+import { mkdirSync, readFileSync } from 'fs';
+import { extname, join } from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import ts from 'typescript';
+import { ensureBuilt, ROOT } from '../test-support/builtAddin';
+import { monitoringSheet } from '../test-support/monitoringSheet';
+
+const ORIGIN = 'https://localhost:3000';
+const XSS = '<img src=x onerror=alert(1)>';
+const SCREENSHOTS = join(ROOT, 'test-output');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png' };
+
+/** fakeExcel.ts as a plain script that leaves its exports on window.SferumFake. */
+function fakeExcelScript(): string {
+  const source = readFileSync(join(ROOT, 'excel-addin', 'test-support', 'fakeExcel.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } });
+  return `(function () { var exports = {}; var module = { exports: exports };\n${outputText}\nwindow.SferumFake = exports; })();`;
+}
+
+/** Office.js as the page sees it: ready at once, Excel 1.9, settings and Excel.run from the fake. */
+const OFFICE_STUB = `
+  window.Office = {
+    onReady: function (callback) {
+      return Promise.resolve().then(function () { if (callback) callback({ host: 'Excel', platform: 'OfficeOnline' }); return { host: 'Excel' }; });
+    },
+    context: { requirements: { isSetSupported: function () { return true; } }, document: { settings: window.workbook.settings } },
+  };
+  window.Excel = { run: window.workbook.run };
+`;
+
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+const foreignRequests: string[] = [];
+const pageErrors: string[] = [];
+
+async function openTaskpane(sheets: { name: string; values: unknown[][] }[]): Promise<void> {
+  page = await browser.newPage({ viewport: { width: 360, height: 1000 }, locale: 'ru-RU' });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js') return route.fulfill({ contentType: TYPES['.js'], body: OFFICE_STUB });
+    if (url.startsWith(`${ORIGIN}/`)) {
+      const file = join(ROOT, 'dist', 'excel-addin', new URL(url).pathname);
+      try {
+        return await route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      } catch {
+        return route.fulfill({ status: 404, body: '' });
+      }
+    }
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  await page.addInitScript(fakeExcelScript());
+  await page.addInitScript((data) => {
+    const fake = (window as unknown as { SferumFake: { FakeExcel: new (s: unknown) => unknown } }).SferumFake;
+    (window as unknown as { workbook: unknown }).workbook = new fake.FakeExcel(data);
+  }, sheets);
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  await page.getByRole('heading', { name: 'Мониторинг «Сферума»' }).waitFor();
+  await page.locator('.sm-panel[aria-busy="false"]').waitFor();
+}
+
+async function workbookSheets(): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((s) => s.name));
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  expect(dialogs).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await page?.close();
+});
+
+test('renders the panel in Russian; a district named like markup stays text', async () => {
+  await openTaskpane([
+    { name: 'Мониторинг', values: monitoringSheet(60, { firstDistrictName: XSS }) },
+    { name: 'Прошлая неделя', values: monitoringSheet(58, { week: 2, firstDistrictName: XSS }) },
+  ]);
+  expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+  for (const text of ['Построить отчёт по районам', 'Подсветить отстающие школы', 'Снять подсветку']) {
+    expect(await page.getByRole('button', { name: text }).isEnabled()).toBe(true);
+  }
+  expect(await page.locator('.sm-note').first().textContent()).toBe('Строка заголовков: 3 · школ: 60 · районов: 3');
+  const districts = await page.locator('#sm-district option').allTextContents();
+  expect(districts).toContain(XSS);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.locator('#sm-target-teachersCreatedChats').inputValue()).toBe('35');
+  expect(await page.locator('#sm-tolerance').inputValue()).toBe('5');
+  expect(await page.locator('#sm-previous option').allTextContents()).toEqual(['— не сравнивать —', 'Прошлая неделя']);
+});
+
+test('the buttons reach the backend: report, highlight, clear; settings are saved in the workbook', async () => {
+  await openTaskpane([
+    { name: 'Мониторинг', values: monitoringSheet(60, { firstDistrictName: XSS }) },
+    { name: 'Прошлая неделя', values: monitoringSheet(58, { week: 2, firstDistrictName: XSS }) },
+  ]);
+  await page.locator('#sm-previous').selectOption('Прошлая неделя');
+  await page.locator('#sm-target-teachersCalled').fill('40');
+  await page.locator('#sm-target-teachersCalled').press('Tab');
+  await page.locator('.sm-notice:has-text("Настройки сохранены в книге.")').waitFor();
+  const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
+  expect(JSON.parse(String(saved))).toMatchObject({ previousSheet: 'Прошлая неделя', targets: { teachersCalled: 0.4 } });
+
+  await page.getByRole('button', { name: 'Построить отчёт по районам' }).click();
+  const result = page.locator('.sm-result--ok');
+  await result.waitFor();
+  expect(await result.textContent()).toMatch(/^Отчёт построен: районов — 3, школ — 60, отстающих — \d+\./);
+  expect(await result.textContent()).toContain('Листы: «Сферум — районы», «Сферум — отстающие ОО», «Сферум — проверка данных», «Сферум — состав ОО»');
+  expect(await workbookSheets()).toEqual(['Мониторинг', 'Прошлая неделя', 'Сферум — районы', 'Сферум — отстающие ОО', 'Сферум — проверка данных', 'Сферум — состав ОО']);
+  await page.screenshot({ path: join(SCREENSHOTS, 'excel-taskpane.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Подсветить отстающие школы' }).click();
+  await page.locator('.sm-result--ok:has-text("Подсветка добавлена")').waitFor();
+  await page.getByRole('button', { name: 'Снять подсветку' }).click();
+  await page.locator('.sm-result--ok:has-text("Подсветка снята")').waitFor();
+});
+
+test('errors are shown in Russian: a sheet without the table, a wrong percent', async () => {
+  await openTaskpane([
+    { name: 'Мониторинг', values: monitoringSheet(30) },
+    { name: 'Заметки', values: [['Район', 'Школа'], ['Амурский район', 'СОШ № 1']] },
+  ]);
+  await page.locator('#sm-sheet').selectOption('Заметки');
+  const alert = page.locator('.sm-alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toMatch(/^Не найдены обязательные столбцы: «Учителей всего»/);
+  expect(await page.getByRole('button', { name: 'Построить отчёт по районам' }).isDisabled()).toBe(true);
+  expect(await page.locator('details.sm-columns').getAttribute('open')).not.toBeNull();
+  await page.screenshot({ path: join(SCREENSHOTS, 'excel-taskpane-error.png'), fullPage: true });
+
+  await page.locator('#sm-sheet').selectOption('Мониторинг');
+  await page.locator('.sm-note:has-text("школ: 30")').waitFor();
+  await page.locator('#sm-target-teachers3Messages').fill('сто');
+  await page.locator('#sm-target-teachers3Messages').press('Tab');
+  expect(await page.locator('#sm-target-teachers3Messages-error').textContent()).toBe('«сто» — не процент: введите число от 0 до 100, например 35 или 12,5');
+  expect(await page.locator('#sm-target-teachers3Messages').getAttribute('aria-invalid')).toBe('true');
+
+  // A failure inside the action comes back as a Russian message, not an exception.
+  await page.evaluate(() => {
+    const book = (window as unknown as { workbook: { sheets: { name: string }[] } }).workbook;
+    const sheet = book.sheets.find((s) => s.name === 'Мониторинг');
+    if (sheet) sheet.name = 'Мониторинг (старый)';
+  });
+  await page.getByRole('button', { name: 'Построить отчёт по районам' }).click();
+  const failure = page.locator('.sm-result--error');
+  await failure.waitFor();
+  expect(await failure.textContent()).toBe('Лист «Мониторинг» не найден: возможно, он переименован или удалён. Выберите лист в списке заново.');
+});
+
+test('a column the panel did not recognise is chosen by hand, saved, and the table becomes usable', async () => {
+  await openTaskpane([
+    {
+      name: 'Неделя',
+      values: [
+        ['Район', 'Школа', 'Педагоги (чел.)', 'Учителя, создавшие групповые чаты'],
+        ['Амурский район', 'СОШ № 1', 40, 10],
+        ['Бикинский район', 'СОШ № 2', 50, 30],
+      ],
+    },
+  ]);
+  expect(await page.locator('.sm-alert').textContent()).toMatch(/^Не найдены обязательные столбцы: «Учителей всего»/);
+  await page.locator('#sm-column-teachers').selectOption('2');
+  await page.locator('.sm-note:has-text("школ: 2")').waitFor();
+  expect(await page.locator('.sm-alert').isHidden()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Построить отчёт по районам' }).isEnabled()).toBe(true);
+  const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
+  expect(JSON.parse(String(saved)).mapping).toEqual({ teachers: 2 });
+});

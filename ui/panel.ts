@@ -1,0 +1,313 @@
+/**
+ * The panel both add-ins show: the Excel task pane and the Google Sheets sidebar mount it with
+ * their own PanelBackend. It knows no host API and no domain rule: it shows what the backend
+ * reports, edits StoredSettings, and hands JobRequests back.
+ *
+ * Two constraints from the Sheets side: every text from the workbook is set as text (see dom.ts),
+ * and no template literal here may contain a double slash or slash-star, because Apps Script's
+ * HtmlService strips them from inlined scripts.
+ */
+import type { StoredSettings } from '../core/settings';
+import { columnLetter } from '../core/findings';
+import type { ActionResult, ColumnChoice, JobRequest, PanelBackend, PanelState } from './backend';
+import { el, option, setText } from './dom';
+import {
+  isTeacherBase, percentText, readPercent, targetFields, withMapping, withPlanSheet, withPreviousSheet, withTarget, withTeacherBase,
+  withTolerance,
+} from './panelForm';
+import { TEXTS } from './texts';
+
+export interface PanelHandle {
+  /** Reads the sheet again (default: the one shown, or the active sheet on first load). */
+  reload(sheet?: string): Promise<void>;
+}
+
+type ActionName = 'build' | 'highlight' | 'clear';
+
+/**
+ * Messages from core and the hosts are written to be embedded («не найден столбец …»); shown on
+ * their own they start with a capital letter.
+ */
+export function sentence(text: string | null): string | null {
+  return text ? text.charAt(0).toLocaleUpperCase('ru') + text.slice(1) : text;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : TEXTS.unexpected;
+}
+
+class Panel {
+  private state: PanelState | null = null;
+  private settings: StoredSettings | null = null;
+  private district: string | null = null;
+  private busy = false;
+
+  private readonly container: HTMLElement;
+  private readonly alert = el('div', { class: 'sm-alert sm-alert--error', role: 'alert' });
+  private readonly notice = el('div', { class: 'sm-notice', role: 'status' });
+  private readonly body = el('div', { class: 'sm-body' });
+  private readonly progress = el('div', { class: 'sm-progress', role: 'status', 'aria-live': 'polite' });
+  private readonly result = el('div', { class: 'sm-result', 'aria-live': 'polite' });
+  private readonly buttons: Record<ActionName, HTMLButtonElement>;
+  private readonly actions: HTMLElement;
+
+  constructor(root: HTMLElement, private readonly backend: PanelBackend) {
+    this.buttons = {
+      build: el('button', { type: 'button', class: 'sm-button sm-button--primary', 'data-action': 'build' }, [TEXTS.buildReport]),
+      highlight: el('button', { type: 'button', class: 'sm-button', 'data-action': 'highlight' }, [TEXTS.highlight]),
+      clear: el('button', { type: 'button', class: 'sm-button sm-button--subtle', 'data-action': 'clear' }, [TEXTS.clearHighlight]),
+    };
+    this.buttons.build.addEventListener('click', () => void this.build());
+    this.buttons.highlight.addEventListener('click', () => void this.highlight());
+    this.buttons.clear.addEventListener('click', () => void this.clear());
+    this.actions = el('section', { class: 'sm-section sm-actions' }, [
+      this.buttons.build, this.buttons.highlight, this.buttons.clear, this.progress, this.result,
+    ]);
+    setText(this.alert, null);
+    setText(this.notice, null);
+    setText(this.progress, null);
+    this.result.hidden = true;
+    this.container = el('div', { class: 'sm-panel' }, [
+      el('header', { class: 'sm-header' }, [el('h1', {}, [TEXTS.title]), el('p', {}, [TEXTS.subtitle])]),
+      this.alert,
+      this.body,
+    ]);
+    root.replaceChildren(this.container);
+  }
+
+  async reload(sheet?: string): Promise<void> {
+    this.setBusy(true, TEXTS.loading);
+    setText(this.alert, null);
+    try {
+      const state = await this.backend.load(sheet ?? this.state?.sheet);
+      this.state = state;
+      this.settings = state.settings;
+      if (this.district !== null && !state.districts.includes(this.district)) this.district = null;
+      this.render();
+      setText(this.alert, sentence(state.error));
+    } catch (error) {
+      setText(this.alert, TEXTS.failed(TEXTS.loadAction, messageOf(error)));
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private render(): void {
+    const state = this.state;
+    if (!state) return;
+    const columns = this.columnsSection(state);
+    // An unrecognised table is fixed in the column list: then it comes first, right under the message.
+    const sections: Node[] = state.error
+      ? [this.dataSection(state), columns, this.reportSection(state), this.actions, this.notice, this.targetsSection()]
+      : [this.dataSection(state), this.reportSection(state), this.actions, this.notice, this.targetsSection(), columns];
+    this.body.replaceChildren(...sections);
+  }
+
+  private dataSection(state: PanelState): HTMLElement {
+    const sheetSelect = el('select', { id: 'sm-sheet', name: 'sheet' });
+    for (const name of state.sheets) sheetSelect.appendChild(option(name, name, name === state.sheet));
+    sheetSelect.addEventListener('change', () => void this.reload(sheetSelect.value));
+    return el('section', { class: 'sm-section' }, [
+      el('h2', {}, [TEXTS.dataSection]),
+      this.field('sm-sheet', TEXTS.sheetLabel, sheetSelect),
+      state.error ? null : el('p', { class: 'sm-note' }, [TEXTS.tableSummary(state.headerRow, state.schools, state.districts.length)]),
+    ]);
+  }
+
+  private reportSection(state: PanelState): HTMLElement {
+    const settings = this.settings ?? state.settings;
+    const district = el('select', { id: 'sm-district', name: 'district' });
+    district.appendChild(option('', TEXTS.allDistricts, this.district === null));
+    for (const name of state.districts) district.appendChild(option(name, name, name === this.district));
+    district.addEventListener('change', () => {
+      this.district = district.value === '' ? null : district.value;
+    });
+
+    const others = state.sheets.filter((name) => name !== state.sheet);
+    const previous = this.sheetPicker('sm-previous', TEXTS.noPrevious, others, settings.previousSheet);
+    previous.addEventListener('change', () => void this.saveSettings(withPreviousSheet(this.current(), previous.value || null)));
+    const plan = this.sheetPicker('sm-plan', TEXTS.noPlan, others, settings.planSheet);
+    plan.addEventListener('change', () => void this.saveSettings(withPlanSheet(this.current(), plan.value || null)));
+
+    return el('section', { class: 'sm-section' }, [
+      el('h2', {}, [TEXTS.reportSection]),
+      this.field('sm-district', TEXTS.districtLabel, district),
+      this.field('sm-previous', TEXTS.previousLabel, previous),
+      this.field('sm-plan', TEXTS.planLabel, plan),
+    ]);
+  }
+
+  /** A sheet choice; a saved sheet that no longer exists stays visible so the user sees why. */
+  private sheetPicker(id: string, none: string, sheets: readonly string[], chosen: string | null): HTMLSelectElement {
+    const select = el('select', { id, name: id });
+    select.appendChild(option('', none, chosen === null));
+    const names = chosen !== null && !sheets.includes(chosen) ? [...sheets, chosen] : sheets;
+    for (const name of names) select.appendChild(option(name, name, name === chosen));
+    return select;
+  }
+
+  private targetsSection(): HTMLElement {
+    const settings = this.current();
+    const rows = targetFields(settings).map((field) =>
+      this.percentInput(`sm-target-${field.key}`, field.label, field.text, (value) => withTarget(this.current(), field.key, value), true),
+    );
+    const tolerance = this.percentInput('sm-tolerance', TEXTS.toleranceLabel, percentText(settings.tolerance), (value) =>
+      value === null ? null : withTolerance(this.current(), value), false);
+
+    const base = el('select', { id: 'sm-teacher-base', name: 'teacherBase' });
+    for (const [value, label] of Object.entries(TEXTS.teacherBases)) base.appendChild(option(value, label, value === settings.teacherBase));
+    base.addEventListener('change', () => {
+      if (isTeacherBase(base.value)) void this.saveSettings(withTeacherBase(this.current(), base.value));
+    });
+
+    return el('section', { class: 'sm-section' }, [
+      el('h2', {}, [TEXTS.targetsSection]),
+      el('p', { class: 'sm-note' }, [TEXTS.targetsHint]),
+      el('div', { class: 'sm-targets' }, rows),
+      tolerance,
+      this.field('sm-teacher-base', TEXTS.teacherBaseLabel, base),
+    ]);
+  }
+
+  /** A percent field that saves on change; `apply` returns null when the value is not allowed. */
+  private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, optional: boolean): HTMLElement {
+    const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-error` });
+    const error = el('div', { id: `${id}-error`, class: 'sm-field-error' });
+    setText(error, null);
+    input.addEventListener('change', () => {
+      const read = readPercent(input.value);
+      const next = read.ok && (read.value !== null || optional) ? apply(read.value) : null;
+      if (!next) {
+        input.setAttribute('aria-invalid', 'true');
+        setText(error, read.ok ? TEXTS.percentInvalid(input.value) : read.error);
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      setText(error, null);
+      void this.saveSettings(next);
+    });
+    return el('div', { class: 'sm-percent' }, [
+      el('label', { for: id }, [label]),
+      el('div', { class: 'sm-percent__box' }, [input, el('span', { class: 'sm-percent__unit' }, ['%'])]),
+      error,
+    ]);
+  }
+
+  private columnsSection(state: PanelState): HTMLElement {
+    const found = state.columns.filter((c) => c.index !== null).length;
+    const rows = state.columns.map((choice) => this.columnRow(state, choice));
+    const details = el('details', { class: 'sm-columns' }, [
+      el('summary', {}, [TEXTS.columnsSection(found, state.columns.length)]),
+      el('p', { class: 'sm-note' }, [TEXTS.columnsHint]),
+      el('div', { class: 'sm-column-list' }, rows),
+    ]);
+    // A table that was not recognised is fixed here: open the list straight away.
+    details.open = state.error !== null;
+    return el('section', { class: 'sm-section' }, [details]);
+  }
+
+  private columnRow(state: PanelState, choice: ColumnChoice): HTMLElement {
+    const id = `sm-column-${choice.key}`;
+    const select = el('select', { id, name: id, 'data-key': choice.key });
+    select.appendChild(option('', TEXTS.columnAuto, choice.index === null));
+    for (const header of state.headers) {
+      select.appendChild(option(String(header.index), `${columnLetter(header.index)} · ${header.text}`, header.index === choice.index));
+    }
+    select.addEventListener('change', () => {
+      const index = select.value === '' ? null : Number(select.value);
+      void this.saveSettings(withMapping(this.current(), choice.key, index)).then((saved) => (saved ? this.reload(state.sheet) : undefined));
+    });
+    const missing = choice.index === null;
+    return el('div', { class: `sm-column${missing && choice.required ? ' sm-column--missing' : ''}` }, [
+      el('label', { for: id }, [choice.label, choice.required ? el('span', { class: 'sm-required', title: TEXTS.required }, [' *']) : null]),
+      select,
+    ]);
+  }
+
+  private field(id: string, label: string, control: HTMLElement): HTMLElement {
+    return el('div', { class: 'sm-field' }, [el('label', { for: id }, [label]), control]);
+  }
+
+  private current(): StoredSettings {
+    if (!this.settings) throw new Error(TEXTS.unexpected);
+    return this.settings;
+  }
+
+  private async saveSettings(next: StoredSettings): Promise<boolean> {
+    this.settings = next;
+    try {
+      await this.backend.save(next);
+      setText(this.notice, TEXTS.saved);
+      return true;
+    } catch (error) {
+      setText(this.alert, TEXTS.failed(TEXTS.saveAction, messageOf(error)));
+      return false;
+    }
+  }
+
+  private request(): JobRequest | null {
+    if (!this.state) return null;
+    return { sheet: this.state.sheet, district: this.district, settings: this.current() };
+  }
+
+  private build(): Promise<void> {
+    return this.run(TEXTS.buildReport, TEXTS.building, (request) => this.backend.buildReport(request, (text) => setText(this.progress, text)));
+  }
+
+  private highlight(): Promise<void> {
+    return this.run(TEXTS.highlight, TEXTS.highlighting, (request) => this.backend.highlight(request));
+  }
+
+  private clear(): Promise<void> {
+    return this.run(TEXTS.clearHighlight, TEXTS.clearing, (request) => this.backend.clearHighlight(request.sheet));
+  }
+
+  private async run(label: string, busyText: string, action: (request: JobRequest) => Promise<ActionResult>): Promise<void> {
+    const request = this.request();
+    if (!request || this.busy) return;
+    this.setBusy(true, busyText);
+    this.showResult(null);
+    setText(this.notice, null);
+    try {
+      this.showResult(await action(request));
+    } catch (error) {
+      this.showResult({ ok: false, message: TEXTS.failed(label, messageOf(error)), sheets: [] });
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  private showResult(result: ActionResult | null): void {
+    this.result.replaceChildren();
+    this.result.hidden = result === null;
+    if (!result) return;
+    this.result.className = `sm-result ${result.ok ? 'sm-result--ok' : 'sm-result--error'}`;
+    this.result.setAttribute('role', result.ok ? 'status' : 'alert');
+    this.result.appendChild(el('p', {}, [sentence(result.message) ?? '']));
+    if (result.sheets.length) this.result.appendChild(el('p', { class: 'sm-note' }, [TEXTS.writtenSheets + result.sheets.map((s) => `«${s}»`).join(', ')]));
+  }
+
+  private setBusy(busy: boolean, text: string | null = null): void {
+    this.busy = busy;
+    this.container.setAttribute('aria-busy', String(busy));
+    setText(this.progress, busy ? text : null);
+    for (const control of Array.from(this.container.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select'))) {
+      control.disabled = busy;
+    }
+    if (!busy) {
+      // Building and highlighting need a recognised table; clearing our rules never does.
+      const unusable = !this.state || this.state.error !== null;
+      this.buttons.build.disabled = unusable;
+      this.buttons.highlight.disabled = unusable;
+      this.buttons.clear.disabled = !this.state;
+    }
+  }
+}
+
+/** Mounts the panel into `root` and reads the active sheet. */
+export function mountPanel(root: HTMLElement, backend: PanelBackend): PanelHandle {
+  const panel = new Panel(root, backend);
+  const first = panel.reload();
+  return { reload: (sheet?: string) => first.then(() => panel.reload(sheet)) };
+}

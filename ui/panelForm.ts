@@ -1,0 +1,74 @@
+/**
+ * What the panel's inputs mean, without the DOM: percent fields ↔ stored fractions, and the
+ * immutable edits of StoredSettings each control makes. Targets are whatever the user types;
+ * their defaults and meaning come from the core catalogue.
+ */
+import { SCHOOL_INDICATORS } from '../core/catalogue/indicators';
+import { formatNumber } from '../core/format';
+import type { StoredSettings, TeacherBase } from '../core/settings';
+import { parseValue } from '../core/values';
+import { TEXTS } from './texts';
+
+export interface TargetField {
+  readonly key: string;
+  readonly label: string;
+  /** The target as the input shows it: percent text, '' for no target. */
+  readonly text: string;
+}
+
+/** A fraction as the percent text of an input: 0.35 → «35», 0.125 → «12,5», null → ''. */
+export function percentText(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '';
+  return formatNumber(fraction * 100, 2).replace(/,?0+$/, '');
+}
+
+export type PercentInput = { readonly ok: true; readonly value: number | null } | { readonly ok: false; readonly error: string };
+
+/** Reads a percent field: «35», «12,5», «35 %» → 0.35…; empty → null (no target). */
+export function readPercent(text: string): PercentInput {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const parsed = parseValue(trimmed);
+  if (parsed.kind !== 'number') return { ok: false, error: TEXTS.percentInvalid(trimmed) };
+  // The field is in percent: «35» and «35%» both mean 0.35.
+  const value = parsed.percent ? parsed.value : parsed.value / 100;
+  if (value < 0 || value > 1) return { ok: false, error: TEXTS.percentInvalid(trimmed) };
+  return { ok: true, value: Number(value.toFixed(10)) };
+}
+
+/** The targets the panel offers: the school indicators of the catalogue, in its order. */
+export function targetFields(settings: StoredSettings): TargetField[] {
+  return SCHOOL_INDICATORS.map((def) => ({ key: def.key, label: def.shortLabel, text: percentText(settings.targets[def.key]) }));
+}
+
+export function withTarget(settings: StoredSettings, key: string, value: number | null): StoredSettings {
+  return { ...settings, targets: { ...settings.targets, [key]: value } };
+}
+
+export function withTolerance(settings: StoredSettings, value: number): StoredSettings {
+  return { ...settings, tolerance: value };
+}
+
+export function withTeacherBase(settings: StoredSettings, value: TeacherBase): StoredSettings {
+  return { ...settings, teacherBase: value };
+}
+
+/** A column correction; null gives the column back to automatic recognition. */
+export function withMapping(settings: StoredSettings, key: string, index: number | null): StoredSettings {
+  const mapping: Record<string, number> = { ...settings.mapping };
+  if (index === null) delete mapping[key];
+  else mapping[key] = index;
+  return { ...settings, mapping };
+}
+
+export function withPreviousSheet(settings: StoredSettings, sheet: string | null): StoredSettings {
+  return { ...settings, previousSheet: sheet };
+}
+
+export function withPlanSheet(settings: StoredSettings, sheet: string | null): StoredSettings {
+  return { ...settings, planSheet: sheet };
+}
+
+export function isTeacherBase(value: string): value is TeacherBase {
+  return value === 'teachers' || value === 'staffTotal';
+}

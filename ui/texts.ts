@@ -1,0 +1,48 @@
+/**
+ * Every Russian text of the panel in one place, so wording can be reviewed at once and both
+ * hosts (the Excel task pane and the Google Sheets sidebar) show the same words.
+ */
+export const TEXTS = {
+  title: 'Мониторинг «Сферума»',
+  subtitle: 'Отстающие школы и отчёт по районам',
+  loading: 'Чтение листа…',
+  loadAction: 'Чтение листа',
+  saveAction: 'Сохранение настроек',
+
+  dataSection: 'Данные',
+  sheetLabel: 'Лист с таблицей мониторинга',
+  tableSummary: (headerRow: number | null, schools: number, districts: number): string =>
+    `Строка заголовков: ${headerRow ?? '—'} · школ: ${schools} · районов: ${districts}`,
+
+  reportSection: 'Отчёт',
+  districtLabel: 'Район',
+  allDistricts: 'Все районы',
+  previousLabel: 'Прошлая неделя (лист для сравнения)',
+  noPrevious: '— не сравнивать —',
+  planLabel: 'План показателя 2.3 по районам (лист)',
+  noPlan: '— без плана —',
+
+  buildReport: 'Построить отчёт по районам',
+  highlight: 'Подсветить отстающие школы',
+  clearHighlight: 'Снять подсветку',
+  building: 'Построение отчёта…',
+  highlighting: 'Подсветка отстающих школ…',
+  clearing: 'Снятие подсветки…',
+  writtenSheets: 'Листы: ',
+
+  targetsSection: 'Цели и допуск',
+  targetsHint: 'Цели в процентах; пустое поле — без цели. Сохраняются в книге.',
+  toleranceLabel: 'Допуск «близко», п.п. ниже цели',
+  teacherBaseLabel: 'База для долей учителей',
+  teacherBases: { teachers: 'Учителя в «Сферуме»', staffTotal: 'Педагоги ОО по штату' } as const,
+  saved: 'Настройки сохранены в книге.',
+
+  columnsSection: (found: number, total: number): string => `Столбцы таблицы (распознано ${found} из ${total})`,
+  columnsHint: 'Если столбец распознан неверно, выберите нужный. Выбор сохраняется в книге.',
+  columnAuto: '— не выбран —',
+  required: 'обязательный',
+
+  percentInvalid: (text: string): string => `«${text}» — не процент: введите число от 0 до 100, например 35 или 12,5`,
+  failed: (action: string, reason: string): string => `${action}: не удалось. ${reason}`,
+  unexpected: 'Непредвиденная ошибка',
+} as const;
