@@ -92,8 +92,8 @@ describe('«Построить отчёт по районам»', () => {
     const result = run<ActionResult>(s.script, 'panelBuildReport', s.request);
     expect(result.ok).toBe(true);
     expect(result.sheets).toEqual([SHEET_NAMES.districts, SHEET_NAMES.lagging, SHEET_NAMES.findings, SHEET_NAMES.changes]);
-    expect(result.message).toMatch(/^Отчёт по районам построен\. /);
-    expect(result.message).toContain(`Районов: ${DISTRICTS}, ОО: 120`);
+    expect(result.message).toMatch(/^Отчёт по районам построен: районов — /);
+    expect(result.message).toContain(`районов — ${DISTRICTS}, школ — 120`);
     model.sheets.forEach((report) => expectSheetMatches(s.fake.book.get(report.name), report));
     expect(s.fake.book.active?.name).toBe(SHEET_NAMES.districts);
     expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, PREVIOUS, ...result.sheets]);
@@ -182,7 +182,7 @@ describe('«Построить отчёт по районам»', () => {
     const model = expectedModel({ ...s, request: first });
     const result = run<ActionResult>(s.script, 'panelBuildReport', first);
     expect(result).toMatchObject({ ok: true, sheets: [`Сферум — ${districtName(2)}`, SHEET_NAMES.findings] });
-    expect(result.message).toBe('Отчёт по району «Район 03» построен.');
+    expect(result.message).toMatch(/^Отчёт по району «Район 03» построен: школ — 3, отстающих — \d+\./);
     model.sheets.forEach((report) => expectSheetMatches(s.fake.book.get(report.name), report));
     // 90 schools over 30 districts: three schools and the district total.
     expect(model.sheets[0]?.rows.map((row) => row.kind)).toEqual(['data', 'data', 'data', 'total']);
@@ -278,9 +278,9 @@ describe('«Подсветить отстающие школы» and «Снят�
     run<ActionResult>(s.script, 'panelHighlight', s.request);
     expect(s.source.rules.length).toBeGreaterThan(1);
     const result = run<ActionResult>(s.script, 'panelClearHighlight', SOURCE);
-    expect(result).toEqual({ ok: true, message: 'Подсветка снята с листа «Мониторинг». Ваши правила условного форматирования не тронуты.', sheets: [SOURCE] });
+    expect(result).toEqual({ ok: true, message: expect.stringMatching(/^Подсветка снята с листа «Мониторинг»: удалено правил надстройки — \d+\. Ваши правила условного форматирования не тронуты\.$/), sheets: [SOURCE] });
     expect(s.source.rules).toEqual([mine]);
-    expect(run<ActionResult>(s.script, 'panelClearHighlight', SOURCE).message).toBe('На листе «Мониторинг» нет подсветки «Сферума».');
+    expect(run<ActionResult>(s.script, 'panelClearHighlight', SOURCE).message).toBe('На листе «Мониторинг» нет подсветки «Сферума»: снимать нечего.');
   });
 
   it('works from the menu on the active sheet with the saved settings, and shows what went wrong', () => {

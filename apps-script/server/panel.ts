@@ -6,6 +6,7 @@
  */
 import { runJob } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
+import { OUTCOMES } from '../../ui/outcomes';
 import { buildPanelState } from '../../ui/panelState';
 import { applyHighlight, clearHighlight } from './highlight';
 import { prepareJob, readBlock, sheetNotFound } from './job';
@@ -13,8 +14,6 @@ import { listSheets, renderReport } from './renderReport';
 import { readSettings, writeSettings } from './settingsStore';
 
 const failure = (message: string): ActionResult => ({ ok: false, message: message.charAt(0).toUpperCase() + message.slice(1), sheets: [] });
-const withWarnings = (message: string, warnings: readonly string[]): string =>
-  [message, ...warnings.map((warning) => `Внимание: ${warning}`)].join('\n');
 
 /** Reads the chosen sheet (default: the active one, unless it is a report tab of the add-in). */
 export function loadPanel(sheetName?: string | null): PanelState {
@@ -42,14 +41,8 @@ export function buildReport(request: JobRequest): ActionResult {
   const result = runJob(prepared.input);
   if (!result.ok) return failure(result.error);
   const sheets = renderReport(spreadsheet, result.report);
-  const { evaluation } = result;
-  const lagging = evaluation.schools.filter((school) => school.lagging).length;
   // The written sheets travel in `sheets`; the panel lists them under the message.
-  const summary = request.district
-    ? `Отчёт по району «${request.district}» построен.`
-    : `Отчёт по районам построен. Районов: ${evaluation.districts.length}, ОО: ${evaluation.schools.length}, отстающих ОО: ${lagging}.`;
-  const findings = evaluation.findings.length ? ` Замечаний к данным: ${evaluation.findings.length}.` : '';
-  return { ok: true, message: withWarnings(summary + findings, [...prepared.warnings, ...result.warnings]), sheets };
+  return { ok: true, message: OUTCOMES.report(result, request.district, [...prepared.warnings, ...result.warnings]), sheets };
 }
 
 export function highlight(request: JobRequest): ActionResult {
@@ -60,18 +53,12 @@ export function highlight(request: JobRequest): ActionResult {
   const result = runJob(prepared.input);
   if (!result.ok) return failure(result.error);
   const applied = applyHighlight(prepared.sheet, result.highlight);
-  const message = applied
-    ? `Отстающие школы подсвечены на листе «${request.sheet}»: красный — отстаёт, жёлтый — близко к цели. Цвета обновятся сами, когда изменятся числа. Ваши правила условного форматирования сохранены.`
-    : `На листе «${request.sheet}» нечего подсвечивать: ни для одного найденного показателя не задана цель.`;
-  return { ok: true, message: withWarnings(message, [...prepared.warnings, ...result.warnings]), sheets: [request.sheet] };
+  return { ok: true, message: OUTCOMES.highlight(request.sheet, applied, [...prepared.warnings, ...result.warnings]), sheets: [request.sheet] };
 }
 
 export function removeHighlight(sheetName: string): ActionResult {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) return failure(sheetNotFound(sheetName));
   const removed = clearHighlight(sheet);
-  const message = removed
-    ? `Подсветка снята с листа «${sheetName}». Ваши правила условного форматирования не тронуты.`
-    : `На листе «${sheetName}» нет подсветки «Сферума».`;
-  return { ok: true, message, sheets: [sheetName] };
+  return { ok: true, message: OUTCOMES.cleared(sheetName, removed), sheets: [sheetName] };
 }

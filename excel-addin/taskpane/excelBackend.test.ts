@@ -103,7 +103,7 @@ describe('buildReport', () => {
     const result = await backend.buildReport(request(), (text) => progress.push(text));
 
     expect(result.ok).toBe(true);
-    expect(result.message).toMatch(/^Отчёт построен: районов — 4, школ — 90, отстающих — \d+\./);
+    expect(result.message).toMatch(/^Отчёт по районам построен: районов — 4, школ — 90, отстающих — \d+\./);
     expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
     expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, DISTRICTS, LAGGING, FINDINGS]);
     expect(progress[0]).toBe('Чтение листов…');
@@ -278,7 +278,7 @@ describe('highlight and clearHighlight', () => {
     const valuesBefore = JSON.stringify(source.values);
     const result = await backend.highlight(request());
     expect(result.ok).toBe(true);
-    expect(result.message).toMatch(/^Подсветка добавлена: правил — \d+/);
+    expect(result.message).toMatch(/^Отстающие школы подсвечены на листе «[^»]+»/);
     expect(ours(source)).toBeGreaterThan(0);
     expect(source.conditionalFormats).toContain(user);
     const first = source.conditionalFormats.find((f) => isOwnFormula(f.formula));
@@ -294,7 +294,7 @@ describe('highlight and clearHighlight', () => {
     await backend.highlight(request());
     const once = JSON.stringify(excel.snapshot());
     const second = await backend.highlight(request());
-    expect(second.message).toMatch(/Прежние правила надстройки заменены/);
+    expect(second.message).toMatch(/^Отстающие школы подсвечены/);
     expect(JSON.stringify(excel.snapshot())).toBe(once);
   });
 
@@ -305,9 +305,9 @@ describe('highlight and clearHighlight', () => {
     await backend.highlight(request());
     const result = await backend.clearHighlight(SOURCE);
     expect(result.ok).toBe(true);
-    expect(result.message).toMatch(/^Подсветка снята: удалено правил надстройки — \d+/);
+    expect(result.message).toMatch(/^Подсветка снята с листа «[^»]+»: удалено правил надстройки — \d+/);
     expect(source.conditionalFormats).toEqual([user]);
-    expect((await backend.clearHighlight(SOURCE)).message).toBe('Подсветки надстройки на листе нет: снимать нечего.');
+    expect((await backend.clearHighlight(SOURCE)).message).toMatch(/^На листе «[^»]+» нет подсветки «Сферума»: снимать нечего\.$/);
   });
 
   test('without any target there is nothing to highlight, and old rules are removed', async () => {
@@ -316,7 +316,7 @@ describe('highlight and clearHighlight', () => {
     const targets = Object.fromEntries(Object.keys(DEFAULT_STORED_SETTINGS.targets).map((key) => [key, null]));
     const result = await backend.highlight(request({ targets }));
     expect(result.ok).toBe(true);
-    expect(result.message).toMatch(/подсвечивать нечего/);
+    expect(result.message).toMatch(/нечего подсвечивать/);
     expect(ours(excel.sheet(SOURCE))).toBe(0);
   });
 });

@@ -7,10 +7,10 @@
  *   clear         1 format types · 2 formulas · 3 delete ours
  * Larger sheets only add syncs where a read or write would pass the 5 MB payload limit.
  */
-import { schoolsOf, type SchoolResult } from '../../core/evaluate/evaluate';
 import { runJob } from '../../core/pipeline';
 import type { StoredSettings } from '../../core/settings';
 import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
+import { OUTCOMES } from '../../ui/outcomes';
 import { buildPanelState, jobInput, type SheetBlock } from '../../ui/panelState';
 import type { DocumentSettings, ExcelRequestContext, ExcelRun } from './excelApi';
 import { EXCEL_TEXTS, reasonOf } from './excelMessages';
@@ -138,16 +138,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
     } catch (error) {
       warnings.push(EXCEL_TEXTS.settingsNotSaved(reasonOf(error)));
     }
-    const { evaluation } = job;
-    const lagging = (schools: readonly SchoolResult[]): number => schools.filter((s) => s.lagging).length;
-    let message: string;
-    if (request.district === null) {
-      message = EXCEL_TEXTS.reportDone(evaluation.districts.length, evaluation.schools.length, lagging(evaluation.schools));
-    } else {
-      const inDistrict = schoolsOf(evaluation, request.district);
-      message = EXCEL_TEXTS.oneDistrictDone(request.district, inDistrict.length, lagging(inDistrict));
-    }
-    if (warnings.length) message += EXCEL_TEXTS.warnings(warnings);
+    const message = OUTCOMES.report(job, request.district, warnings);
     progress('Готово.');
     return { ok: true, message, sheets: written.map((w) => w.worksheet.name) };
   }
@@ -165,8 +156,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       if (!job.ok) return failure(job.error);
       const own = ownFormats(custom);
       await replaceHighlight(sheet, new SyncBatch(context), own, job.highlight);
-      if (job.highlight.length === 0) return { ok: true, message: EXCEL_TEXTS.highlightNothing, sheets: [] };
-      return { ok: true, message: EXCEL_TEXTS.highlightDone(job.highlight.length, own.length), sheets: [] };
+      return { ok: true, message: OUTCOMES.highlight(request.sheet, job.highlight.length, job.warnings), sheets: [] };
     });
   }
 
@@ -179,7 +169,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       await context.sync();
       const own = ownFormats(custom);
       await replaceHighlight(sheet, new SyncBatch(context), own, []);
-      return { ok: true, message: EXCEL_TEXTS.clearDone(own.length), sheets: [] };
+      return { ok: true, message: OUTCOMES.cleared(sheetName, own.length), sheets: [] };
     });
   }
 

@@ -8,18 +8,6 @@ export const EXCEL_TEXTS = {
   inputMissing: (what: string, name: string): string => `${what}: лист «${name}» не найден и не использован`,
   previousWeek: 'Прошлая неделя',
   plan: 'План 2.3',
-  reportDone: (districts: number, schools: number, lagging: number): string =>
-    `Отчёт построен: районов — ${districts}, школ — ${schools}, отстающих — ${lagging}.`,
-  oneDistrictDone: (district: string, schools: number, lagging: number): string =>
-    `Отчёт по району «${district}» построен: школ — ${schools}, отстающих — ${lagging}.`,
-  warnings: (items: readonly string[]): string => ` Внимание: ${items.join('; ')}.`,
-  highlightDone: (rules: number, replaced: number): string =>
-    `Подсветка добавлена: правил — ${rules} (красный — ниже цели больше чем на допуск, жёлтый — близко к цели). ` +
-    (replaced ? `Прежние правила надстройки заменены (${replaced}). ` : '') +
-    'Ваши правила условного форматирования не изменены; новые данные этой таблицы раскрасятся сами.',
-  highlightNothing: 'Нет показателей с заданной целью: подсвечивать нечего. Задайте цели в разделе «Цели и допуск».',
-  clearDone: (removed: number): string =>
-    removed ? `Подсветка снята: удалено правил надстройки — ${removed}. Ваши правила не тронуты.` : 'Подсветки надстройки на листе нет: снимать нечего.',
   excelFailed: (reason: string): string =>
     `Excel не выполнил действие: ${reason}. Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.`,
   settingsNotSaved: (reason: string): string => `Отчёт построен, но список листов надстройки не сохранён в книге (${reason}).`,

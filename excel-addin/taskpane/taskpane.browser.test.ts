@@ -126,13 +126,13 @@ test('the buttons reach the backend: report, highlight, clear; settings are save
   await page.getByRole('button', { name: 'Построить отчёт по районам' }).click();
   const result = page.locator('.sm-result--ok');
   await result.waitFor();
-  expect(await result.textContent()).toMatch(/^Отчёт построен: районов — 3, школ — 60, отстающих — \d+\./);
+  expect(await result.textContent()).toMatch(/^Отчёт по районам построен: районов — 3, школ — 60, отстающих — \d+\./);
   expect(await result.textContent()).toContain('Листы: «Сферум — районы», «Сферум — отстающие ОО», «Сферум — проверка данных», «Сферум — состав ОО»');
   expect(await workbookSheets()).toEqual(['Мониторинг', 'Прошлая неделя', 'Сферум — районы', 'Сферум — отстающие ОО', 'Сферум — проверка данных', 'Сферум — состав ОО']);
   await page.screenshot({ path: join(SCREENSHOTS, 'excel-taskpane.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Подсветить отстающие школы' }).click();
-  await page.locator('.sm-result--ok:has-text("Подсветка добавлена")').waitFor();
+  await page.locator('.sm-result--ok:has-text("Отстающие школы подсвечены")').waitFor();
   await page.getByRole('button', { name: 'Снять подсветку' }).click();
   await page.locator('.sm-result--ok:has-text("Подсветка снята")').waitFor();
 });

@@ -1,0 +1,45 @@
+/**
+ * What each panel action tells the user when it is done, in one place, so the Excel task pane
+ * and the Google Sheets sidebar (and its menu toasts) say exactly the same words. Plain text,
+ * no DOM: the Apps Script server imports it too.
+ */
+import { schoolsOf, type JobResult } from '../core';
+
+type Done = Extract<JobResult, { ok: true }>;
+
+const lagging = (schools: readonly { lagging: boolean }[]): number => schools.filter((s) => s.lagging).length;
+
+/** Warnings on lines of their own under the message. */
+export function withWarnings(message: string, warnings: readonly string[]): string {
+  return [message, ...warnings.map((warning) => `Внимание: ${warning}`)].join('\n');
+}
+
+export const OUTCOMES = {
+  report(job: Done, district: string | null, warnings: readonly string[] = job.warnings): string {
+    const { evaluation, report } = job;
+    const findings = report.sheets.find((sheet) => sheet.kind === 'findings')?.rows.length ?? 0;
+    const checked = findings ? ` Замечаний к данным: ${findings}.` : '';
+    if (district === null) {
+      return withWarnings(
+        `Отчёт по районам построен: районов — ${evaluation.districts.length}, школ — ${evaluation.schools.length}, отстающих — ${lagging(evaluation.schools)}.${checked}`,
+        warnings,
+      );
+    }
+    const schools = schoolsOf(evaluation, district);
+    return withWarnings(`Отчёт по району «${district}» построен: школ — ${schools.length}, отстающих — ${lagging(schools)}.${checked}`, warnings);
+  },
+
+  highlight(sheet: string, rules: number, warnings: readonly string[] = []): string {
+    const message = rules
+      ? `Отстающие школы подсвечены на листе «${sheet}»: красный — ниже цели больше чем на допуск, жёлтый — близко к цели. ` +
+        'Цвета обновятся сами, когда изменятся числа. Ваши правила условного форматирования сохранены.'
+      : `На листе «${sheet}» нечего подсвечивать: ни для одного найденного показателя не задана цель. Задайте цели в разделе «Цели и допуск».`;
+    return withWarnings(message, warnings);
+  },
+
+  cleared(sheet: string, removed: number): string {
+    return removed
+      ? `Подсветка снята с листа «${sheet}»: удалено правил надстройки — ${removed}. Ваши правила условного форматирования не тронуты.`
+      : `На листе «${sheet}» нет подсветки «Сферума»: снимать нечего.`;
+  },
+} as const;
