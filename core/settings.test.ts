@@ -53,9 +53,9 @@ describe('parseStoredSettings (what the add-ins save in the workbook)', () => {
     expect(parseStoredSettings(null)).toEqual(DEFAULT_STORED_SETTINGS);
     expect(parseStoredSettings('{не json')).toEqual(DEFAULT_STORED_SETTINGS);
     expect(parseStoredSettings('42')).toEqual(DEFAULT_STORED_SETTINGS);
-    expect(parseStoredSettings(JSON.stringify({ tolerance: 7, mapping: { teachers: -1, school: 'B', district: 0 }, previousSheet: '  ' }))).toEqual({
+    expect(parseStoredSettings(JSON.stringify({ tolerance: 7, mapping: { teachers: -1, school: 'Учреждение', district: 0, id: ' ', status: true }, previousSheet: '  ' }))).toEqual({
       ...DEFAULT_STORED_SETTINGS,
-      mapping: { district: 0 },
+      mapping: { school: 'Учреждение', district: 0 },
     });
   });
 });

@@ -80,8 +80,11 @@ export interface StoredSettings {
   readonly targets: Readonly<Record<string, number | null>>;
   readonly tolerance: number;
   readonly teacherBase: TeacherBase;
-  /** Column corrections: key → zero-based column index in the table. */
-  readonly mapping: Readonly<Record<string, number>>;
+  /**
+   * Column corrections: key → the header text of the chosen column (it follows the column when
+   * next week's sheet moves it), or a zero-based column index when the header cell is empty.
+   */
+  readonly mapping: Readonly<Record<string, number | string>>;
   readonly previousSheet: string | null;
   readonly planSheet: string | null;
 }
@@ -111,10 +114,11 @@ export function parseStoredSettings(json: string | null | undefined): StoredSett
     tolerance: input.tolerance,
     teacherBase: input.teacherBase,
   });
-  const mapping: Record<string, number> = {};
+  const mapping: Record<string, number | string> = {};
   if (typeof input.mapping === 'object' && input.mapping !== null) {
     for (const [key, value] of Object.entries(input.mapping as Record<string, unknown>)) {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0) mapping[key] = value;
+      if (typeof value === 'string' && value.trim() !== '') mapping[key] = value;
     }
   }
   const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);

@@ -216,7 +216,8 @@ class Panel {
     }
     select.addEventListener('change', () => {
       const index = select.value === '' ? null : Number(select.value);
-      void this.saveSettings(withMapping(this.current(), choice.key, index)).then((saved) => (saved ? this.reload(state.sheet) : undefined));
+      const header = state.headers.find((h) => h.index === index)?.text;
+      void this.saveSettings(withMapping(this.current(), choice.key, header ?? index)).then((saved) => (saved ? this.reload(state.sheet) : undefined));
     });
     const missing = choice.index === null;
     return el('div', { class: `sm-column${missing && choice.required ? ' sm-column--missing' : ''}` }, [

@@ -39,6 +39,7 @@ describe('settings edits', () => {
     const mapped = withMapping(DEFAULT_STORED_SETTINGS, 'teachers', 4);
     expect(mapped.mapping).toEqual({ teachers: 4 });
     expect(withMapping(mapped, 'teachers', null).mapping).toEqual({});
+    expect(withMapping(DEFAULT_STORED_SETTINGS, 'teachers', 'Педагоги').mapping).toEqual({ teachers: 'Педагоги' });
   });
   test('messages shown on their own start with a capital letter', () => {
     expect(sentence('не найдены столбцы')).toBe('Не найдены столбцы');

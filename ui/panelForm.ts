@@ -53,11 +53,15 @@ export function withTeacherBase(settings: StoredSettings, value: TeacherBase): S
   return { ...settings, teacherBase: value };
 }
 
-/** A column correction; null gives the column back to automatic recognition. */
-export function withMapping(settings: StoredSettings, key: string, index: number | null): StoredSettings {
-  const mapping: Record<string, number> = { ...settings.mapping };
-  if (index === null) delete mapping[key];
-  else mapping[key] = index;
+/**
+ * A column correction, saved by the header text of the chosen column (so it still points at the
+ * right column when next week's sheet moves it), or by index for a column without a header;
+ * null gives the column back to automatic recognition.
+ */
+export function withMapping(settings: StoredSettings, key: string, column: number | string | null): StoredSettings {
+  const mapping: Record<string, number | string> = { ...settings.mapping };
+  if (column === null || column === '') delete mapping[key];
+  else mapping[key] = column;
   return { ...settings, mapping };
 }
 

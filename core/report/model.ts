@@ -144,10 +144,12 @@ export function safeSheetName(name: string): string {
  * so «Сферум — районы» becomes «Сферум — районы (2)» when the user owns the first.
  */
 export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(wanted)) return wanted;
+  // Excel and Google Sheets refuse two tabs whose names differ only in case.
+  const lower = new Set([...taken].map((name) => name.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
     const candidate = safeSheetName(wanted.slice(0, 31 - suffix.length) + suffix);
-    if (!taken.has(candidate)) return candidate;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }

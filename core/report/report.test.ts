@@ -143,5 +143,6 @@ describe('sheet names', () => {
   it('never takes a user\'s sheet name', () => {
     expect(freeSheetName('Сферум — районы', new Set(['Сферум — районы', 'Сферум — районы (2)']))).toBe('Сферум — районы (3)');
     expect(freeSheetName('Сферум — районы', new Set())).toBe('Сферум — районы');
+    expect(freeSheetName('Сферум — районы', new Set(['сферум — РАЙОНЫ']))).toBe('Сферум — районы (2)');
   });
 });

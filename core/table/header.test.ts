@@ -94,6 +94,11 @@ describe('applyMapping', () => {
     expect(columns.school).toBeUndefined();
   });
 
+  it('reads a column letter as the sheet\'s column when the values start further right', () => {
+    const { columns } = applyMapping({}, row, { teachersCreatedChats: 'E' }, SCHOOL_COLUMNS, 1);
+    expect(columns.teachersCreatedChats?.index).toBe(3);
+  });
+
   it('names the header when the given column does not exist', () => {
     const { errors } = applyMapping({}, row, { teachers: 'Нет такого столбца' }, SCHOOL_COLUMNS);
     expect(errors).toEqual(['в соответствии столбцов для «Учителей всего» указан столбец «Нет такого столбца», но его нет в строке заголовков']);

@@ -106,6 +106,7 @@ export function applyMapping<K extends string>(
   headerRow: readonly CellValue[],
   mapping: ColumnMapping<K> | undefined,
   defs: readonly ColumnDef<K>[],
+  firstColumn = 0,
 ): { columns: ColumnMap<K>; errors: string[] } {
   const result: ColumnMap<K> = { ...columns };
   const errors: string[] = [];
@@ -113,7 +114,7 @@ export function applyMapping<K extends string>(
   for (const def of defs) {
     const wanted = mapping[def.key];
     if (wanted === undefined || wanted === null || wanted === '') continue;
-    const index = resolveColumn(wanted, headerRow);
+    const index = resolveColumn(wanted, headerRow, firstColumn);
     if (index === null) {
       errors.push(messages.mappingColumnNotFound(def.header, String(wanted)));
       continue;
@@ -125,14 +126,16 @@ export function applyMapping<K extends string>(
   return { columns: result, errors };
 }
 
-function resolveColumn(wanted: number | string, headerRow: readonly CellValue[]): number | null {
+/** A number is an index into the values; a letter is the sheet's column, so it is shifted by where the values start. */
+function resolveColumn(wanted: number | string, headerRow: readonly CellValue[], firstColumn: number): number | null {
   if (typeof wanted === 'number') return Number.isInteger(wanted) && wanted >= 0 ? wanted : null;
   const target = normalizeHeader(wanted);
   const byHeader = headerRow.findIndex((cell) => normalizeHeader(cell) === target && target !== '');
   if (byHeader >= 0) return byHeader;
   const letters = wanted.trim().toUpperCase();
   if (/^[A-Z]{1,3}$/.test(letters)) {
-    return [...letters].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
+    const index = [...letters].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 64), 0) - 1 - firstColumn;
+    return index >= 0 ? index : null;
   }
   return null;
 }

@@ -96,7 +96,7 @@ export function locateHeader<K extends string>(
     const row = values[rowIndex] ?? [];
     header = { rowIndex, columns: recogniseColumns(row, defs), headers: row.map(cellText).filter((h) => h !== '') };
   }
-  const mapped = applyMapping(header.columns, values[header.rowIndex] ?? [], options.mapping, defs);
+  const mapped = applyMapping(header.columns, values[header.rowIndex] ?? [], options.mapping, defs, options.firstColumn ?? 0);
   if (mapped.errors.length) return { ok: false, error: mapped.errors.join('; ') };
   return { ok: true, header: { ...header, columns: mapped.columns } };
 }

@@ -186,5 +186,5 @@ test('a column the panel did not recognise is chosen by hand, saved, and the tab
   expect(await page.locator('.sm-alert').isHidden()).toBe(true);
   expect(await page.getByRole('button', { name: 'Построить отчёт по районам' }).isEnabled()).toBe(true);
   const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
-  expect(JSON.parse(String(saved)).mapping).toEqual({ teachers: 2 });
+  expect(JSON.parse(String(saved)).mapping).toEqual({ teachers: 'Педагоги (чел.)' });
 });
