@@ -5,6 +5,7 @@
  * for 40 000 schools). Counts are numbers, as .xlsx cells usually hold them.
  */
 import { SCHOOL_COLUMNS, type SchoolColumnKey, type SchoolCountKey } from '../core';
+import { mulberry32 } from '../samples/random';
 
 export type BenchCell = string | number | null;
 
@@ -31,24 +32,13 @@ export interface GeneratedTable {
   readonly values: readonly (readonly BenchCell[])[];
 }
 
-/** mulberry32: small, fast, and the same numbers on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function districtCount(schools: number): number {
   return Math.max(15, Math.round(schools / 25));
 }
 
 export function generateTable(schools: number, seed = 20230414): GeneratedTable {
-  const random = seededRandom(seed + schools);
+  const random = mulberry32(seed + schools);
   const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
   const share = (low: number, high: number): number => low + random() * (high - low);
   const districts = Array.from({ length: districtCount(schools) }, (_, i) => `Район ${String(i + 1).padStart(4, '0')}`);

@@ -20,6 +20,7 @@ import {
   type SummaryColumnKey,
 } from '../core/catalogue/columns';
 import { PLAN_COLUMNS, type PlanColumnKey } from '../core/table/planTable';
+import { mulberry32 } from './random';
 
 export const DEFAULT_SEED = 20230414;
 export const TOTAL_SCHOOLS = 800;
@@ -32,18 +33,7 @@ export type Cell = string | number | null;
 export type Rows = Cell[][];
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness (mulberry32). Only arithmetic, no Math.log/pow, so every platform agrees.
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded randomness (mulberry32, samples/random.ts).
 
 class Random {
   private readonly next: () => number;

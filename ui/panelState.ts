@@ -63,7 +63,7 @@ export function buildPanelState(input: { sheets: readonly string[]; sheet: Sheet
       headerRow: table.headerRow,
       columns: columnChoices(table.columns),
       districts: inspected.districts,
-      schools: table.records.length,
+      schools: table.records.filter((record) => record.counted).length,
       settings,
       error: null,
     };
