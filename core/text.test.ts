@@ -27,5 +27,10 @@ describe('cellText', () => {
   it('trims and folds inner spaces', () => {
     expect(cellText('  СОШ\u00a0 № 1 ')).toBe('СОШ № 1');
     expect(cellText(42)).toBe('42');
+    expect(cellText('СОШ № 1')).toBe('СОШ № 1');
+    expect(cellText('СОШ\t№ 1')).toBe('СОШ № 1');
+    expect(cellText('СОШ\u200b№ 1')).toBe('СОШ № 1');
+    expect(cellText('СОШ  № 1')).toBe('СОШ № 1');
+    expect(cellText(' СОШ')).toBe('СОШ');
   });
 });

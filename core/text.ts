@@ -5,6 +5,8 @@
  */
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f\u200b]+/g;
+/** Leading or trailing space, a space other than the plain one, or two spaces in a row. */
+const NEEDS_FOLDING = /^\s|\s$|[^\S ]|\s\s|\u200b/;
 /** Quotes, punctuation and every kind of space: each run becomes one space (one pass, it runs per row). */
 const SEPARATORS = /[\s\u00a0\u2007\u2009\u202f\u200b«»"'“”„`.,;:!?()[\]{}\\/|_\-–—−№#*]+/g;
 
@@ -40,5 +42,7 @@ export function normalizeHeader(value: unknown): string {
 
 /** Trimmed display text of a cell, with inner runs of spaces folded. */
 export function cellText(value: unknown): string {
+  // Most cells need no folding: answer them without building a new string (this runs per cell).
+  if (typeof value === 'string' && !NEEDS_FOLDING.test(value)) return value;
   return safeString(value).replace(SPACES, ' ').trim();
 }

@@ -28,10 +28,13 @@ describe('parseSchoolTable', () => {
   });
 
   it('skips empty rows and rows of totals, saying so for the totals', () => {
-    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }]);
+    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }, { district: 'Амурский район', school: 'ВСЕГО:', teachers: 200 }, school('Всеволожская СОШ')]);
     const table = parse(values);
-    expect(table.records).toHaveLength(1);
-    expect(table.findings).toEqual([expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' })]);
+    expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'Всеволожская СОШ']);
+    expect(table.findings).toEqual([
+      expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' }),
+      expect.objectContaining({ row: 7, code: 'totalRow', severity: 'info' }),
+    ]);
   });
 
   it('reads the profile status column', () => {

@@ -64,6 +64,8 @@ export const NO_DISTRICT = 'Район не указан';
 const TOTAL_ROW = /^(итого|всего)( |$)/;
 /** The same test on raw text, so school names need not be normalised first. */
 const TOTAL_ROW_TEXT = /^\s*(итого|всего)([\s:.,]|$)/i;
+/** First letters of «Итого» / «Всего»: most names are ruled out without the regexp. */
+const TOTAL_ROW_START = /^\s*[ИиВв]/;
 const PERIOD = /(\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)\s*[–—-]\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/;
 
 /** For a count written as a percentage: the base it is a share of (from the catalogue). */
@@ -195,7 +197,7 @@ class RowReader {
     const { findings } = this;
     let district = this.text(cells, 'district');
     let school = this.text(cells, 'school');
-    if (TOTAL_ROW.test(this.districtKey(district)) || TOTAL_ROW_TEXT.test(school)) {
+    if (TOTAL_ROW.test(this.districtKey(district)) || (TOTAL_ROW_START.test(school) && TOTAL_ROW_TEXT.test(school))) {
       findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
     }
