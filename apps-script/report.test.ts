@@ -123,8 +123,9 @@ describe('«Построить отчёт по районам»', () => {
     run<ActionResult>(s.script, 'panelBuildReport', s.request);
     run<ActionResult>(s.script, 'panelHighlight', s.request);
     const after = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
-    // Highlighting adds conditional format rules to the source; everything else is as it was.
-    expect(after.map(({ rules: _r, ...rest }) => rest)).toEqual(before.map(({ rules: _r, ...rest }) => rest));
+    // Highlighting adds conditional format rules to the source, and empty rows under it for next
+    // week's longer table; every value, format and colour is as it was.
+    expect(after.map(({ rules: _r, size: _s, ...rest }) => rest)).toEqual(before.map(({ rules: _r, size: _s, ...rest }) => rest));
   });
 
   it('gives the same spreadsheet on a second run', () => {
@@ -149,13 +150,16 @@ describe('«Построить отчёт по районам»', () => {
     expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, SHEET_NAMES.districts, ...first.sheets]);
   });
 
-  it('rewrites its own sheet in place even after the user renamed it', () => {
+  it('leaves a report tab the user renamed (a kept snapshot) as it is, and writes a new one', () => {
     const s = setup(40);
     run<ActionResult>(s.script, 'panelBuildReport', s.request);
-    s.fake.book.get(SHEET_NAMES.lagging).name = 'Отстающие (для МОУО)';
+    const renamed = s.fake.book.get(SHEET_NAMES.lagging);
+    renamed.name = 'Отстающие (неделя 15)';
+    const before = sheetSnapshot(renamed);
     const again = run<ActionResult>(s.script, 'panelBuildReport', s.request);
-    expect(again.sheets).toContain('Отстающие (для МОУО)');
-    expect(s.fake.book.sheet(SHEET_NAMES.lagging)).toBeUndefined();
+    expect(again.sheets).toContain(SHEET_NAMES.lagging);
+    expect(again.sheets).not.toContain('Отстающие (неделя 15)');
+    expect(sheetSnapshot(s.fake.book.get('Отстающие (неделя 15)'))).toEqual(before);
   });
 
   it('removes last run’s «состав ОО» sheet when this run has no previous week', () => {
@@ -253,14 +257,20 @@ describe('«Подсветить отстающие школы» and «Снят�
     expect(ours.every((rule) => rule.criteria === 'CUSTOM_FORMULA' && isOwnFormula(String(rule.values[0])))).toBe(true);
   });
 
-  it('cuts the rules’ spare rows at the end of the grid, which Sheets requires', () => {
+  it('extends the grid with empty rows so next week\'s longer table is coloured too, writing no value', () => {
     const s = setup(60);
+    const before = s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn());
     run<ActionResult>(s.script, 'panelHighlight', s.request);
-    const model = runJob(jobInput(s.request, { current: { name: SOURCE, values: s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn()) } }));
+    const model = runJob(jobInput(s.request, { current: { name: SOURCE, values: before } }));
     if (!model.ok) throw new Error(model.error);
-    // The core asks for «G3:G1062»; the sheet has 1,000 rows.
+    // The core asks for «G3:G1062»; the sheet had 1,000 rows.
     expect(model.highlight[0]?.range).toMatch(/^[A-Z]+3:[A-Z]+1062$/);
-    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 998 });
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 1060 });
+    expect(s.source.maxRows).toBe(1062);
+    expect(s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn())).toEqual(before);
+    // A second run needs no more rows.
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(s.source.maxRows).toBe(1062);
   });
 
   it('running twice gives the same rules as running once', () => {

@@ -198,7 +198,10 @@ describe('the sidebar in Chromium', () => {
 
   it('sends the chosen district, last week and a changed target with the request, and saves them', async () => {
     const { page, calls } = sidebar;
+    await expect(page.locator('button[data-action="build"]').textContent()).resolves.toBe('Построить отчёт по районам');
     await page.locator('#sm-district').selectOption(XSS);
+    // The button now names what it builds, in the words of the «Сферум» menu item.
+    await expect(page.locator('button[data-action="build"]').textContent()).resolves.toBe('Построить отчёт по району');
     await page.locator('#sm-previous').selectOption('Прошлая неделя');
     await expectIdle(page);
     await page.locator('#sm-target-teachersCalled').fill('40');

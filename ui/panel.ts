@@ -122,7 +122,9 @@ class Panel {
     for (const name of state.districts) district.appendChild(option(name, name, name === this.district));
     district.addEventListener('change', () => {
       this.district = district.value === '' ? null : district.value;
+      this.labelBuildButton();
     });
+    this.labelBuildButton();
 
     const others = state.sheets.filter((name) => name !== state.sheet);
     const previous = this.sheetPicker('sm-previous', TEXTS.noPrevious, others, settings.previousSheet);
@@ -245,6 +247,11 @@ class Panel {
       setText(this.alert, TEXTS.failed(TEXTS.saveAction, messageOf(error)));
       return false;
     }
+  }
+
+  /** The main button says what it builds: all districts, or the one chosen (as the Sheets menu item). */
+  private labelBuildButton(): void {
+    setText(this.buttons.build, this.district === null ? TEXTS.buildReport : TEXTS.buildDistrictReport);
   }
 
   private request(): JobRequest | null {

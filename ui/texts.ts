@@ -23,6 +23,7 @@ export const TEXTS = {
   noPlan: '— без плана —',
 
   buildReport: 'Построить отчёт по районам',
+  buildDistrictReport: 'Построить отчёт по району',
   highlight: 'Подсветить отстающие школы',
   clearHighlight: 'Снять подсветку',
   building: 'Построение отчёта…',
@@ -31,14 +32,14 @@ export const TEXTS = {
   writtenSheets: 'Листы: ',
 
   targetsSection: 'Цели и допуск',
-  targetsHint: 'Цели в процентах; пустое поле — без цели. Сохраняются в книге.',
+  targetsHint: 'Цели в процентах; пустое поле — без цели. Сохраняются в файле таблицы.',
   toleranceLabel: 'Допуск «близко», п.п. ниже цели',
   teacherBaseLabel: 'База для долей учителей',
   teacherBases: { teachers: 'Учителя в «Сферуме»', staffTotal: 'Педагоги ОО по штату' } as const,
-  saved: 'Настройки сохранены в книге.',
+  saved: 'Настройки сохранены в файле таблицы.',
 
   columnsSection: (found: number, total: number): string => `Столбцы таблицы (распознано ${found} из ${total})`,
-  columnsHint: 'Если столбец распознан неверно, выберите нужный. Выбор сохраняется в книге.',
+  columnsHint: 'Если столбец распознан неверно, выберите нужный. Выбор сохраняется в файле таблицы.',
   columnAuto: '— не выбран —',
   required: 'обязательный',
 

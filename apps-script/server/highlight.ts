@@ -6,7 +6,7 @@
  * the user's rules survive and running twice gives the same list as running once. No cell value
  * of the source sheet is written.
  */
-import { TONE_COLORS, isOwnFormula, type HighlightRule } from '../../core';
+import { TONE_COLORS, TONE_FONT_COLORS, isOwnFormula, type HighlightRule } from '../../core';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -16,46 +16,23 @@ export function isOwnRule(rule: ConditionalFormatRule): boolean {
   return condition !== null && condition.getCriteriaValues().some((value) => isOwnFormula(typeof value === 'string' ? value : null));
 }
 
-interface GridBox {
-  readonly row: number;
-  readonly column: number;
-  readonly rows: number;
-  readonly columns: number;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 64), 0);
-}
-
 /**
- * «G4:G1805» as numbers, cut at the sheet's last row: the core asks for spare rows under the
- * data (for next week's longer table), but Sheets refuses a range beyond its grid.
+ * Replaces the add-in's rules on the sheet by `rules`; returns how many were applied. The core
+ * asks for spare rows under the data so that next week's longer table is coloured too; Sheets
+ * refuses ranges beyond its grid, so the grid is first extended with empty rows (one call, no
+ * value written).
  */
-export function gridBox(a1: string, maxRows: number): GridBox | null {
-  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1.trim().toUpperCase());
-  if (!match) return null;
-  const [, c1 = 'A', r1 = '1', c2 = c1, r2 = r1] = match;
-  const row = Number(r1);
-  const last = Math.min(Number(r2), maxRows);
-  if (row > last) return null;
-  const column = columnNumber(c1);
-  return { row, column, rows: last - row + 1, columns: columnNumber(c2) - column + 1 };
-}
-
-/** Replaces the add-in's rules on the sheet by `rules`; returns how many were applied. */
 export function applyHighlight(sheet: Sheet, rules: readonly HighlightRule[]): number {
+  const needed = rules.reduce((max, rule) => Math.max(max, rule.lastRow), 0);
   const maxRows = sheet.getMaxRows();
+  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
   const kept = sheet.getConditionalFormatRules().filter((rule) => !isOwnRule(rule));
-  const ours: ConditionalFormatRule[] = [];
-  for (const rule of rules) {
-    const box = gridBox(rule.range, maxRows);
-    if (!box) continue;
-    ours.push(SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(rule.formula)
-      .setBackground(TONE_COLORS[rule.tone])
-      .setRanges([sheet.getRange(box.row, box.column, box.rows, box.columns)])
-      .build());
-  }
+  const ours = rules.map((rule) => SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(rule.formula)
+    .setBackground(TONE_COLORS[rule.tone])
+    .setFontColor(TONE_FONT_COLORS[rule.tone])
+    .setRanges([sheet.getRange(rule.firstRow, rule.column + 1, rule.lastRow - rule.firstRow + 1, 1)])
+    .build());
   // The user's rules stay first: where both colour a cell, theirs wins.
   sheet.setConditionalFormatRules([...kept, ...ours]);
   return ours.length;

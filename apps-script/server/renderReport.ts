@@ -10,7 +10,7 @@
  * name (that one is left alone and ours gets «… (2)», see freeSheetName).
  */
 import {
-  MARKER, NUMBER_FORMATS, TONE_COLORS, TONE_FONT_COLORS, freeSheetName, sheetLayout, sheetTones, sheetValues,
+  MARKER, NUMBER_FORMATS, TONE_COLORS, TONE_FONT_COLORS, freeSheetName, isGivenSheetName, sheetLayout, sheetTones, sheetValues,
   type ReportModel, type ReportSheet, type SheetKind, type SheetLayout, type ThresholdRule,
 } from '../../core';
 
@@ -77,7 +77,8 @@ export function renderReport(spreadsheet: Spreadsheet, model: ReportModel): stri
   const written: { sheet: Sheet; name: string }[] = [];
 
   for (const report of model.sheets) {
-    const own = workbook.find((entry) => sameSheet(entry.identity, report));
+    // A tagged tab the user renamed or copied is the user's now: it is left as it is.
+    const own = workbook.find((entry) => sameSheet(entry.identity, report) && isGivenSheetName(entry.name, report.name));
     let sheet: Sheet;
     let name: string;
     if (own) {
@@ -105,18 +106,13 @@ export function renderReport(spreadsheet: Spreadsheet, model: ReportModel): stri
     for (const entry of workbook) {
       const identity = entry.identity;
       if (identity && ALL_DISTRICT_KINDS.includes(identity.kind) && !model.sheets.some((report) => sameSheet(identity, report))
-        && isGivenName(entry.name, identity.name)) {
+        && isGivenSheetName(entry.name, identity.name)) {
         spreadsheet.deleteSheet(entry.sheet);
       }
     }
   }
   written[0]?.sheet.activate();
   return written.map((entry) => entry.name);
-}
-
-/** The name the add-in gave a tab: the model's, or it with « (2)»… when a user's tab had that name. */
-function isGivenName(name: string, wanted: string): boolean {
-  return name === wanted || (/ \(\d+\)$/.test(name) && freeSheetName(wanted, new Set([wanted])).replace(/ \(\d+\)$/, '') === name.replace(/ \(\d+\)$/, ''));
 }
 
 /** Rows under the table that the chart covers. */

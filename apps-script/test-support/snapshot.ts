@@ -4,8 +4,12 @@
  */
 import { a1, type BookState, type Box, type SheetState } from './fakeSpreadsheetApp';
 
-const layer = <T>(rows: readonly (readonly (T | undefined)[] | undefined)[]): (T | null)[][] =>
-  rows.map((line) => Array.from(line ?? [], (value) => value ?? null));
+/** A layer's rows, without the empty rows at its end (extending the grid adds only those). */
+const layer = <T>(rows: readonly (readonly (T | undefined)[] | undefined)[]): (T | null)[][] => {
+  const lines = rows.map((line) => Array.from(line ?? [], (value) => value ?? null));
+  while (lines.length && (lines[lines.length - 1] ?? []).every((value) => value === null)) lines.pop();
+  return lines;
+};
 
 const where = (box: Box): string => `${box.sheet.name}!${a1(box)}`;
 

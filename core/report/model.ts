@@ -148,8 +148,23 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
   const lower = new Set([...taken].map((name) => name.toLowerCase()));
   if (!lower.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = safeSheetName(wanted.slice(0, 31 - suffix.length) + suffix);
+    const candidate = numberedSheetName(wanted, i);
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+function numberedSheetName(wanted: string, i: number): string {
+  const suffix = ` (${i})`;
+  return safeSheetName(wanted.slice(0, 31 - suffix.length) + suffix);
+}
+
+/**
+ * Whether a tab still carries a name the add-in gives (its own, or with « (2)»…). A report tab the
+ * user renamed or copied is the user's from then on: a re-run writes a new tab and leaves it be.
+ */
+export function isGivenSheetName(name: string, wanted: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === wanted.toLowerCase()) return true;
+  const number = / \((\d+)\)$/.exec(name);
+  return number !== null && numberedSheetName(wanted, Number(number[1])).toLowerCase() === lower;
 }

@@ -3,9 +3,9 @@ import { compareWeeks } from '../evaluate/compare';
 import { evaluate } from '../evaluate/evaluate';
 import { parseSchoolTable } from '../table/schoolTable';
 import type { CellValue } from '../values';
-import { buildReport, SHEET_NAMES } from './buildReport';
+import { buildReport, districtSheetName, SHEET_NAMES } from './buildReport';
 import { highlightRules, isOwnFormula } from './highlight';
-import { freeSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues } from './model';
+import { freeSheetName, isGivenSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues } from './model';
 
 const evaluated = (rows: Record<string, CellValue>[]) => {
   const parsed = parseSchoolTable(weeklySheet(rows));
@@ -144,5 +144,13 @@ describe('sheet names', () => {
     expect(freeSheetName('Сферум — районы', new Set(['Сферум — районы', 'Сферум — районы (2)']))).toBe('Сферум — районы (3)');
     expect(freeSheetName('Сферум — районы', new Set())).toBe('Сферум — районы');
     expect(freeSheetName('Сферум — районы', new Set(['сферум — РАЙОНЫ']))).toBe('Сферум — районы (2)');
+  });
+  it('tells the names it gives from names a user chose', () => {
+    expect(isGivenSheetName('Сферум — районы', 'Сферум — районы')).toBe(true);
+    expect(isGivenSheetName('Сферум — районы (3)', 'Сферум — районы')).toBe(true);
+    expect(isGivenSheetName('Районы (неделя 15)', 'Сферум — районы')).toBe(false);
+    expect(isGivenSheetName('Копия Сферум — районы', 'Сферум — районы')).toBe(false);
+    const long = districtSheetName('Черёмуховский муниципальный округ');
+    expect(isGivenSheetName(freeSheetName(long, new Set([long])), long)).toBe(true);
   });
 });

@@ -190,13 +190,15 @@ describe('buildReport', () => {
     expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'сферум — РАЙОНЫ', `${DISTRICTS} (2)`, LAGGING, FINDINGS]);
   });
 
-  test('our sheets are known by id: a renamed report sheet is still replaced, a copy the user made is not', async () => {
+  test('a report sheet the user renamed (a snapshot they keep) and a copy they made are theirs: kept as they are', async () => {
     const { excel, backend } = workbook(40);
     await backend.buildReport(request(), noProgress);
     excel.sheet(DISTRICTS).name = 'Районы (неделя 15)';
+    const snapshot = JSON.stringify(excel.sheet('Районы (неделя 15)').values);
     excel.addSheet('Моя копия отчёта', [['копия']]);
     await backend.buildReport(request(), noProgress);
-    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'Моя копия отчёта', DISTRICTS, LAGGING, FINDINGS]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'Районы (неделя 15)', 'Моя копия отчёта', DISTRICTS, LAGGING, FINDINGS]);
+    expect(JSON.stringify(excel.sheet('Районы (неделя 15)').values)).toBe(snapshot);
     const owned = JSON.parse(String(excel.settings.saved.get(OWNED_SHEETS_KEY))) as { id: string }[];
     expect(owned.map((o) => excel.findSheet(o.id)?.name)).toEqual([DISTRICTS, LAGGING, FINDINGS]);
   });

@@ -1,9 +1,10 @@
 /**
  * Which sheets a report replaces and what its new tabs are called. Only sheets the add-in
- * recorded as its own (see workbookStore.ts) are ever deleted; a user's sheet that happens to
- * carry a report's name stays, and the report takes the next free name («… (2)»).
+ * recorded as its own (see workbookStore.ts) and that still carry the name it gave them are ever
+ * deleted; a user's sheet that happens to carry a report's name stays, and the report takes the
+ * next free name («… (2)»); a report sheet the user renamed is the user's from then on.
  */
-import { freeSheetName, type ReportModel, type ReportSheet } from '../../core/report/model';
+import { freeSheetName, isGivenSheetName, type ReportModel, type ReportSheet } from '../../core/report/model';
 import type { OwnedSheet } from './workbookStore';
 
 export interface SheetInfo {
@@ -55,6 +56,8 @@ export function planReplacement(report: ReportModel, existing: readonly SheetInf
   for (const entry of owned) {
     const sheet = byId.get(entry.id);
     if (!sheet) continue; // deleted by the user meanwhile
+    // Renamed by the user (a snapshot they keep): theirs from now on, neither replaced nor recorded.
+    if (!isGivenSheetName(sheet.name, entry.key.slice(entry.key.indexOf('|') + 1))) continue;
     const replaced = keys.has(entry.key) || (!oneDistrict && entry.kind !== 'district');
     if (replaced && !protectedNames.has(sheet.name)) remove.push(sheet);
     else keep.push(entry);

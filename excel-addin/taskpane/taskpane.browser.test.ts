@@ -119,7 +119,7 @@ test('the buttons reach the backend: report, highlight, clear; settings are save
   await page.locator('#sm-previous').selectOption('Прошлая неделя');
   await page.locator('#sm-target-teachersCalled').fill('40');
   await page.locator('#sm-target-teachersCalled').press('Tab');
-  await page.locator('.sm-notice:has-text("Настройки сохранены в книге.")').waitFor();
+  await page.locator('.sm-notice:has-text("Настройки сохранены в файле таблицы.")').waitFor();
   const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
   expect(JSON.parse(String(saved))).toMatchObject({ previousSheet: 'Прошлая неделя', targets: { teachersCalled: 0.4 } });
 
