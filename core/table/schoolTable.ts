@@ -264,10 +264,12 @@ function checkBases(counts: Partial<Record<SchoolCountKey, number>>, place: (key
     const part = counts[def.numerator];
     const base = counts[def.base];
     if (part === undefined || base === undefined) continue;
-    if (base === 0 && part > 0 && zeroReported !== def.base) {
+    if (base === 0) {
+      if (zeroReported === def.base) continue;
       zeroReported = def.base;
-      findings.push(finding(place(def.base), 'baseZero', 'warning', `${messages.baseZero()}, а в «${place(def.numerator).column.header}» ${formatNumber(part)}; доля не считается`));
-    } else if (base > 0 && part > base) {
+      const detail = part > 0 ? `, а в «${place(def.numerator).column.header}» ${formatNumber(part)}` : '';
+      findings.push(finding(place(def.base), 'baseZero', 'warning', `${messages.baseZero()}${detail}; доли по этой базе не считаются`));
+    } else if (part > base) {
       findings.push(finding(place(def.numerator), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${place(def.base).column.header}»)`));
     }
   }
