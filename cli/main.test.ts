@@ -427,3 +427,29 @@ describe('progress and output failures', () => {
     expect(readdirSync(dir).sort()).toEqual(['blocked', 'weekly.xlsx']);
   });
 });
+
+describe('report on the region\'s week-by-week summary (the second table shape)', () => {
+  it('reports each week\'s shares from the counts, writes the .xlsx and JSON, and lists the anomalies', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'summary.csv');
+    writeFileSync(csv, '\uFEFF' + [
+      'Мониторинг «Сферум», Ставропольский край, 2023',
+      'Неделя;Всего ОО;ОО в Сфере;Школ не активно в Сфере;% ОО в Сфере;Общее кол-во педагогов;В Сфере;Общее кол-во обуч-ся;В Сфере;% в Сфере',
+      '20.02-22.02.2023;636;617;50;97,01%;17 218;18 013;312 014;237 466;76,11%',
+      '23.02-03.03.2023;626;617;50;98,56%;16 819;18 025;309 292;237 474;76,78%',
+    ].join('\r\n'), 'utf8');
+    const { code, out, err } = await run(dir, csv, '--out', join(dir, 'r.xlsx'), '--json', join(dir, 'r.json'), '--district', 'Любой');
+    expect(err).not.toMatch(/^Ошибка/m);
+    expect(code).toBe(0);
+    expect(out).toContain('сводка региона по неделям');
+    expect(out).toMatch(/20\.02-22\.02\.2023\s+97,01%/);
+    expect(err).toContain('--district не используются');
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { weeks: { week: string; shares: Record<string, number | null> }[]; findings: { row: number; column: string; message: string }[] };
+    expect(json.weeks.map((w) => [w.week, w.shares.schoolsInSphere, w.shares.studentsInSphere])).toEqual([
+      ['20.02-22.02.2023', 617 / 636, 237466 / 312014],
+      ['23.02-03.03.2023', 617 / 626, 237474 / 309292],
+    ]);
+    expect(json.findings).toContainEqual({ row: 3, column: 'В Сфере', message: 'значение больше базы: 18\u00a0013 > 17\u00a0218 («Общее кол-во педагогов»)' });
+    expect(existsSync(join(dir, 'r.xlsx'))).toBe(true);
+  });
+});

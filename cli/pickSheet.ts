@@ -3,7 +3,7 @@
  * core recognises it (visible sheets before hidden ones). Recognition is core's; this file
  * only tries the sheets in order and explains what it found when none fits.
  */
-import { inspectTable, normalizeText, parsePlanTable, type SheetValues } from '../core';
+import { inspectTable, normalizeText, parsePlanTable, parseSummaryTable, type SheetValues } from '../core';
 import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import type { LoadedFile, LoadedSheet } from './readSpreadsheet';
@@ -67,4 +67,14 @@ export function pickPlanSheet(file: LoadedFile): SheetValues {
   const sheets = inOrder(file);
   const plan = sheets.find((sheet) => parsePlanTable(sheet.rows).ok);
   return toSheetValues(plan ?? (sheets[0] as LoadedSheet));
+}
+
+/** The region's week-by-week summary, when the file holds that instead of school rows. */
+export function findSummarySheet(file: LoadedFile, wanted: string | null): SheetValues | null {
+  const sheets = wanted !== null && file.format === 'xlsx' ? [named(file, wanted)] : inOrder(file);
+  const found = sheets.find((sheet) => {
+    const parsed = parseSummaryTable(sheet.rows);
+    return parsed.ok && parsed.table.weeks.length > 0;
+  });
+  return found ? toSheetValues(found) : null;
 }

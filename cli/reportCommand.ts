@@ -13,7 +13,8 @@ import { EXIT_OK, type CliIo } from './io';
 import { jsonText, toJsonReport } from './jsonReport';
 import { cliMessages } from './messages';
 import { bundledSample, DEFAULT_OUT } from './packagePaths';
-import { pickPlanSheet, pickPreviousSheet, pickWeeklySheet } from './pickSheet';
+import { findSummarySheet, pickPlanSheet, pickPreviousSheet, pickWeeklySheet } from './pickSheet';
+import { runSummaryReport } from './summaryCommand';
 import { LARGE_FILE_BYTES, Progress, sizeText } from './progress';
 import { fileSize, loadSpreadsheet } from './readSpreadsheet';
 import { readTargetsFile } from './targetsFile';
@@ -69,12 +70,20 @@ function shown(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress): Promise<SheetValues> {
+/** The weekly school table, or else the region's week-by-week summary (reported its own way). */
+async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress): Promise<{ weekly: SheetValues } | { summary: SheetValues }> {
   const file = await loadSpreadsheet(path);
   if (sheet !== null && file.format === 'csv') io.stderr(cliMessages.warning(cliMessages.sheetOptionIgnored(path)) + '\n');
-  const picked = pickWeeklySheet(file, sheet);
+  let picked: SheetValues;
+  try {
+    picked = pickWeeklySheet(file, sheet);
+  } catch (error) {
+    const summary = error instanceof InputError ? findSummarySheet(file, sheet) : null;
+    if (!summary) throw error;
+    return { summary };
+  }
   progress.line(cliMessages.read(picked.name ?? path, formatNumber(picked.values.length), formatNumber(progress.lap(), 1)));
-  return picked;
+  return { weekly: picked };
 }
 
 export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
@@ -93,7 +102,20 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   progress.enableIf(bytes >= LARGE_FILE_BYTES, args.quiet);
   progress.line(cliMessages.reading(shown(paths.input, io.cwd), sizeText(bytes)));
   progress.lap();
-  const current = await readWeekly(paths.input, args.sheet, io, progress);
+  const read = await readWeekly(paths.input, args.sheet, io, progress);
+  if ('summary' in read) {
+    const ignored = [
+      args.previous !== null ? '--previous' : null, args.plan !== null ? '--plan' : null, args.district !== null ? '--district' : null,
+    ].filter((option): option is string => option !== null);
+    return runSummaryReport({
+      sheet: read.summary,
+      source: read.summary.name ?? shown(paths.input, io.cwd),
+      settings,
+      out: { xlsx: paths.out, json: paths.json, shownXlsx: shown(paths.out, io.cwd), shownJson: paths.json === null ? null : shown(paths.json, io.cwd) },
+      warnings: [...warnings, ...(ignored.length ? [`это сводка региона по неделям: ${ignored.join(', ')} не используются`] : [])],
+    }, io);
+  }
+  const current = read.weekly;
   const previous = paths.previous === null ? undefined : pickPreviousSheet(await loadSpreadsheet(paths.previous));
   const plan = paths.plan === null ? undefined : pickPlanSheet(await loadSpreadsheet(paths.plan));
   progress.lap();

@@ -13,14 +13,14 @@ const DISTRICT_WIDTH = 30;
 const ANSI: Readonly<Record<Tone, string>> = { good: '\u001b[32m', near: '\u001b[33m', bad: '\u001b[31m' };
 const ANSI_RESET = '\u001b[0m';
 
-interface Cell {
+export interface Cell {
   readonly text: string;
   readonly tone: Tone | null;
   readonly align: 'left' | 'right';
 }
 
-const left = (text: string): Cell => ({ text, tone: null, align: 'left' });
-const right = (text: string, tone: Tone | null = null): Cell => ({ text, tone, align: 'right' });
+export const left = (text: string): Cell => ({ text, tone: null, align: 'left' });
+export const right = (text: string, tone: Tone | null = null): Cell => ({ text, tone, align: 'right' });
 
 function shorten(text: string, width: number): string {
   return text.length <= width ? text : text.slice(0, width - 1) + '…';
@@ -36,7 +36,7 @@ function groupRow(evaluation: Evaluation, group: GroupResult): Cell[] {
   return [left(shorten(group.name, DISTRICT_WIDTH)), right(formatNumber(group.schools)), ...shares, right(formatNumber(group.laggingSchools))];
 }
 
-function render(rows: readonly Cell[][], color: boolean): string[] {
+export function render(rows: readonly Cell[][], color: boolean): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.text.length)));
   return rows.map((row) =>

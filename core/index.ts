@@ -26,3 +26,4 @@ export * from './report/model';
 export * from './report/buildReport';
 export * from './report/highlight';
 export * from './pipeline';
+export * from './report/summaryReport';

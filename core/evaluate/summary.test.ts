@@ -1,4 +1,6 @@
 import { formatPercent } from '../format';
+import { buildSummaryReport } from '../report/summaryReport';
+import { changeInPoints } from '../rules';
 import { parseSummaryTable } from '../table/summaryTable';
 import { evaluateSummary } from './summary';
 
@@ -59,5 +61,31 @@ describe('region summary: the published figures come out of their raw counts', (
     expect(evaluateSummary(wrong.table).findings).toContainEqual(expect.objectContaining({
       row: 2, cell: 'E2', code: 'publishedMismatch', message: 'опубликованный процент 97,10% не совпадает с расчётным 97,01%',
     }));
+  });
+});
+
+describe('the week-by-week report', () => {
+  const report = buildSummaryReport(result, { source: 'Свод по краю' });
+  const [weeks, findings] = report.sheets;
+
+  it('has one row a week with each share, its tone and its change since the week before', () => {
+    expect(report.sheets.map((s) => s.kind)).toEqual(['summary', 'findings']);
+    const share = weeks?.columns.findIndex((c) => c.key === 'share:schoolsInSphere') ?? -1;
+    const change = weeks?.columns.findIndex((c) => c.key === 'change:schoolsInSphere') ?? -1;
+    expect(weeks?.columns[share]?.header).toBe('% ОО в Сфере (цель 100%)');
+    expect(weeks?.rows.map((r) => [r.cells[0], r.cells[1], r.cells[share], r.tones[share]])).toEqual([
+      ['20.02-22.02.2023', 3, 617 / 636, 'near'],
+      ['23.02-03.03.2023', 4, 617 / 626, 'near'],
+      ['03.04-07.04.2023', 5, 618 / 626, 'near'],
+    ]);
+    expect(weeks?.rows.map((r) => r.cells[change])).toEqual([null, changeInPoints(617 / 626, 617 / 636), changeInPoints(618 / 626, 617 / 626)]);
+  });
+
+  it('charts teachers who created chats over the weeks against 35 %', () => {
+    expect(weeks?.chart).toMatchObject({ categoryColumn: 0, target: 0.35, title: 'Доля педагогов, создавших как минимум 1 чат по неделям, цель 35%' });
+  });
+
+  it('lists the data check, teachers above their total first among row 3', () => {
+    expect(findings?.rows.map((r) => r.cells[1])).toContain('G3');
   });
 });

@@ -3,7 +3,7 @@
  * a chart against the target), the lagging schools with their gaps, the data-check findings,
  * the week-over-week changes, and the one-district sheet a methodist sends to schools.
  */
-import { sortFindings, type Severity } from '../findings';
+import { sortFindings, type Finding, type Severity } from '../findings';
 import { formatPercent } from '../format';
 import type { Comparison, Changes } from '../evaluate/compare';
 import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate';
@@ -28,6 +28,7 @@ export interface ReportOptions {
 
 export const SHEET_NAMES: Readonly<Record<Exclude<SheetKind, 'district'>, string>> = {
   districts: 'Сферум — районы',
+  summary: 'Сферум — по неделям',
   lagging: 'Сферум — отстающие ОО',
   findings: 'Сферум — проверка данных',
   changes: 'Сферум — состав ОО',
@@ -219,6 +220,16 @@ const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: 'ошибка
 const SEVERITY_TONE: Readonly<Record<Severity, Tone | null>> = { error: 'bad', warning: 'near', info: null };
 
 function findingsSheet(evaluation: Evaluation, options: ReportOptions, district?: GroupResult): ReportSheet {
+  // A district's report lists only the findings on its own rows (repeated rows included).
+  const rowsOfDistrict = district
+    ? new Set(evaluation.table.records.filter((r) => r.districtKey === normalizeText(district.name)).map((r) => r.row))
+    : null;
+  const findings = rowsOfDistrict ? evaluation.findings.filter((f) => rowsOfDistrict.has(f.row)) : evaluation.findings;
+  return findingsListSheet(findings, options.source, evaluation.planWarnings.map((w) => `План 2.3: ${w}.`));
+}
+
+/** The data-check sheet of any table shape: one row per finding, in sheet order. */
+export function findingsListSheet(findings: readonly Finding[], source: string | undefined, notes: readonly string[] = []): ReportSheet {
   const columns = [
     col('row', 'Строка', 'integer', 8),
     col('cell', 'Ячейка', 'text', 8),
@@ -226,18 +237,13 @@ function findingsSheet(evaluation: Evaluation, options: ReportOptions, district?
     col('severity', 'Важность', 'text', 12),
     col('message', 'Замечание', 'text', 80),
   ];
-  // A district's report lists only the findings on its own rows (repeated rows included).
-  const rowsOfDistrict = district
-    ? new Set(evaluation.table.records.filter((r) => r.districtKey === normalizeText(district.name)).map((r) => r.row))
-    : null;
-  const findings = rowsOfDistrict ? evaluation.findings.filter((f) => rowsOfDistrict.has(f.row)) : evaluation.findings;
   const rows = sortFindings(findings).map((f) =>
     new RowBuilder().add(f.row).add(f.cell || null).add(f.column || null).add(SEVERITY_TEXT[f.severity], SEVERITY_TONE[f.severity]).add(f.message).row(),
   );
   const sub = [
-    `Источник: ${options.source ?? 'лист мониторинга'}. Исходные значения не изменялись.`,
+    `Источник: ${source ?? 'лист мониторинга'}. Исходные значения не изменялись.`,
     `Замечаний: ${rows.length}. «Ошибка» — значение не учтено в итогах; «проверить» — учтено как есть.`,
-    ...evaluation.planWarnings.map((w) => `План 2.3: ${w}.`),
+    ...notes,
   ];
   return sheet('findings', SHEET_NAMES.findings, 'Сферум: проверка данных', sub, columns, rows, [], null, 0);
 }

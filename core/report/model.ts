@@ -53,7 +53,7 @@ export interface ChartSpec {
   readonly target: number | null;
 }
 
-export type SheetKind = 'districts' | 'lagging' | 'findings' | 'changes' | 'district';
+export type SheetKind = 'districts' | 'lagging' | 'findings' | 'changes' | 'district' | 'summary';
 
 export interface ReportSheet {
   readonly kind: SheetKind;
