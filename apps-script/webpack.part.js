@@ -24,17 +24,12 @@ const entry = path.join(__dirname, 'main.ts');
 /** Apps Script's V8 runs ES2019 and later; the sidebar runs in the user's browser. */
 const TARGET = 'es2019';
 
-const tsRule = {
-  test: /\.ts$/,
-  exclude: /node_modules/,
-  loader: 'ts-loader',
-  options: {
-    configFile: path.join(__dirname, 'tsconfig.json'),
-    // Types are checked by `tsc -p apps-script/tsconfig.json` (npm run typecheck); the bundle only needs JavaScript.
-    transpileOnly: true,
-    compilerOptions: { noEmit: false, module: 'es2020', target: TARGET, sourceMap: false, removeComments: false },
-  },
-};
+const tsRule = require('../scripts/webpack-ts-rule')({
+  configFile: path.join(__dirname, 'tsconfig.json'),
+  target: TARGET,
+  // The JSDoc above each `global.NAME =` is what Sheets builds formula autocomplete from.
+  removeComments: false,
+});
 
 /** Parameter names of the `global.NAME = (…) =>` assignments, which the mangler must leave alone. */
 function stubParameters() {

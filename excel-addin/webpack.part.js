@@ -33,17 +33,7 @@ function config(mode) {
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: {
-            configFile: path.join(__dirname, 'tsconfig.json'),
-            // Types are checked by `npm run typecheck`; the bundle only needs the JavaScript.
-            transpileOnly: true,
-            compilerOptions: { noEmit: false, module: 'es2020', target: 'es2017', sourceMap: !production },
-          },
-        },
+        require('../scripts/webpack-ts-rule')({ configFile: path.join(__dirname, 'tsconfig.json'), target: 'es2017', sourceMap: !production }),
       ],
     },
     plugins: [
