@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { CliIo } from './io';
+import { officialSchoolHeader } from '../core';
 
 export type FixtureCell = ExcelJS.CellValue;
 
@@ -66,16 +67,9 @@ export function recordingIo(cwd: string): RecordingIo {
 }
 
 /** Headers of the weekly sheet as official documents write them (with the parenthetical tails). */
-export const WEEKLY_HEADERS = [
-  'Район',
-  'Наименование ОО',
-  'Учеников всего (кол-во учеников в Сферуме)',
-  'Учителей всего (кол-во учителей в Сферуме, VK Мессенджере и ЭЖД)',
-  'Учителя, создавшие групповые чаты',
-  'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю',
-  'Учителя, написавшие в групповых чатах минимум 10 сообщений за неделю',
-  'Учителя, совершившие минимум 1 звонок за неделю',
-] as const;
+export const WEEKLY_HEADERS: readonly string[] = (
+  ['district', 'school', 'students', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled'] as const
+).map(officialSchoolHeader);
 
 /** Conditional formats read back from a file (ExcelJS reads them but its typings omit the field). */
 export function conditionalFormatsOf(sheet: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {

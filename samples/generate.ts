@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Workbook } from 'exceljs';
 import {
+  officialSchoolHeader,
   SCHOOL_COLUMNS,
   SUMMARY_COLUMNS,
   type ColumnDef,
@@ -85,12 +86,6 @@ function headerOf<K extends string>(columns: readonly ColumnDef<K>[], key: K): s
   return def.header;
 }
 
-/** The official long forms of DOMAIN.md: the catalogue header plus its parenthetical tail. */
-const HEADER_TAILS: Partial<Record<SchoolColumnKey, string>> = {
-  students: '(кол-во учеников в Сферуме)',
-  teachers: '(кол-во учителей в Сферуме, VK Мессенджере и ЭЖД)',
-};
-
 export const COUNT_KEYS: readonly SchoolCountKey[] = [
   'students', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled',
   'teachersLinkedDiary', 'studentsLinkedDiary', 'usersLinked', 'classesCreated', 'staffTotal', 'studentsTotal',
@@ -98,11 +93,8 @@ export const COUNT_KEYS: readonly SchoolCountKey[] = [
 export const WEEKLY_KEYS: readonly SchoolColumnKey[] = ['district', 'school', 'id', 'status', ...COUNT_KEYS];
 
 export function weeklyHeaders(): string[] {
-  return WEEKLY_KEYS.map((key) => {
-    const tail = HEADER_TAILS[key];
-    const header = headerOf(SCHOOL_COLUMNS, key);
-    return tail ? `${header} ${tail}` : header;
-  });
+  // The official long forms (with their parenthetical tails) show that recognition tolerates them.
+  return WEEKLY_KEYS.map(officialSchoolHeader);
 }
 
 /** Spreadsheet column letter of a weekly column (A, B, …). */

@@ -49,6 +49,8 @@ export interface ColumnDef<K extends string> {
   readonly key: K;
   /** The header as written in official documents: used in messages and generated sheets. */
   readonly header: string;
+  /** The long form some official tables use, with its parenthetical tail (DOMAIN.md). */
+  readonly officialHeader?: string;
   readonly kind: ColumnKind;
   /** Exact normalised header texts. */
   readonly synonyms: readonly string[];
@@ -87,11 +89,11 @@ export const SCHOOL_COLUMNS: readonly ColumnDef<SchoolColumnKey>[] = [
     patterns: [[/^статус/]],
   },
   {
-    key: 'students', header: 'Учеников всего', kind: 'count',
+    key: 'students', header: 'Учеников всего', officialHeader: 'Учеников всего (кол-во учеников в Сферуме)', kind: 'count',
     synonyms: ['учеников всего', 'всего учеников', 'обучающихся всего', 'всего обучающихся', 'ученики всего'],
   },
   {
-    key: 'teachers', header: 'Учителей всего', kind: 'count',
+    key: 'teachers', header: 'Учителей всего', officialHeader: 'Учителей всего (кол-во учителей в Сферуме, VK Мессенджере и ЭЖД)', kind: 'count',
     synonyms: ['учителей всего', 'всего учителей', 'учителя всего', 'педагогов всего', 'всего педагогов в сферуме'],
   },
   {
@@ -189,3 +191,10 @@ export const SUMMARY_COLUMNS: readonly ColumnDef<SummaryColumnKey>[] = [
     synonyms: ['% педагогов написавших минимум 10 сообщений за неделю'], patterns: [[TEACHER, /(^|\D)10 сообщ/]],
   },
 ];
+
+/** A school column's header in its official long form where there is one, else its header. */
+export function officialSchoolHeader(key: SchoolColumnKey): string {
+  const def = SCHOOL_COLUMNS.find((column) => column.key === key);
+  if (!def) throw new Error(`no column ${key} in the catalogue`);
+  return def.officialHeader ?? def.header;
+}

@@ -4,20 +4,14 @@
  * long official names (so payload sizes are realistic), counts from a seeded generator.
  */
 import type { FakeCell } from './fakeExcel';
+import { officialSchoolHeader } from '../../core/catalogue/columns';
 
-export const MONITORING_HEADERS = [
-  'Район',
-  'Наименование ОО',
-  'ИНН',
-  'Учеников всего (кол-во учеников в Сферуме)',
-  'Учителей всего (кол-во учителей в Сферуме, VK Мессенджере и ЭЖД)',
-  'Учителя, создавшие групповые чаты',
-  'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю',
-  'Учителя, написавшие в групповых чатах минимум 10 сообщений за неделю',
-  'Учителя, совершившие минимум 1 звонок за неделю',
-  'Учителя, связавшие аккаунты ЭЖД',
-  'Ученики, связавшие аккаунты ЭЖД',
-] as const;
+export const MONITORING_HEADERS: readonly string[] = (
+  [
+    'district', 'school', 'id', 'students', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'teachers10Messages',
+    'teachersCalled', 'teachersLinkedDiary', 'studentsLinkedDiary',
+  ] as const
+).map(officialSchoolHeader);
 
 const DISTRICT_NAMES = [
   'Амурский', 'Аяно-Майский', 'Бикинский', 'Ванинский', 'Верхнебуреинский', 'Вяземский', 'Комсомольский', 'Нанайский',
