@@ -1,3 +1,4 @@
+import { mulberry32 } from '../samples/random';
 import { cellText, normalizeHeader, normalizeText } from './text';
 
 describe('normalizeText', () => {
@@ -32,5 +33,17 @@ describe('cellText', () => {
     expect(cellText('СОШ\u200b№ 1')).toBe('СОШ № 1');
     expect(cellText('СОШ  № 1')).toBe('СОШ № 1');
     expect(cellText(' СОШ')).toBe('СОШ');
+  });
+
+  it('folds exactly as the plain regexp fold on 20 000 random strings (its fast path changes nothing)', () => {
+    const alphabet = [...'СОШ№1 а-«»—', '\t', '\n', '\u00a0', '\u1680', '\u2003', '\u200b', '\u2028', '\u202f', '\u3000', '\ufeff', '\u0085', '\u0001'];
+    const random = mulberry32(11);
+    const wrong: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let i = Math.floor(random() * 12); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+      if (cellText(text) !== text.replace(/[\s\u200b]+/g, ' ').trim()) wrong.push(JSON.stringify(text));
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -5,8 +5,6 @@
  */
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f\u200b]+/g;
-/** Leading or trailing space, a space other than the plain one, or two spaces in a row. */
-const NEEDS_FOLDING = /^\s|\s$|[^\S ]|\s\s|\u200b/;
 /** Quotes, punctuation and every kind of space: each run becomes one space (one pass, it runs per row). */
 const SEPARATORS = /[\s\u00a0\u2007\u2009\u202f\u200b«»"'“”„`.,;:!?()[\]{}\\/|_\-–—−№#*]+/g;
 
@@ -43,6 +41,30 @@ export function normalizeHeader(value: unknown): string {
 /** Trimmed display text of a cell, with inner runs of spaces folded. */
 export function cellText(value: unknown): string {
   // Most cells need no folding: answer them without building a new string (this runs per cell).
-  if (typeof value === 'string' && !NEEDS_FOLDING.test(value)) return value;
+  if (typeof value === 'string' && !needsFolding(value)) return value;
   return safeString(value).replace(SPACES, ' ').trim();
+}
+
+/** A character \s matches other than the plain space, or the zero-width space. */
+function isOtherSpace(code: number): boolean {
+  return (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether cellText would change the text: a leading or trailing space, two in a row, or a space other than the plain one. */
+function needsFolding(text: string): boolean {
+  const last = text.length - 1;
+  let previousSpace = true; // a leading space needs folding
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (previousSpace || i === last) return true;
+      previousSpace = true;
+    } else if (code < 0x20 || code >= 0xa0 ? isOtherSpace(code) : false) {
+      return true;
+    } else {
+      previousSpace = false;
+    }
+  }
+  return false;
 }

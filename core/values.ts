@@ -19,6 +19,8 @@ const MISSING_WORDS = new Set([
   '', '-', '—', '–', '−', '--', 'н/д', 'нд', 'н.д.', 'н.д', 'нет данных', 'n/a', 'na', 'x', 'х',
 ]);
 
+const LONGEST_MISSING_WORD = Math.max(...[...MISSING_WORDS].map((word) => word.length));
+
 /** Every kind of space used as a thousands separator: plain, no-break, thin, narrow no-break, figure. */
 const GROUP_SPACES = /[ \u00a0\u2007\u2009\u202f']/g;
 
@@ -79,5 +81,10 @@ export function isBlank(raw: unknown): boolean {
   // Numbers are never blank: the common case answers without parsing.
   if (typeof raw === 'number') return false;
   if (raw === null || raw === undefined || raw === '') return true;
+  if (typeof raw === 'string') {
+    // Only the short placeholders («—», «н/д», «нет данных») are blank: names answer on length.
+    const text = raw.trim();
+    return text.length <= LONGEST_MISSING_WORD && MISSING_WORDS.has(text.toLowerCase());
+  }
   return parseValue(raw).kind === 'missing';
 }

@@ -7,6 +7,7 @@ import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
+import { hashKey, normalizedHash } from '../nameKey';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount, type CellPlace } from './cells';
@@ -159,17 +160,49 @@ interface CountColumn {
   readonly percentBase: SchoolCountKey | undefined;
 }
 
+/** What every row of one district shares, worked out once per district name. */
+interface DistrictInfo {
+  readonly key: string;
+  /** «Итого…» / «Всего…» in the district column: a total row. */
+  readonly total: boolean;
+  /** Hash of «key|», the start of the identity of each of its schools. */
+  readonly seed: number;
+}
+
+/** A parsed row; the normalised school name is worked out only when something asks for it. */
+class ParsedSchool implements SchoolRecord {
+  private key: string | undefined;
+  constructor(
+    readonly row: number,
+    readonly district: string,
+    readonly districtKey: string,
+    readonly school: string,
+    readonly id: string | null,
+    readonly profileStatus: ProfileStatus | null,
+    readonly counts: Readonly<Partial<Record<SchoolCountKey, number>>>,
+    readonly counted: boolean,
+  ) {}
+
+  get schoolKey(): string {
+    return (this.key ??= normalizeText(this.school));
+  }
+}
+
 /**
  * Reads school rows one by one. It runs once per row of a whole country's table, so it keeps
- * what every row shares (column positions, normalised district names, identities seen so far)
- * and allocates little per row.
+ * what every row shares (column positions, districts, identities seen so far) and allocates
+ * little per row: a school is recognised again by a hash of its normalised name, and only
+ * rows whose hashes meet are compared as strings.
  */
 class RowReader {
-  readonly records: SchoolRecord[] = [];
+  readonly records: ParsedSchool[] = [];
   readonly findings: Finding[] = [];
   private readonly counts: readonly CountColumn[];
-  private readonly seen = new Map<string, number>();
-  private readonly districtKeys = new Map<string, string>();
+  /** Identity hash → index in records of the first school with it. */
+  private readonly seenByHash = new Map<number, number>();
+  /** Full identities: schools with an id, and the rare names whose hashes collide. */
+  private readonly seenByKey = new Map<string, number>();
+  private readonly districts = new Map<string, DistrictInfo>();
 
   constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number) {
     this.counts = COUNT_ORDER.flatMap((key) => {
@@ -183,21 +216,45 @@ class RowReader {
     return ref ? cellText(cells[ref.index]) : '';
   }
 
-  private place(row: number, key: SchoolColumnKey): CellPlace {
+  place(row: number, key: SchoolColumnKey): CellPlace {
     return { row, column: this.columns[key] ?? { index: 0, header: key }, firstColumn: this.firstColumn };
   }
 
-  private districtKey(district: string): string {
-    let key = this.districtKeys.get(district);
-    if (key === undefined) this.districtKeys.set(district, (key = normalizeText(district)));
-    return key;
+  private districtInfo(district: string): DistrictInfo {
+    let info = this.districts.get(district);
+    if (info === undefined) {
+      const key = normalizeText(district);
+      info = { key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`) };
+      this.districts.set(district, info);
+    }
+    return info;
+  }
+
+  /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
+  private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
+    if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
+    const hash = normalizedHash(school, info.seed);
+    const index = this.seenByHash.get(hash);
+    if (index === undefined) {
+      this.seenByHash.set(hash, this.records.length);
+      return undefined;
+    }
+    const first = this.records[index] as ParsedSchool;
+    if (first.districtKey === info.key && first.schoolKey === normalizeText(school)) return first.row;
+    return this.remember(`name:${info.key}|${normalizeText(school)}`, row);
+  }
+
+  private remember(identity: string, row: number): number | undefined {
+    const first = this.seenByKey.get(identity);
+    if (first === undefined) this.seenByKey.set(identity, row);
+    return first;
   }
 
   read(cells: readonly CellValue[], row: number): void {
     const { findings } = this;
     let district = this.text(cells, 'district');
     let school = this.text(cells, 'school');
-    if (TOTAL_ROW.test(this.districtKey(district)) || (TOTAL_ROW_START.test(school) && TOTAL_ROW_TEXT.test(school))) {
+    if (this.districtInfo(district).total || (TOTAL_ROW_START.test(school) && TOTAL_ROW_TEXT.test(school))) {
       findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
     }
@@ -231,34 +288,22 @@ class RowReader {
       findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
       district = NO_DISTRICT;
     }
-    checkBases(counts, (key) => this.place(row, key), findings);
+    checkBases(counts, this, row, findings);
 
-    const id = this.text(cells, 'id') || null;
-    const districtKey = this.districtKey(district);
-    const schoolKey = normalizeText(school);
-    const identity = id ? `id:${id.replace(/\s+/g, '')}` : `name:${districtKey}|${schoolKey}`;
-    const firstSeen = this.seen.get(identity);
+    const id = this.columns.id ? this.text(cells, 'id') || null : null;
+    const info = this.districtInfo(district);
+    const firstSeen = this.firstSeen(id, info, school, row);
     const counted = firstSeen === undefined;
-    if (counted) this.seen.set(identity, row);
-    else findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
+    if (!counted) findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
 
-    const statusText = this.text(cells, 'status');
-    this.records.push({
-      row,
-      district,
-      districtKey,
-      school,
-      schoolKey,
-      id,
-      profileStatus: statusText ? readStatus(statusText, this.place(row, 'status'), findings) : null,
-      counts,
-      counted,
-    });
+    const status = this.columns.status ? this.text(cells, 'status') : '';
+    const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
+    this.records.push(new ParsedSchool(row, district, info.key, school, id, profileStatus, counts, counted));
   }
 }
 
 /** Counts above their default base and zero bases, for every indicator of the catalogue. */
-function checkBases(counts: Partial<Record<SchoolCountKey, number>>, place: (key: SchoolCountKey) => CellPlace, findings: Finding[]): void {
+function checkBases(counts: Partial<Record<SchoolCountKey, number>>, reader: RowReader, row: number, findings: Finding[]): void {
   let zeroReported: SchoolCountKey | null = null;
   for (const def of SCHOOL_INDICATORS) {
     const part = counts[def.numerator];
@@ -267,10 +312,10 @@ function checkBases(counts: Partial<Record<SchoolCountKey, number>>, place: (key
     if (base === 0) {
       if (zeroReported === def.base) continue;
       zeroReported = def.base;
-      const detail = part > 0 ? `, а в «${place(def.numerator).column.header}» ${formatNumber(part)}` : '';
-      findings.push(finding(place(def.base), 'baseZero', 'warning', `${messages.baseZero()}${detail}; доли по этой базе не считаются`));
+      const detail = part > 0 ? `, а в «${reader.place(row, def.numerator).column.header}» ${formatNumber(part)}` : '';
+      findings.push(finding(reader.place(row, def.base), 'baseZero', 'warning', `${messages.baseZero()}${detail}; доли по этой базе не считаются`));
     } else if (part > base) {
-      findings.push(finding(place(def.numerator), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${place(def.base).column.header}»)`));
+      findings.push(finding(reader.place(row, def.numerator), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${reader.place(row, def.base).column.header}»)`));
     }
   }
 }

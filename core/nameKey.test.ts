@@ -1,0 +1,40 @@
+import { hashKey, normalizedHash } from './nameKey';
+import { normalizeText } from './text';
+import { mulberry32 } from '../samples/random';
+
+// Letters, digits and every separator the fast path knows, plus characters it must hand to
+// normalizeText (accents, Turkish İ, Greek sigma, U+0085 which \s does not match).
+const ALPHABET = [
+  ...'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЀЂЏѐђџ',
+  ...'ABCXYZabcxyz0123456789',
+  ...' \t\n\v\f\r"\'`.,;:!?()[]{}\\/|_-#*+=<>@$%^&~',
+  ...'\u00a0\u00ab\u00bb\u1680\u2000\u2007\u2009\u200a\u200b\u2013\u2014\u201c\u201d\u201e\u2028\u2029\u202f\u205f\u2116\u2212\u3000\ufeff',
+  ...'\u0085éÉİıΣσςßﬁ\u0301',
+];
+
+describe('normalizedHash', () => {
+  it('equals the hash of normalizeText for real school names', () => {
+    for (const name of ['МБОУ «СОШ № 1»', '  мбоу сош №1 ', 'МБОУ "СОШ №1"', 'Ёлкинская ООШ', 'елкинская  ООШ', 'Lyceum — 2']) {
+      expect(normalizedHash(name)).toBe(hashKey(normalizeText(name)));
+    }
+    expect(normalizedHash('МБОУ «СОШ № 1»')).toBe(normalizedHash('мбоу сош № 1'));
+    expect(normalizedHash('МБОУ СОШ № 1')).not.toBe(normalizedHash('МБОУ СОШ № 11'));
+  });
+
+  it('equals the hash of normalizeText on 20 000 random strings, with any seed', () => {
+    const random = mulberry32(7);
+    const mismatches: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      const length = Math.floor(random() * 24);
+      let text = '';
+      for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+      const seed = n % 3 === 0 ? undefined : hashKey('район|');
+      if (normalizedHash(text, seed) !== hashKey(normalizeText(text), seed)) mismatches.push(JSON.stringify(text));
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('chains: the hash of a prefix seeds the hash of the rest', () => {
+    expect(normalizedHash('сош 1', hashKey('район 1|'))).toBe(hashKey('район 1|сош 1'));
+  });
+});

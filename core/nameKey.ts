@@ -1,0 +1,72 @@
+/**
+ * A 32-bit hash of normalizeText(text), computed in one pass over the characters without
+ * building the normalised string. Finding repeated schools needs a key for every row of a
+ * country's table; building 40 000 lower-cased strings costs more than the rest of the parse.
+ * Equal hashes are only candidates: callers confirm them with normalizeText.
+ */
+import { normalizeText } from './text';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** Character classes for codes below 0x80: 0 kept, 1 upper-case letter, 2 separator. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 1;
+// The ASCII part of text.ts's SEPARATORS (\s and punctuation). A test checks they agree.
+for (const ch of '\t\n\v\f\r "\'`.,;:!?()[]{}\\/|_-#*') ASCII_CLASS[ch.charCodeAt(0)] = 2;
+
+/** Separators above 0x7f that SEPARATORS names or \s matches. */
+const WIDE_SEPARATORS = new Set([
+  0xa0, 0xab, 0xbb, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+  0x200b, 0x2013, 0x2014, 0x201c, 0x201d, 0x201e, 0x2028, 0x2029, 0x202f, 0x205f, 0x2116, 0x2212, 0x3000, 0xfeff,
+]);
+
+function step(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
+}
+
+/** FNV-1a over the UTF-16 code units of a string that is already normalised. */
+export function hashKey(key: string, seed: number = FNV_OFFSET): number {
+  let hash = seed;
+  for (let i = 0; i < key.length; i++) hash = step(hash, key.charCodeAt(i));
+  return hash >>> 0;
+}
+
+/**
+ * hashKey(normalizeText(text), seed). Plain Latin and Cyrillic text with the usual punctuation is
+ * folded here; anything else (other scripts, accents) goes through normalizeText itself, so the
+ * two can never disagree.
+ */
+export function normalizedHash(text: string, seed: number = FNV_OFFSET): number {
+  let hash = seed;
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const kind = ASCII_CLASS[code];
+      if (kind === 2) {
+        pendingSpace = started;
+        continue;
+      }
+      if (kind === 1) code += 0x20;
+    } else if (code >= 0x400 && code <= 0x45f) {
+      if (code === 0x401 || code === 0x451) code = 0x435; // Ё, ё → е
+      else if (code < 0x410) code += 0x50; // Ѐ…Џ → ѐ…џ
+      else if (code < 0x430) code += 0x20; // А…Я → а…я
+    } else if (WIDE_SEPARATORS.has(code)) {
+      pendingSpace = started;
+      continue;
+    } else {
+      return hashKey(normalizeText(text), seed);
+    }
+    if (pendingSpace) {
+      hash = step(hash, SPACE);
+      pendingSpace = false;
+    }
+    hash = step(hash, code);
+    started = true;
+  }
+  return hash >>> 0;
+}
