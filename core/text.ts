@@ -60,7 +60,7 @@ function needsFolding(text: string): boolean {
     if (code === 0x20) {
       if (previousSpace || i === last) return true;
       previousSpace = true;
-    } else if (code < 0x20 || code >= 0xa0 ? isOtherSpace(code) : false) {
+    } else if (code < 0x20 ? code >= 0x09 && code <= 0x0d : code >= 0xa0 && (code === 0xa0 || (code >= 0x1680 && isOtherSpace(code)))) {
       return true;
     } else {
       previousSpace = false;

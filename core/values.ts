@@ -20,6 +20,7 @@ const MISSING_WORDS = new Set([
 ]);
 
 const LONGEST_MISSING_WORD = Math.max(...[...MISSING_WORDS].map((word) => word.length));
+const MISSING_FIRST_CHARS = new Set([...MISSING_WORDS].flatMap((word) => [word.charAt(0), word.charAt(0).toUpperCase()]));
 
 /** Every kind of space used as a thousands separator: plain, no-break, thin, narrow no-break, figure. */
 const GROUP_SPACES = /[ \u00a0\u2007\u2009\u202f']/g;
@@ -84,7 +85,7 @@ export function isBlank(raw: unknown): boolean {
   if (typeof raw === 'string') {
     // Only the short placeholders («—», «н/д», «нет данных») are blank: names answer on length.
     const text = raw.trim();
-    return text.length <= LONGEST_MISSING_WORD && MISSING_WORDS.has(text.toLowerCase());
+    return text.length <= LONGEST_MISSING_WORD && MISSING_FIRST_CHARS.has(text.charAt(0)) && MISSING_WORDS.has(text.toLowerCase());
   }
   return parseValue(raw).kind === 'missing';
 }

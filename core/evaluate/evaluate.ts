@@ -8,12 +8,13 @@ import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { normalizeText, russianOrder } from '../text';
 import { messages } from '../messages';
-import { isProfileActive, meetsAccess50, share, STATUS_LAGGING, STATUS_MET } from '../rules';
+import { isProfileActive, meetsAccess50, share } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
-import type { SchoolRecord, SchoolTable } from '../table/schoolTable';
+import type { CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import { attainmentOf, measure, type Measure } from './measure';
+import { SchoolColumns } from './schoolColumns';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
 
@@ -30,6 +31,8 @@ export interface SchoolResult {
   readonly lagging: boolean;
   /** Sum of the gaps in people over indicators with a target. */
   readonly totalGap: number;
+  /** Index in Evaluation.schools and in Evaluation.schoolColumns. */
+  readonly position: number;
 }
 
 export interface GroupResult {
@@ -60,6 +63,8 @@ export interface Evaluation {
   readonly indicators: readonly ActiveIndicator[];
   /** Counted schools in sheet order (repeated rows are left out; see findings). */
   readonly schools: readonly SchoolResult[];
+  /** The same schools' shares, statuses and gaps by indicator, for loops over all of them. */
+  readonly schoolColumns: SchoolColumns;
   /** Districts, furthest behind first. */
   readonly districts: readonly GroupResult[];
   readonly region: GroupResult;
@@ -70,38 +75,48 @@ export interface Evaluation {
 
 export const REGION_NAME = 'Итого по региону';
 
-export function evaluateSchool(record: SchoolRecord, indicators: readonly ActiveIndicator[], settings: Settings): SchoolResult {
-  const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
-  let lagging = false;
-  let totalGap = 0;
-  for (const indicator of indicators) {
-    const m = measure(indicator.target, record.counts[indicator.numerator], record.counts[indicator.base], settings.tolerance);
-    measures[indicator.key] = m;
-    if (m.status === STATUS_LAGGING) lagging = true;
-    totalGap += m.gap ?? 0;
+/** A school's result; its Measure objects are made from the columns when first asked for. */
+class EvaluatedSchool implements SchoolResult {
+  private made: Measures | undefined;
+  constructor(
+    readonly record: SchoolRecord,
+    private readonly columns: SchoolColumns,
+    readonly position: number,
+    readonly active: boolean | null,
+    readonly activeSource: 'status' | 'rule' | null,
+    readonly access50: boolean | null,
+    readonly attainment: number | null,
+    readonly lagging: boolean,
+    readonly totalGap: number,
+  ) {}
+
+  get measures(): Measures {
+    return (this.made ??= this.columns.measuresAt(this.position, this.record.index));
   }
-  const { active, activeSource } = profileActivity(record);
-  return {
-    record,
-    measures,
-    active,
-    activeSource,
-    access50: access50Of(record.counts),
-    attainment: attainmentOf(indicators, measures),
-    lagging,
-    totalGap,
-  };
 }
 
-function profileActivity(record: SchoolRecord): Pick<SchoolResult, 'active' | 'activeSource'> {
+/** A count of one row from its column, or undefined when the column is absent or the cell empty. */
+function countAt(column: Float64Array | undefined, index: number): number | undefined {
+  if (column === undefined) return undefined;
+  const value = column[index] as number;
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** The profile from the status column when there is one, else by the rule (users > 2 and classes ≥ 1). */
+function profileActivity(record: SchoolRecord, counts: CountColumns): Pick<SchoolResult, 'active' | 'activeSource'> {
   if (record.profileStatus) return { active: record.profileStatus === 'active', activeSource: 'status' };
-  const { usersLinked, classesCreated } = record.counts;
-  if (usersLinked === undefined || classesCreated === undefined) return { active: null, activeSource: null };
-  return { active: isProfileActive(usersLinked, classesCreated), activeSource: 'rule' };
+  const users = countAt(counts.usersLinked, record.index);
+  const classes = countAt(counts.classesCreated, record.index);
+  if (users === undefined || classes === undefined) return { active: null, activeSource: null };
+  return { active: isProfileActive(users, classes), activeSource: 'rule' };
 }
 
-function access50Of(counts: SchoolRecord['counts']): boolean | null {
-  const { teachers, staffTotal, students, studentsTotal } = counts;
+function access50Of(counts: CountColumns, index: number): boolean | null {
+  if (!counts.teachers || !counts.staffTotal || !counts.students || !counts.studentsTotal) return null;
+  const teachers = countAt(counts.teachers, index);
+  const staffTotal = countAt(counts.staffTotal, index);
+  const students = countAt(counts.students, index);
+  const studentsTotal = countAt(counts.studentsTotal, index);
   if (teachers === undefined || staffTotal === undefined || students === undefined || studentsTotal === undefined) return null;
   const teachersShare = share(teachers, staffTotal);
   const studentsShare = share(students, studentsTotal);
@@ -144,35 +159,29 @@ export class GroupSums {
     this.met = new Uint32Array(n);
   }
 
-  add(school: SchoolResult): void {
+  /** Adds one row's counts (NaN for an empty cell) from the table's columns. */
+  addCounts(columns: readonly (Float64Array | undefined)[], index: number): void {
     this.schools++;
-    const { counts } = school.record;
-    for (let i = 0; i < COUNT_KEYS.length; i++) {
-      const value = counts[COUNT_KEYS[i] as SchoolCountKey];
-      if (value !== undefined) {
-        addAt(this.counts, i, value);
-        this.hasCount[i] = 1;
-      }
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      if (column === undefined) continue;
+      const value = column[index] as number;
+      if (Number.isNaN(value)) continue;
+      addAt(this.counts, c, value);
+      this.hasCount[c] = 1;
     }
-    if (school.active !== null) {
+  }
+
+  addSchool(active: boolean | null, access50: boolean | null, lagging: boolean): void {
+    if (active !== null) {
       this.profilesKnown++;
-      if (school.active) this.activeProfiles++;
+      if (active) this.activeProfiles++;
     }
-    if (school.access50 !== null) {
+    if (access50 !== null) {
       this.access50Known++;
-      if (school.access50) this.access50++;
+      if (access50) this.access50++;
     }
-    if (school.lagging) this.laggingSchools++;
-    for (let i = 0; i < this.indicators.length; i++) {
-      const m = school.measures[(this.indicators[i] as ActiveIndicator).key];
-      // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
-      if (!m || m.part === null || m.base === null) continue;
-      addAt(this.part, i, m.part);
-      addAt(this.base, i, m.base);
-      addAt(this.rows, i, 1);
-      if (m.share !== null) addAt(this.withData, i, 1);
-      if (m.status === STATUS_MET) addAt(this.met, i, 1);
-    }
+    if (lagging) this.laggingSchools++;
   }
 
   merge(other: GroupSums): void {
@@ -229,19 +238,6 @@ export class GroupSums {
   }
 }
 
-/** Aggregates schools into one group: sums, weighted shares, counts of schools. */
-export function aggregate(
-  name: string,
-  schools: readonly SchoolResult[],
-  indicators: readonly ActiveIndicator[],
-  settings: Settings,
-  plan: number | null = null,
-): Omit<GroupResult, 'priority'> {
-  const sums = new GroupSums(indicators);
-  for (const school of schools) sums.add(school);
-  return sums.result(name, settings, plan);
-}
-
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
 function byPriority(a: Omit<GroupResult, 'priority'>, b: Omit<GroupResult, 'priority'>): number {
   const ax = a.attainment ?? Infinity;
@@ -256,15 +252,27 @@ export function totalGap(group: Pick<GroupResult, 'measures'>): number {
 
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
+  const counted = table.records.filter((record) => record.counted);
+  const counts = table.countColumns;
+  const columns = new SchoolColumns(indicators, counted.length, counts);
   const schools: SchoolResult[] = [];
   const byDistrict = new Map<string, { name: string; sums: GroupSums }>();
-  for (const record of table.records) {
-    if (!record.counted) continue;
-    const school = evaluateSchool(record, indicators, settings);
-    schools.push(school);
+  const countColumns = COUNT_KEYS.map((key) => counts[key]);
+  for (let position = 0; position < counted.length; position++) {
+    const record = counted[position] as SchoolRecord;
     let group = byDistrict.get(record.districtKey);
     if (!group) byDistrict.set(record.districtKey, (group = { name: record.district, sums: new GroupSums(indicators) }));
-    group.sums.add(school);
+    const { sums } = group;
+    columns.evaluate(position, record.index, sums, settings.tolerance);
+    const { active, activeSource } = profileActivity(record, counts);
+    const access50 = access50Of(counts, record.index);
+    const attainment = columns.attainment[position] as number;
+    const lagging = columns.lagging[position] === 1;
+    sums.addCounts(countColumns, record.index);
+    sums.addSchool(active, access50, lagging);
+    schools.push(new EvaluatedSchool(
+      record, columns, position, active, activeSource, access50, Number.isNaN(attainment) ? null : attainment, lagging, columns.totalGap[position] as number,
+    ));
   }
 
   const planWarnings: string[] = [];
@@ -283,6 +291,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     settings,
     indicators,
     schools,
+    schoolColumns: columns,
     districts,
     region,
     findings: [...table.findings, ...(plan?.findings ?? [])],

@@ -16,17 +16,35 @@ export interface Measure {
   readonly gap: number | null;
 }
 
+/** Share, status and gap of one part over one base, NaN standing for «none»: filled by measureInto. */
+export interface MeasureValues {
+  share: number;
+  status: Status | null;
+  gap: number;
+}
+
+/**
+ * The one place a part and a base become a share, a status and a gap, for a school or a group.
+ * NaN is a missing part or base. Writes into `out`, so a loop over a country's schools allocates nothing.
+ */
+export function measureInto(out: MeasureValues, target: number | null, part: number, base: number, tolerance: number): void {
+  const value = Number.isNaN(part) || Number.isNaN(base) ? null : share(part, base);
+  out.share = value ?? NaN;
+  out.status = target === null ? null : statusOf(value, target, tolerance);
+  out.gap = target === null || value === null ? NaN : gapInPeople(part, base, target);
+}
+
+const scratch: MeasureValues = { share: NaN, status: null, gap: NaN };
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+
 export function measure(target: number | null, part: number | undefined, base: number | undefined, tolerance: number): Measure {
-  const p = part ?? null;
-  const b = base ?? null;
-  const value = p === null || b === null ? null : share(p, b);
-  return {
-    part: p,
-    base: b,
-    share: value,
-    status: target === null ? null : statusOf(value, target, tolerance),
-    gap: target === null || value === null || p === null || b === null ? null : gapInPeople(p, b, target),
-  };
+  measureInto(scratch, target, part ?? NaN, base ?? NaN, tolerance);
+  return { part: part ?? null, base: base ?? null, share: orNull(scratch.share), status: scratch.status, gap: orNull(scratch.gap) };
+}
+
+/** One indicator's term of the attainment: min(1, share ÷ target), or null when it does not count. */
+export function attainmentTerm(share: number | null, target: number | null): number | null {
+  return target === null || target <= 0 || share === null ? null : Math.min(1, share / target);
 }
 
 /** Mean over targeted indicators of min(1, share ÷ target): 1 means every target met. Ranks schools and districts. */
@@ -34,9 +52,9 @@ export function attainmentOf(indicators: readonly { readonly key: string; readon
   let sum = 0;
   let count = 0;
   for (const indicator of indicators) {
-    const m = measures[indicator.key];
-    if (indicator.target === null || indicator.target <= 0 || !m || m.share === null) continue;
-    sum += Math.min(1, m.share / indicator.target);
+    const term = attainmentTerm(measures[indicator.key]?.share ?? null, indicator.target);
+    if (term === null) continue;
+    sum += term;
     count++;
   }
   return count === 0 ? null : sum / count;

@@ -26,6 +26,8 @@ export interface SchoolRecord {
   /** From the «Статус» column, when there is one and it says «Активен» / «Не активен». */
   readonly profileStatus: ProfileStatus | null;
   readonly counts: Readonly<Partial<Record<SchoolCountKey, number>>>;
+  /** Position of the row in the table's count columns (and in its records). */
+  readonly index: number;
   /** False for a repeated school: shown in findings, left out of totals. */
   readonly counted: boolean;
 }
@@ -42,8 +44,13 @@ export interface SchoolTable {
   readonly title: string;
   readonly week: string | null;
   readonly records: readonly SchoolRecord[];
+  /** The same counts by column, record i at index i, NaN where a cell gives none: what evaluation loops over. */
+  readonly countColumns: CountColumns;
   readonly findings: readonly Finding[];
 }
+
+/** One Float64Array per count column present in the sheet. */
+export type CountColumns = Readonly<Partial<Record<SchoolCountKey, Float64Array>>>;
 
 export interface ParseOptions<K extends string> {
   /** The user's corrections of the recognised columns. */
@@ -127,7 +134,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
 
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
-  const reader = new RowReader(columns, firstColumn);
+  const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1));
   for (let rowIndex = header.rowIndex + 1; rowIndex < values.length; rowIndex++) {
     const cells = values[rowIndex] ?? [];
     if (cells.every(isBlank)) continue;
@@ -148,6 +155,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       title,
       week: period ? `${period[1]}–${period[2]}` : null,
       records: reader.records,
+      countColumns: reader.store.columnsFor(reader.records.length),
       findings: reader.findings,
     },
   };
@@ -169,9 +177,34 @@ interface DistrictInfo {
   readonly seed: number;
 }
 
-/** A parsed row; the normalised school name is worked out only when something asks for it. */
+/** Counts of all rows, column by column: one allocation per column instead of an object per row. */
+class CountStore {
+  readonly columns: Float64Array[];
+  constructor(readonly keys: readonly SchoolCountKey[], capacity: number) {
+    this.columns = keys.map(() => new Float64Array(capacity));
+  }
+
+  /** The counts of one row as an object with only the cells that hold a number. */
+  countsAt(index: number): Partial<Record<SchoolCountKey, number>> {
+    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    this.keys.forEach((key, j) => {
+      const value = (this.columns[j] as Float64Array)[index] as number;
+      if (!Number.isNaN(value)) counts[key] = value;
+    });
+    return counts;
+  }
+
+  columnsFor(length: number): CountColumns {
+    const result: Partial<Record<SchoolCountKey, Float64Array>> = {};
+    this.keys.forEach((key, j) => (result[key] = (this.columns[j] as Float64Array).subarray(0, length)));
+    return result;
+  }
+}
+
+/** A parsed row; its counts object and normalised school name are made only when something asks for them. */
 class ParsedSchool implements SchoolRecord {
   private key: string | undefined;
+  private countsObject: Partial<Record<SchoolCountKey, number>> | undefined;
   constructor(
     readonly row: number,
     readonly district: string,
@@ -179,13 +212,27 @@ class ParsedSchool implements SchoolRecord {
     readonly school: string,
     readonly id: string | null,
     readonly profileStatus: ProfileStatus | null,
-    readonly counts: Readonly<Partial<Record<SchoolCountKey, number>>>,
+    private readonly store: CountStore,
+    /** Index of the row in the table's count columns. */
+    readonly index: number,
     readonly counted: boolean,
   ) {}
 
   get schoolKey(): string {
     return (this.key ??= normalizeText(this.school));
   }
+
+  get counts(): Readonly<Partial<Record<SchoolCountKey, number>>> {
+    return (this.countsObject ??= this.store.countsAt(this.index));
+  }
+}
+
+/** An indicator whose numerator and base are both in the sheet, by column slot in the store. */
+interface BaseCheck {
+  readonly numerator: number;
+  readonly base: number;
+  readonly numeratorKey: SchoolCountKey;
+  readonly baseKey: SchoolCountKey;
 }
 
 /**
@@ -197,18 +244,32 @@ class ParsedSchool implements SchoolRecord {
 class RowReader {
   readonly records: ParsedSchool[] = [];
   readonly findings: Finding[] = [];
+  readonly store: CountStore;
   private readonly counts: readonly CountColumn[];
+  private readonly baseChecks: readonly BaseCheck[];
+  private readonly districtIndex: number;
+  private readonly schoolIndex: number;
   /** Identity hash → index in records of the first school with it. */
   private readonly seenByHash = new Map<number, number>();
   /** Full identities: schools with an id, and the rare names whose hashes collide. */
   private readonly seenByKey = new Map<string, number>();
   private readonly districts = new Map<string, DistrictInfo>();
 
-  constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number) {
+  constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number, capacity: number) {
     this.counts = COUNT_ORDER.flatMap((key) => {
       const ref = columns[key];
       return ref ? [{ key, ref, percentBase: PERCENT_BASE[key] }] : [];
     });
+    const keys = this.counts.map((c) => c.key);
+    this.store = new CountStore(keys, capacity);
+    this.baseChecks = SCHOOL_INDICATORS.flatMap((def) => {
+      const numerator = keys.indexOf(def.numerator);
+      const base = keys.indexOf(def.base);
+      return numerator < 0 || base < 0 ? [] : [{ numerator, base, numeratorKey: def.numerator, baseKey: def.base }];
+    });
+    // Required columns: recognition has found them before a reader is made.
+    this.districtIndex = columns.district?.index ?? -1;
+    this.schoolIndex = columns.school?.index ?? -1;
   }
 
   private text(cells: readonly CellValue[], key: SchoolTextKey): string {
@@ -233,7 +294,8 @@ class RowReader {
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
   private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    const hash = normalizedHash(school, info.seed);
+    // 30 bits keep the key a small integer, which a Map hashes without boxing.
+    const hash = normalizedHash(school, info.seed) & 0x3fffffff;
     const index = this.seenByHash.get(hash);
     if (index === undefined) {
       this.seenByHash.set(hash, this.records.length);
@@ -252,31 +314,24 @@ class RowReader {
 
   read(cells: readonly CellValue[], row: number): void {
     const { findings } = this;
-    let district = this.text(cells, 'district');
-    let school = this.text(cells, 'school');
+    let district = cellText(cells[this.districtIndex]);
+    let school = cellText(cells[this.schoolIndex]);
     if (this.districtInfo(district).total || (TOTAL_ROW_START.test(school) && TOTAL_ROW_TEXT.test(school))) {
       findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
     }
 
-    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    // Every column gets a value (NaN for none) at this index: a row dropped below is overwritten by the next.
+    const index = this.records.length;
+    const columns = this.store.columns;
     let anyCount = false;
-    for (const { key, ref, percentBase } of this.counts) {
-      const cell = readCount(cells[ref.index], row, ref, this.firstColumn, findings);
-      if (cell === null) continue;
-      anyCount = true;
-      if (typeof cell === 'number') {
-        counts[key] = cell;
-        continue;
-      }
-      // A share written as a percentage becomes a count of its base, with a finding saying so.
-      const base = percentBase === undefined ? undefined : counts[percentBase];
-      if (base === undefined) {
-        findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue('процент вместо количества', cell.text) + '; значение не учтено'));
-      } else {
-        counts[key] = cell.share * base;
-        findings.push(finding(this.place(row, key), 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
-      }
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j] as Float64Array;
+      const raw = cells[(this.counts[j] as CountColumn).ref.index];
+      // The common cell, a whole non-negative number, is stored without a call.
+      const value = typeof raw === 'number' && raw >= 0 && Number.isInteger(raw) ? raw : this.unusualCount(raw, j, index, row);
+      column[index] = value;
+      if (!Number.isNaN(value)) anyCount = true;
     }
 
     if (!school) {
@@ -288,7 +343,7 @@ class RowReader {
       findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
       district = NO_DISTRICT;
     }
-    checkBases(counts, this, row, findings);
+    this.checkBases(index, row);
 
     const id = this.columns.id ? this.text(cells, 'id') || null : null;
     const info = this.districtInfo(district);
@@ -298,24 +353,42 @@ class RowReader {
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
-    this.records.push(new ParsedSchool(row, district, info.key, school, id, profileStatus, counts, counted));
+    this.records.push(new ParsedSchool(row, district, info.key, school, id, profileStatus, this.store, index, counted));
   }
-}
 
-/** Counts above their default base and zero bases, for every indicator of the catalogue. */
-function checkBases(counts: Partial<Record<SchoolCountKey, number>>, reader: RowReader, row: number, findings: Finding[]): void {
-  let zeroReported: SchoolCountKey | null = null;
-  for (const def of SCHOOL_INDICATORS) {
-    const part = counts[def.numerator];
-    const base = counts[def.base];
-    if (part === undefined || base === undefined) continue;
-    if (base === 0) {
-      if (zeroReported === def.base) continue;
-      zeroReported = def.base;
-      const detail = part > 0 ? `, а в «${reader.place(row, def.numerator).column.header}» ${formatNumber(part)}` : '';
-      findings.push(finding(reader.place(row, def.base), 'baseZero', 'warning', `${messages.baseZero()}${detail}; доли по этой базе не считаются`));
-    } else if (part > base) {
-      findings.push(finding(reader.place(row, def.numerator), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${reader.place(row, def.base).column.header}»)`));
+  /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. */
+  private unusualCount(raw: CellValue, j: number, index: number, row: number): number {
+    const { key, ref, percentBase } = this.counts[j] as CountColumn;
+    const cell = readCount(raw, row, ref, this.firstColumn, this.findings);
+    if (cell === null) return NaN;
+    if (typeof cell === 'number') return cell;
+    // Bases come first in the store, so the base of this row is already read.
+    const slot = percentBase === undefined ? -1 : this.store.keys.indexOf(percentBase);
+    const base = slot < 0 ? NaN : ((this.store.columns[slot] as Float64Array)[index] as number);
+    if (Number.isNaN(base)) {
+      this.findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue('процент вместо количества', cell.text) + '; значение не учтено'));
+      return NaN;
+    }
+    this.findings.push(finding(this.place(row, key), 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
+    return cell.share * base;
+  }
+
+  /** Counts above their default base and zero bases, for every indicator of the catalogue. */
+  private checkBases(index: number, row: number): void {
+    const columns = this.store.columns;
+    let zeroReported: SchoolCountKey | null = null;
+    for (const check of this.baseChecks) {
+      const part = (columns[check.numerator] as Float64Array)[index] as number;
+      const base = (columns[check.base] as Float64Array)[index] as number;
+      if (Number.isNaN(part) || Number.isNaN(base)) continue;
+      if (base === 0) {
+        if (zeroReported === check.baseKey) continue;
+        zeroReported = check.baseKey;
+        const detail = part > 0 ? `, а в «${this.place(row, check.numeratorKey).column.header}» ${formatNumber(part)}` : '';
+        this.findings.push(finding(this.place(row, check.baseKey), 'baseZero', 'warning', `${messages.baseZero()}${detail}; доли по этой базе не считаются`));
+      } else if (part > base) {
+        this.findings.push(finding(this.place(row, check.numeratorKey), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${this.place(row, check.baseKey).column.header}»)`));
+      }
     }
   }
 }
