@@ -1,4 +1,4 @@
-import { hashKey, normalizedHash } from './nameKey';
+import { HashIndex, hashKey, normalizedHash } from './nameKey';
 import { normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
@@ -36,5 +36,24 @@ describe('normalizedHash', () => {
 
   it('chains: the hash of a prefix seeds the hash of the rest', () => {
     expect(normalizedHash('сош 1', hashKey('район 1|'))).toBe(hashKey('район 1|сош 1'));
+  });
+});
+
+describe('HashIndex', () => {
+  it('returns −1 for a new hash and the first value for a repeated one, through growth', () => {
+    const index = new HashIndex(2);
+    const random = mulberry32(3);
+    const hashes = Array.from({ length: 5_000 }, () => Math.floor(random() * 2 ** 32));
+    hashes.push(0, 2 ** 32 - 1);
+    const expected = new Map<number, number>();
+    const wrong: number[] = [];
+    hashes.forEach((hash, i) => {
+      const got = index.getOrAdd(hash, i);
+      const first = expected.get(hash);
+      if (got !== (first ?? -1)) wrong.push(i);
+      if (first === undefined) expected.set(hash, i);
+    });
+    for (const [hash, first] of expected) if (index.getOrAdd(hash, 99_999) !== first) wrong.push(first);
+    expect(wrong).toEqual([]);
   });
 });

@@ -70,3 +70,47 @@ export function normalizedHash(text: string, seed: number = FNV_OFFSET): number 
   }
   return hash >>> 0;
 }
+
+/**
+ * Remembers 32-bit hashes with a number each (open addressing in two typed arrays): one memory
+ * access per look-up where a Map of 40 000 keys takes several.
+ */
+export class HashIndex {
+  private keys: Uint32Array;
+  private values: Int32Array;
+  private size = 0;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Uint32Array(capacity);
+    this.values = new Int32Array(capacity).fill(-1);
+  }
+
+  /** The number stored with `hash`, or −1 after storing `value` with it. Values must be ≥ 0. */
+  getOrAdd(hash: number, value: number): number {
+    const key = hash >>> 0;
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.values[slot] as number;
+      if (stored < 0) {
+        this.keys[slot] = key;
+        this.values[slot] = value;
+        if (++this.size * 2 > this.keys.length) this.grow();
+        return -1;
+      }
+      if (this.keys[slot] === key) return stored;
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(-1);
+    this.size = 0;
+    for (let slot = 0; slot < keys.length; slot++) {
+      const value = values[slot] as number;
+      if (value >= 0) this.getOrAdd(keys[slot] as number, value);
+    }
+  }
+}

@@ -32,12 +32,27 @@ export function share(part: number, base: number): number | null {
   return base === 0 ? null : part / base;
 }
 
+/** Statuses by their codes: what statusCodeOf returns indexes this list. */
+export const STATUS_BY_CODE: readonly Status[] = [STATUS_NO_DATA, STATUS_MET, STATUS_NEAR, STATUS_LAGGING];
+export const STATUS_CODE_NO_DATA = 0;
+export const STATUS_CODE_MET = 1;
+export const STATUS_CODE_NEAR = 2;
+export const STATUS_CODE_LAGGING = 3;
+
+/**
+ * Compares a share to a target: met, near (within the tolerance below it) or lagging, as a
+ * code (STATUS_BY_CODE), so loops over a country's schools store a byte. NaN has no data.
+ */
+export function statusCodeOf(value: number, target: number, tolerance: number = DEFAULT_TOLERANCE): number {
+  if (!Number.isFinite(value)) return STATUS_CODE_NO_DATA;
+  if (value >= target - EPSILON) return STATUS_CODE_MET;
+  if (value >= target - tolerance - EPSILON) return STATUS_CODE_NEAR;
+  return STATUS_CODE_LAGGING;
+}
+
 /** Compares a share to a target: met, near (within the tolerance below it) or lagging. */
 export function statusOf(value: number | null, target: number, tolerance: number = DEFAULT_TOLERANCE): Status {
-  if (value === null || !Number.isFinite(value)) return STATUS_NO_DATA;
-  if (value >= target - EPSILON) return STATUS_MET;
-  if (value >= target - tolerance - EPSILON) return STATUS_NEAR;
-  return STATUS_LAGGING;
+  return STATUS_BY_CODE[statusCodeOf(value ?? NaN, target, tolerance)] ?? STATUS_NO_DATA;
 }
 
 /** Lowest share still «близко»: the boundary between yellow and red. */

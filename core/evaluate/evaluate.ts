@@ -75,23 +75,39 @@ export interface Evaluation {
 
 export const REGION_NAME = 'Итого по региону';
 
-/** A school's result; its Measure objects are made from the columns when first asked for. */
+const ACTIVE_SOURCES: readonly SchoolResult['activeSource'][] = [null, 'status', 'rule'];
+const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
+const toTriState = (value: boolean | null): number => (value === null ? -1 : value ? 1 : 0);
+
+/** A school's result: a view of its position in the columns; Measure objects are made when first asked for. */
 class EvaluatedSchool implements SchoolResult {
   private made: Measures | undefined;
-  constructor(
-    readonly record: SchoolRecord,
-    private readonly columns: SchoolColumns,
-    readonly position: number,
-    readonly active: boolean | null,
-    readonly activeSource: 'status' | 'rule' | null,
-    readonly access50: boolean | null,
-    readonly attainment: number | null,
-    readonly lagging: boolean,
-    readonly totalGap: number,
-  ) {}
+  constructor(private readonly columns: SchoolColumns, readonly position: number) {}
 
+  get record(): SchoolRecord {
+    return this.columns.records[this.position] as SchoolRecord;
+  }
   get measures(): Measures {
     return (this.made ??= this.columns.measuresAt(this.position, this.record.index));
+  }
+  get active(): boolean | null {
+    return fromTriState(this.columns.active[this.position] as number);
+  }
+  get activeSource(): SchoolResult['activeSource'] {
+    return ACTIVE_SOURCES[this.columns.activeSource[this.position] as number] ?? null;
+  }
+  get access50(): boolean | null {
+    return fromTriState(this.columns.access50[this.position] as number);
+  }
+  get attainment(): number | null {
+    const value = this.columns.attainment[this.position] as number;
+    return Number.isNaN(value) ? null : value;
+  }
+  get lagging(): boolean {
+    return this.columns.lagging[this.position] === 1;
+  }
+  get totalGap(): number {
+    return this.columns.totalGap[this.position] as number;
   }
 }
 
@@ -102,13 +118,18 @@ function countAt(column: Float64Array | undefined, index: number): number | unde
   return Number.isNaN(value) ? undefined : value;
 }
 
-/** The profile from the status column when there is one, else by the rule (users > 2 and classes ≥ 1). */
-function profileActivity(record: SchoolRecord, counts: CountColumns): Pick<SchoolResult, 'active' | 'activeSource'> {
-  if (record.profileStatus) return { active: record.profileStatus === 'active', activeSource: 'status' };
+/** Stores the profile activity: from the status column when there is one, else by the rule (users > 2 and classes ≥ 1). */
+function recordActivity(columns: SchoolColumns, position: number, record: SchoolRecord, counts: CountColumns): void {
+  if (record.profileStatus) {
+    columns.active[position] = record.profileStatus === 'active' ? 1 : 0;
+    columns.activeSource[position] = ACTIVE_SOURCES.indexOf('status');
+    return;
+  }
   const users = countAt(counts.usersLinked, record.index);
   const classes = countAt(counts.classesCreated, record.index);
-  if (users === undefined || classes === undefined) return { active: null, activeSource: null };
-  return { active: isProfileActive(users, classes), activeSource: 'rule' };
+  const known = users !== undefined && classes !== undefined;
+  columns.active[position] = known ? toTriState(isProfileActive(users, classes)) : -1;
+  columns.activeSource[position] = known ? ACTIVE_SOURCES.indexOf('rule') : 0;
 }
 
 function access50Of(counts: CountColumns, index: number): boolean | null {
@@ -252,10 +273,10 @@ export function totalGap(group: Pick<GroupResult, 'measures'>): number {
 
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
-  const counted = table.records.filter((record) => record.counted);
+  // Repeated schools are rare: most tables count every record, and the array is shared.
+  const counted = table.records.every((record) => record.counted) ? table.records : table.records.filter((record) => record.counted);
   const counts = table.countColumns;
-  const columns = new SchoolColumns(indicators, counted.length, counts);
-  const schools: SchoolResult[] = [];
+  const columns = new SchoolColumns(indicators, counted, counts);
   const byDistrict = new Map<string, { name: string; sums: GroupSums }>();
   const countColumns = COUNT_KEYS.map((key) => counts[key]);
   for (let position = 0; position < counted.length; position++) {
@@ -264,15 +285,11 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     if (!group) byDistrict.set(record.districtKey, (group = { name: record.district, sums: new GroupSums(indicators) }));
     const { sums } = group;
     columns.evaluate(position, record.index, sums, settings.tolerance);
-    const { active, activeSource } = profileActivity(record, counts);
+    recordActivity(columns, position, record, counts);
     const access50 = access50Of(counts, record.index);
-    const attainment = columns.attainment[position] as number;
-    const lagging = columns.lagging[position] === 1;
+    columns.access50[position] = toTriState(access50);
     sums.addCounts(countColumns, record.index);
-    sums.addSchool(active, access50, lagging);
-    schools.push(new EvaluatedSchool(
-      record, columns, position, active, activeSource, access50, Number.isNaN(attainment) ? null : attainment, lagging, columns.totalGap[position] as number,
-    ));
+    sums.addSchool(fromTriState(columns.active[position] as number), access50, columns.lagging[position] === 1);
   }
 
   const planWarnings: string[] = [];
@@ -286,11 +303,15 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
   const region = { ...regionSums.result(REGION_NAME, settings, planTotal), priority: 0 };
 
+  let schools: SchoolResult[] | undefined;
   return {
     table,
     settings,
     indicators,
-    schools,
+    // Made on first use: the district summary and the lagging list read the columns instead.
+    get schools(): readonly SchoolResult[] {
+      return (schools ??= counted.map((_, position) => new EvaluatedSchool(columns, position)));
+    },
     schoolColumns: columns,
     districts,
     region,

@@ -3,7 +3,7 @@
  * gap in people. Schools and districts are measured by the same function, the only
  * difference being that a group's part and base are sums.
  */
-import { gapInPeople, share, statusOf, type Status } from '../rules';
+import { gapInPeople, share, STATUS_BY_CODE, statusCodeOf, type Status } from '../rules';
 
 export interface Measure {
   readonly part: number | null;
@@ -16,30 +16,39 @@ export interface Measure {
   readonly gap: number | null;
 }
 
-/** Share, status and gap of one part over one base, NaN standing for «none»: filled by measureInto. */
+/** Share, status code and gap of one part over one base (NaN and NO_STATUS for «none»): filled by measureInto. */
 export interface MeasureValues {
   share: number;
-  status: Status | null;
+  /** A STATUS_BY_CODE code, or NO_STATUS when the indicator has no target. */
+  status: number;
   gap: number;
 }
+
+/** Status code of an indicator without a target. */
+export const NO_STATUS = -1;
 
 /**
  * The one place a part and a base become a share, a status and a gap, for a school or a group.
  * NaN is a missing part or base. Writes into `out`, so a loop over a country's schools allocates nothing.
  */
 export function measureInto(out: MeasureValues, target: number | null, part: number, base: number, tolerance: number): void {
-  const value = Number.isNaN(part) || Number.isNaN(base) ? null : share(part, base);
-  out.share = value ?? NaN;
-  out.status = target === null ? null : statusOf(value, target, tolerance);
-  out.gap = target === null || value === null ? NaN : gapInPeople(part, base, target);
+  const value = Number.isNaN(part) || Number.isNaN(base) ? NaN : share(part, base) ?? NaN;
+  out.share = value;
+  out.status = target === null ? NO_STATUS : statusCodeOf(value, target, tolerance);
+  out.gap = target === null || Number.isNaN(value) ? NaN : gapInPeople(part, base, target);
 }
 
-const scratch: MeasureValues = { share: NaN, status: null, gap: NaN };
+/** The Status of a code from measureInto. */
+export function statusOfCode(code: number): Status | null {
+  return code === NO_STATUS ? null : STATUS_BY_CODE[code] ?? null;
+}
+
+const scratch: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
 export function measure(target: number | null, part: number | undefined, base: number | undefined, tolerance: number): Measure {
   measureInto(scratch, target, part ?? NaN, base ?? NaN, tolerance);
-  return { part: part ?? null, base: base ?? null, share: orNull(scratch.share), status: scratch.status, gap: orNull(scratch.gap) };
+  return { part: part ?? null, base: base ?? null, share: orNull(scratch.share), status: statusOfCode(scratch.status), gap: orNull(scratch.gap) };
 }
 
 /** One indicator's term of the attainment: min(1, share ÷ target), or null when it does not count. */

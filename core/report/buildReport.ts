@@ -10,6 +10,8 @@ import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate
 import { schoolsOf, totalGap } from '../evaluate/evaluate';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
 import type { Measure } from '../evaluate/measure';
+import type { SchoolColumns } from '../evaluate/schoolColumns';
+import type { SchoolRecord } from '../table/schoolTable';
 import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
 import { normalizeText } from '../text';
 import {
@@ -177,19 +179,44 @@ function schoolColumns(evaluation: Evaluation, comparison: boolean): ReportColum
   ];
 }
 
-function schoolRow(evaluation: Evaluation, school: SchoolResult, priority: number | null, changes: Changes | null, comparison: boolean): ReportRow {
-  const row = new RowBuilder()
-    .add(priority)
-    .add(school.record.district)
-    .add(school.record.school)
-    .add(school.record.row)
-    .add(school.record.counts.teachers ?? null)
-    .add(school.attainment);
-  addIndicatorCells(row, evaluation, school.measures, null, changes, comparison);
-  row.add(school.totalGap)
-    .add(school.active === null ? null : school.active ? 'Активен' : 'Не активен', school.active === null ? null : school.active ? 'good' : 'bad')
-    .add(school.access50 === null ? null : school.access50 ? 'да' : 'нет', school.access50 === null ? null : school.access50 ? 'good' : 'bad');
-  return row.row();
+const PROFILE_TEXT = (active: boolean | null): string | null => (active === null ? null : active ? 'Активен' : 'Не активен');
+const YES_NO = (value: boolean | null): string | null => (value === null ? null : value ? 'да' : 'нет');
+const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null : value ? 'good' : 'bad');
+
+/**
+ * One school's row, read straight from the evaluation's columns: the lagging list of a whole
+ * country has tens of thousands of rows, so no Measure objects are made for it.
+ */
+function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
+  const columns = evaluation.schoolColumns;
+  const school = evaluation.schools[position] as SchoolResult;
+  const record = columns.records[position] as SchoolRecord;
+  const teachers = evaluation.table.countColumns.teachers?.[record.index];
+  const cells: ReportCell[] = new Array<ReportCell>(width);
+  const tones: (Tone | null)[] = new Array<Tone | null>(width).fill(null);
+  cells[0] = priority;
+  cells[1] = record.district;
+  cells[2] = record.school;
+  cells[3] = record.row;
+  cells[4] = teachers === undefined || Number.isNaN(teachers) ? null : teachers;
+  const attainment = columns.attainment[position] as number;
+  cells[5] = Number.isNaN(attainment) ? null : attainment;
+  let c = 6;
+  evaluation.indicators.forEach((indicator, i) => {
+    tones[c] = toneOf(columns.statusAt(position, i));
+    cells[c++] = columns.shareAt(position, i);
+    if (comparison) cells[c++] = changes?.[indicator.key] ?? null;
+    if (indicator.target === null) return;
+    cells[c++] = columns.gapAt(position, i);
+  });
+  const active = school.active;
+  const access50 = school.access50;
+  cells[c++] = school.totalGap;
+  tones[c] = GOOD_BAD(active);
+  cells[c++] = PROFILE_TEXT(active);
+  tones[c] = GOOD_BAD(access50);
+  cells[c++] = YES_NO(access50);
+  return { kind: 'data', cells, tones };
 }
 
 /** Schools furthest behind first: lowest attainment, then the largest gap in people. */
@@ -199,21 +226,34 @@ export function byNeed(a: SchoolResult, b: SchoolResult): number {
   return ax - bx || b.totalGap - a.totalGap || a.record.row - b.record.row;
 }
 
-function schoolChanges(comparison: Comparison | undefined): Map<SchoolResult, Changes> {
-  return new Map((comparison?.schools ?? []).map((c) => [c.current, c.changes]));
+/** byNeed on positions in the evaluation's columns, for sorting a whole country's list without objects. */
+function positionsByNeed(columns: SchoolColumns): (a: number, b: number) => number {
+  const { attainment, totalGap, records } = columns;
+  const rank = (position: number): number => {
+    const value = attainment[position] as number;
+    return Number.isNaN(value) ? Infinity : value;
+  };
+  return (a, b) => rank(a) - rank(b) || (totalGap[b] as number) - (totalGap[a] as number) || (records[a] as SchoolRecord).row - (records[b] as SchoolRecord).row;
+}
+
+function schoolChanges(comparison: Comparison | undefined): Map<number, Changes> {
+  return new Map((comparison?.schools ?? []).map((c) => [c.current.position, c.changes]));
 }
 
 function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportSheet {
   const comparison = options.comparison !== undefined;
   const changes = schoolChanges(options.comparison);
-  const lagging = evaluation.schools.filter((s) => s.lagging).sort(byNeed);
-  const columns = schoolColumns(evaluation, comparison);
-  const rows = lagging.map((school, index) => schoolRow(evaluation, school, index + 1, changes.get(school) ?? null, comparison));
+  const columns = evaluation.schoolColumns;
+  const lagging: number[] = [];
+  for (let position = 0; position < columns.schools; position++) if (columns.lagging[position] === 1) lagging.push(position);
+  lagging.sort(positionsByNeed(columns));
+  const sheetColumns = schoolColumns(evaluation, comparison);
+  const rows = lagging.map((position, index) => schoolRow(evaluation, position, index + 1, changes.get(position) ?? null, comparison, sheetColumns.length));
   const sub = [
     ...subtitle(evaluation, options),
     `Отстающих ОО: ${lagging.length} из ${evaluation.schools.length}. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.`,
   ];
-  return sheet('lagging', SHEET_NAMES.lagging, 'Сферум: отстающие ОО', sub, columns, rows, thresholdRules(columns, evaluation), null, 3);
+  return sheet('lagging', SHEET_NAMES.lagging, 'Сферум: отстающие ОО', sub, sheetColumns, rows, thresholdRules(sheetColumns, evaluation), null, 3);
 }
 
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: 'ошибка', warning: 'проверить', info: 'к сведению' };
@@ -264,7 +304,7 @@ function oneDistrictSheet(evaluation: Evaluation, district: GroupResult, options
   const changes = schoolChanges(options.comparison);
   const schools = schoolsOf(evaluation, district.name).sort(byNeed);
   const columns = schoolColumns(evaluation, comparison);
-  const rows = schools.map((s, i) => schoolRow(evaluation, s, i + 1, changes.get(s) ?? null, comparison));
+  const rows = schools.map((s, i) => schoolRow(evaluation, s.position, i + 1, changes.get(s.position) ?? null, comparison, columns.length));
   const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.counts.teachers ?? null).add(district.attainment);
   addIndicatorCells(total, evaluation, district.measures, null, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
   total.add(totalGap(district))

@@ -7,7 +7,7 @@ import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
-import { hashKey, normalizedHash } from '../nameKey';
+import { HashIndex, hashKey, normalizedHash } from '../nameKey';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount, type CellPlace } from './cells';
@@ -137,8 +137,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1));
   for (let rowIndex = header.rowIndex + 1; rowIndex < values.length; rowIndex++) {
     const cells = values[rowIndex] ?? [];
-    if (cells.every(isBlank)) continue;
-    reader.read(cells, firstRow + rowIndex);
+    if (!reader.isBlankRow(cells)) reader.read(cells, firstRow + rowIndex);
   }
 
   const title = values.slice(0, header.rowIndex).flatMap((row) => row.map(cellText).filter((t) => t !== '')).join(' ');
@@ -250,7 +249,7 @@ class RowReader {
   private readonly districtIndex: number;
   private readonly schoolIndex: number;
   /** Identity hash → index in records of the first school with it. */
-  private readonly seenByHash = new Map<number, number>();
+  private readonly seenByHash: HashIndex;
   /** Full identities: schools with an id, and the rare names whose hashes collide. */
   private readonly seenByKey = new Map<string, number>();
   private readonly districts = new Map<string, DistrictInfo>();
@@ -262,6 +261,7 @@ class RowReader {
     });
     const keys = this.counts.map((c) => c.key);
     this.store = new CountStore(keys, capacity);
+    this.seenByHash = new HashIndex(capacity);
     this.baseChecks = SCHOOL_INDICATORS.flatMap((def) => {
       const numerator = keys.indexOf(def.numerator);
       const base = keys.indexOf(def.base);
@@ -270,6 +270,11 @@ class RowReader {
     // Required columns: recognition has found them before a reader is made.
     this.districtIndex = columns.district?.index ?? -1;
     this.schoolIndex = columns.school?.index ?? -1;
+  }
+
+  /** cells.every(isBlank), asking the district and school cells first: in a school's row they answer at once. */
+  isBlankRow(cells: readonly CellValue[]): boolean {
+    return isBlank(cells[this.districtIndex]) && isBlank(cells[this.schoolIndex]) && cells.every(isBlank);
   }
 
   private text(cells: readonly CellValue[], key: SchoolTextKey): string {
@@ -294,13 +299,8 @@ class RowReader {
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
   private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    // 30 bits keep the key a small integer, which a Map hashes without boxing.
-    const hash = normalizedHash(school, info.seed) & 0x3fffffff;
-    const index = this.seenByHash.get(hash);
-    if (index === undefined) {
-      this.seenByHash.set(hash, this.records.length);
-      return undefined;
-    }
+    const index = this.seenByHash.getOrAdd(normalizedHash(school, info.seed), this.records.length);
+    if (index < 0) return undefined;
     const first = this.records[index] as ParsedSchool;
     if (first.districtKey === info.key && first.schoolKey === normalizeText(school)) return first.row;
     return this.remember(`name:${info.key}|${normalizeText(school)}`, row);
