@@ -14,7 +14,7 @@ import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
 import type { CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import { attainmentOf, measure, type Measure } from './measure';
-import { SchoolColumns } from './schoolColumns';
+import { INDICATOR_SUMS, SchoolColumns, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA, type IndicatorSums } from './schoolColumns';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
 
@@ -88,7 +88,7 @@ class EvaluatedSchool implements SchoolResult {
     return this.columns.records[this.position] as SchoolRecord;
   }
   get measures(): Measures {
-    return (this.made ??= this.columns.measuresAt(this.position, this.record.index));
+    return (this.made ??= this.columns.measuresAt(this.position));
   }
   get active(): boolean | null {
     return fromTriState(this.columns.active[this.position] as number);
@@ -144,52 +144,39 @@ function access50Of(counts: CountColumns, index: number): boolean | null {
   return teachersShare === null || studentsShare === null ? null : meetsAccess50(teachersShare, studentsShare);
 }
 
-/** arr[i] += value, for typed arrays under noUncheckedIndexedAccess. */
-function addAt(array: Float64Array | Uint32Array, i: number, value: number): void {
-  array[i] = (array[i] ?? 0) + value;
-}
-
 const COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
+const COUNTS = COUNT_KEYS.length;
 
 /**
  * Running sums of one group (a district, or the region as the merge of its districts). One pass
- * over the schools fills it; nothing is summed twice.
+ * over the schools fills it; nothing is summed twice. All sums sit in one Float64Array (a
+ * country has 1 600 districts: one array each, not eight): the counts in COUNT_KEYS order, a
+ * flag per count that some row had it, then five sums per indicator (IndicatorSums).
  */
-export class GroupSums {
+export class GroupSums implements IndicatorSums {
   schools = 0;
   activeProfiles = 0;
   profilesKnown = 0;
   access50 = 0;
   access50Known = 0;
   laggingSchools = 0;
-  readonly counts = new Float64Array(COUNT_KEYS.length);
-  readonly hasCount = new Uint8Array(COUNT_KEYS.length);
-  /** Per indicator: Σpart and Σbase over rows holding both, such rows, rows with a share, schools meeting the target. */
-  readonly part: Float64Array;
-  readonly base: Float64Array;
-  readonly rows: Uint32Array;
-  readonly withData: Uint32Array;
-  readonly met: Uint32Array;
+  readonly data: Float64Array;
+  readonly indicatorOffset = 2 * COUNTS;
 
   constructor(private readonly indicators: readonly ActiveIndicator[]) {
-    const n = indicators.length;
-    this.part = new Float64Array(n);
-    this.base = new Float64Array(n);
-    this.rows = new Uint32Array(n);
-    this.withData = new Uint32Array(n);
-    this.met = new Uint32Array(n);
+    this.data = new Float64Array(2 * COUNTS + INDICATOR_SUMS * indicators.length);
   }
 
-  /** Adds one row's counts (NaN for an empty cell) from the table's columns. */
-  addCounts(columns: readonly (Float64Array | undefined)[], index: number): void {
+  /** Adds one row's counts (NaN for an empty cell) from the table's columns; `slots` are their COUNT_KEYS positions. */
+  addCounts(columns: readonly Float64Array[], slots: readonly number[], index: number): void {
     this.schools++;
+    const { data } = this;
     for (let c = 0; c < columns.length; c++) {
-      const column = columns[c];
-      if (column === undefined) continue;
-      const value = column[index] as number;
+      const value = (columns[c] as Float64Array)[index] as number;
       if (Number.isNaN(value)) continue;
-      addAt(this.counts, c, value);
-      this.hasCount[c] = 1;
+      const slot = slots[c] as number;
+      data[slot] = (data[slot] as number) + value;
+      data[COUNTS + slot] = 1;
     }
   }
 
@@ -212,32 +199,29 @@ export class GroupSums {
     this.access50 += other.access50;
     this.access50Known += other.access50Known;
     this.laggingSchools += other.laggingSchools;
-    for (let i = 0; i < COUNT_KEYS.length; i++) {
-      addAt(this.counts, i, other.counts[i] ?? 0);
-      this.hasCount[i] = (this.hasCount[i] ?? 0) | (other.hasCount[i] ?? 0);
-    }
-    for (let i = 0; i < this.indicators.length; i++) {
-      addAt(this.part, i, other.part[i] ?? 0);
-      addAt(this.base, i, other.base[i] ?? 0);
-      addAt(this.rows, i, other.rows[i] ?? 0);
-      addAt(this.withData, i, other.withData[i] ?? 0);
-      addAt(this.met, i, other.met[i] ?? 0);
+    const { data } = this;
+    for (let i = 0; i < data.length; i++) {
+      const value = other.data[i] as number;
+      // Sums add; the «some row had this count» flags combine as «either had it».
+      data[i] = i >= COUNTS && i < 2 * COUNTS ? Math.max(data[i] as number, value) : (data[i] as number) + value;
     }
   }
 
   result(name: string, settings: Settings, plan: number | null): Omit<GroupResult, 'priority'> {
+    const { data } = this;
     const counts: Partial<Record<SchoolCountKey, number>> = {};
     COUNT_KEYS.forEach((key, i) => {
-      if (this.hasCount[i]) counts[key] = this.counts[i] ?? 0;
+      if (data[COUNTS + i]) counts[key] = data[i] as number;
     });
     const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
     const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
     const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
     this.indicators.forEach((indicator, i) => {
-      const rows = this.rows[i] ?? 0;
-      measures[indicator.key] = measure(indicator.target, rows ? this.part[i] : undefined, rows ? this.base[i] : undefined, settings.tolerance);
-      meetingTarget[indicator.key] = this.met[i] ?? 0;
-      withData[indicator.key] = this.withData[i] ?? 0;
+      const at = this.indicatorOffset + INDICATOR_SUMS * i;
+      const rows = data[at + SUM_ROWS] as number;
+      measures[indicator.key] = measure(indicator.target, rows ? data[at + SUM_PART] : undefined, rows ? data[at + SUM_BASE] : undefined, settings.tolerance);
+      meetingTarget[indicator.key] = data[at + SUM_MET] as number;
+      withData[indicator.key] = data[at + SUM_WITH_DATA] as number;
     });
     return {
       name,
@@ -276,19 +260,20 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   // Repeated schools are rare: most tables count every record, and the array is shared.
   const counted = table.records.every((record) => record.counted) ? table.records : table.records.filter((record) => record.counted);
   const counts = table.countColumns;
-  const columns = new SchoolColumns(indicators, counted, counts);
+  const columns = new SchoolColumns(indicators, counted, counts, settings.tolerance);
   const byDistrict = new Map<string, { name: string; sums: GroupSums }>();
-  const countColumns = COUNT_KEYS.map((key) => counts[key]);
+  const countSlots = COUNT_KEYS.flatMap((key, slot) => (counts[key] ? [slot] : []));
+  const countColumns = countSlots.map((slot) => counts[COUNT_KEYS[slot] as SchoolCountKey] as Float64Array);
   for (let position = 0; position < counted.length; position++) {
     const record = counted[position] as SchoolRecord;
     let group = byDistrict.get(record.districtKey);
     if (!group) byDistrict.set(record.districtKey, (group = { name: record.district, sums: new GroupSums(indicators) }));
     const { sums } = group;
-    columns.evaluate(position, record.index, sums, settings.tolerance);
+    columns.evaluate(position, sums);
     recordActivity(columns, position, record, counts);
     const access50 = access50Of(counts, record.index);
     columns.access50[position] = toTriState(access50);
-    sums.addCounts(countColumns, record.index);
+    sums.addCounts(countColumns, countSlots, record.index);
     sums.addSchool(fromTriState(columns.active[position] as number), access50, columns.lagging[position] === 1);
   }
 

@@ -1,29 +1,30 @@
 /**
- * Every school's indicator values in typed arrays: share, status and gap of indicator i for the
- * school at position k sit at [k × indicators + i], so one school's values share a cache line
- * when a report reads schools in its own order. A country's table has
- * 40 000 schools × 8 indicators; one object per value would cost more to collect as garbage
- * than to compute. A Measure object is made only when something asks for one school's.
+ * Every school's results in typed arrays, one entry per school: what ranks it (attainment, total
+ * gap, lagging), its profile and 2.3 access. A country's table has 40 000 schools × 8
+ * indicators; an object per value would cost more to collect as garbage than to compute, so a
+ * school's shares, statuses and gaps are measured again from its counts when a row asks.
  */
-import { STATUS_CODE_LAGGING, STATUS_CODE_MET, type Status } from '../rules';
+import { STATUS_CODE_LAGGING, STATUS_CODE_MET } from '../rules';
 import type { CountColumns, SchoolRecord } from '../table/schoolTable';
 import type { ActiveIndicator } from './indicatorSet';
 import { attainmentTerm, measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
 
-/** A group's running sums per indicator (GroupSums): Σpart, Σbase, rows holding both, rows with a share, rows meeting the target. */
+/**
+ * A group's running sums per indicator (GroupSums), five numbers from data[indicatorOffset + 5i]:
+ * Σpart, Σbase (rows holding both), those rows, rows with a share, rows meeting the target.
+ */
 export interface IndicatorSums {
-  readonly part: Float64Array;
-  readonly base: Float64Array;
-  readonly rows: Uint32Array;
-  readonly withData: Uint32Array;
-  readonly met: Uint32Array;
+  readonly data: Float64Array;
+  readonly indicatorOffset: number;
 }
+export const SUM_PART = 0;
+export const SUM_BASE = 1;
+export const SUM_ROWS = 2;
+export const SUM_WITH_DATA = 3;
+export const SUM_MET = 4;
+export const INDICATOR_SUMS = 5;
 
 export class SchoolColumns {
-  readonly share: Float64Array;
-  readonly gap: Float64Array;
-  /** measureInto's status codes (NO_STATUS −1: no target). */
-  readonly status: Int8Array;
   /** Per school: attainment (NaN: none), gap over targeted indicators, 1 when some indicator lags. */
   readonly attainment: Float64Array;
   readonly totalGap: Float64Array;
@@ -43,13 +44,10 @@ export class SchoolColumns {
     /** The counted schools' records, in sheet order: position k is records[k]. */
     readonly records: readonly SchoolRecord[],
     counts: CountColumns,
+    private readonly tolerance: number,
   ) {
     const schools = records.length;
     this.schools = schools;
-    const size = indicators.length * schools;
-    this.share = new Float64Array(size);
-    this.gap = new Float64Array(size);
-    this.status = new Int8Array(size);
     this.attainment = new Float64Array(schools);
     this.totalGap = new Float64Array(schools);
     this.lagging = new Uint8Array(schools);
@@ -62,12 +60,14 @@ export class SchoolColumns {
   }
 
   /**
-   * Measures the school at `position` (row `recordIndex` of the count columns) on every indicator,
-   * stores the results and adds the school to its group's sums.
+   * Measures the school at `position` on every indicator, keeps what ranks it (attainment, total
+   * gap, lagging) and adds it to its group's sums. Per-indicator values are not stored: they are
+   * measured again from the counts when a report row asks (see measureAt).
    */
-  evaluate(position: number, recordIndex: number, sums: IndicatorSums, tolerance: number): void {
+  evaluate(position: number, sums: IndicatorSums): void {
+    const recordIndex = (this.records[position] as SchoolRecord).index;
     const { values } = this;
-    const width = this.indicators.length;
+    const data = sums.data;
     let lagging = 0;
     let totalGap = 0;
     let attainment = 0;
@@ -76,12 +76,8 @@ export class SchoolColumns {
       const target = (this.indicators[i] as ActiveIndicator).target;
       const part = (this.parts[i] as Float64Array)[recordIndex] as number;
       const base = (this.bases[i] as Float64Array)[recordIndex] as number;
-      measureInto(values, target, part, base, tolerance);
-      const at = position * width + i;
-      this.share[at] = values.share;
-      this.gap[at] = values.gap;
+      measureInto(values, target, part, base, this.tolerance);
       const code = values.status;
-      this.status[at] = code;
       if (code === STATUS_CODE_LAGGING) lagging = 1;
       if (!Number.isNaN(values.gap)) totalGap += values.gap;
       const term = attainmentTerm(Number.isNaN(values.share) ? null : values.share, target);
@@ -91,44 +87,41 @@ export class SchoolColumns {
       }
       // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
       if (Number.isNaN(part) || Number.isNaN(base)) continue;
-      sums.part[i] = (sums.part[i] as number) + part;
-      sums.base[i] = (sums.base[i] as number) + base;
-      sums.rows[i] = (sums.rows[i] as number) + 1;
-      if (!Number.isNaN(values.share)) sums.withData[i] = (sums.withData[i] as number) + 1;
-      if (code === STATUS_CODE_MET) sums.met[i] = (sums.met[i] as number) + 1;
+      const sum = sums.indicatorOffset + INDICATOR_SUMS * i;
+      data[sum + SUM_PART] = (data[sum + SUM_PART] as number) + part;
+      data[sum + SUM_BASE] = (data[sum + SUM_BASE] as number) + base;
+      data[sum + SUM_ROWS] = (data[sum + SUM_ROWS] as number) + 1;
+      if (!Number.isNaN(values.share)) data[sum + SUM_WITH_DATA] = (data[sum + SUM_WITH_DATA] as number) + 1;
+      if (code === STATUS_CODE_MET) data[sum + SUM_MET] = (data[sum + SUM_MET] as number) + 1;
     }
     this.attainment[position] = terms === 0 ? NaN : attainment / terms;
     this.totalGap[position] = totalGap;
     this.lagging[position] = lagging;
   }
 
-  /** Share of indicator i at a school position, or null. */
-  shareAt(position: number, i: number): number | null {
-    const value = this.share[position * this.indicators.length + i] as number;
-    return Number.isNaN(value) ? null : value;
+  /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */
+  measureAt(position: number, i: number): Readonly<MeasureValues> {
+    const recordIndex = (this.records[position] as SchoolRecord).index;
+    const part = (this.parts[i] as Float64Array)[recordIndex] as number;
+    const base = (this.bases[i] as Float64Array)[recordIndex] as number;
+    measureInto(this.values, (this.indicators[i] as ActiveIndicator).target, part, base, this.tolerance);
+    return this.values;
   }
 
-  gapAt(position: number, i: number): number | null {
-    const value = this.gap[position * this.indicators.length + i] as number;
-    return Number.isNaN(value) ? null : value;
-  }
-
-  statusAt(position: number, i: number): Status | null {
-    return statusOfCode(this.status[position * this.indicators.length + i] as number);
-  }
-
-  /** One school's measures as objects; recordIndex is its row in the table's count columns. */
-  measuresAt(position: number, recordIndex: number): Partial<Record<ActiveIndicator['key'], Measure>> {
+  /** One school's measures as objects. */
+  measuresAt(position: number): Partial<Record<ActiveIndicator['key'], Measure>> {
+    const recordIndex = (this.records[position] as SchoolRecord).index;
     const measures: Partial<Record<ActiveIndicator['key'], Measure>> = {};
     this.indicators.forEach((indicator, i) => {
       const part = (this.parts[i] as Float64Array)[recordIndex] as number;
       const base = (this.bases[i] as Float64Array)[recordIndex] as number;
+      const { share, status, gap } = this.measureAt(position, i);
       measures[indicator.key] = {
         part: Number.isNaN(part) ? null : part,
         base: Number.isNaN(base) ? null : base,
-        share: this.shareAt(position, i),
-        status: this.statusAt(position, i),
-        gap: this.gapAt(position, i),
+        share: Number.isNaN(share) ? null : share,
+        status: statusOfCode(status),
+        gap: Number.isNaN(gap) ? null : gap,
       };
     });
     return measures;

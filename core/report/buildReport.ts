@@ -9,7 +9,7 @@ import type { Comparison, Changes } from '../evaluate/compare';
 import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate';
 import { schoolsOf, totalGap } from '../evaluate/evaluate';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
-import type { Measure } from '../evaluate/measure';
+import { statusOfCode, type Measure } from '../evaluate/measure';
 import type { SchoolColumns } from '../evaluate/schoolColumns';
 import type { SchoolRecord } from '../table/schoolTable';
 import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
@@ -203,11 +203,12 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   cells[5] = Number.isNaN(attainment) ? null : attainment;
   let c = 6;
   evaluation.indicators.forEach((indicator, i) => {
-    tones[c] = toneOf(columns.statusAt(position, i));
-    cells[c++] = columns.shareAt(position, i);
+    const { share, status, gap } = columns.measureAt(position, i);
+    tones[c] = toneOf(statusOfCode(status));
+    cells[c++] = Number.isNaN(share) ? null : share;
     if (comparison) cells[c++] = changes?.[indicator.key] ?? null;
     if (indicator.target === null) return;
-    cells[c++] = columns.gapAt(position, i);
+    cells[c++] = Number.isNaN(gap) ? null : gap;
   });
   const active = school.active;
   const access50 = school.access50;
