@@ -124,7 +124,8 @@ function sheet(kind: SheetKind, name: string, title: string, sub: string[], colu
   return { kind, name, marker: `${MARKER}:${kind}`, title, subtitle: sub, columns, rows, rules, chart, frozenColumns };
 }
 
-function districtsSheet(evaluation: Evaluation, options: ReportOptions): ReportSheet {
+/** The district summary: one row per district, furthest behind first, then the region total. */
+export function districtSummarySheet(evaluation: Evaluation, options: ReportOptions = {}): ReportSheet {
   const comparison = options.comparison;
   const columns: ReportColumn[] = [
     col('priority', 'Приоритет', 'integer', 10),
@@ -179,6 +180,7 @@ function schoolColumns(evaluation: Evaluation, comparison: boolean): ReportColum
   ];
 }
 
+const triState = (value: number): boolean | null => (value < 0 ? null : value === 1);
 const PROFILE_TEXT = (active: boolean | null): string | null => (active === null ? null : active ? 'Активен' : 'Не активен');
 const YES_NO = (value: boolean | null): string | null => (value === null ? null : value ? 'да' : 'нет');
 const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null : value ? 'good' : 'bad');
@@ -189,7 +191,6 @@ const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null 
  */
 function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
   const columns = evaluation.schoolColumns;
-  const school = evaluation.schools[position] as SchoolResult;
   const record = columns.records[position] as SchoolRecord;
   const teachers = evaluation.table.countColumns.teachers?.[record.index];
   const cells: ReportCell[] = new Array<ReportCell>(width);
@@ -210,9 +211,9 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
     if (indicator.target === null) return;
     cells[c++] = Number.isNaN(gap) ? null : gap;
   });
-  const active = school.active;
-  const access50 = school.access50;
-  cells[c++] = school.totalGap;
+  const active = triState(columns.active[position] as number);
+  const access50 = triState(columns.access50[position] as number);
+  cells[c++] = columns.totalGap[position] as number;
   tones[c] = GOOD_BAD(active);
   cells[c++] = PROFILE_TEXT(active);
   tones[c] = GOOD_BAD(access50);
@@ -227,14 +228,15 @@ export function byNeed(a: SchoolResult, b: SchoolResult): number {
   return ax - bx || b.totalGap - a.totalGap || a.record.row - b.record.row;
 }
 
-/** byNeed on positions in the evaluation's columns, for sorting a whole country's list without objects. */
+/**
+ * byNeed on positions in the evaluation's columns, for sorting a whole country's list without
+ * objects. Positions follow the sheet's rows, so the last tie-break compares positions.
+ */
 function positionsByNeed(columns: SchoolColumns): (a: number, b: number) => number {
-  const { attainment, totalGap, records } = columns;
-  const rank = (position: number): number => {
-    const value = attainment[position] as number;
-    return Number.isNaN(value) ? Infinity : value;
-  };
-  return (a, b) => rank(a) - rank(b) || (totalGap[b] as number) - (totalGap[a] as number) || (records[a] as SchoolRecord).row - (records[b] as SchoolRecord).row;
+  const { totalGap } = columns;
+  const rank = columns.attainment.map((value) => (Number.isNaN(value) ? Infinity : value));
+  // Infinity − Infinity is NaN, which || passes over like 0.
+  return (a, b) => (rank[a] as number) - (rank[b] as number) || (totalGap[b] as number) - (totalGap[a] as number) || a - b;
 }
 
 function schoolChanges(comparison: Comparison | undefined): Map<number, Changes> {
@@ -252,7 +254,7 @@ function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportShe
   const rows = lagging.map((position, index) => schoolRow(evaluation, position, index + 1, changes.get(position) ?? null, comparison, sheetColumns.length));
   const sub = [
     ...subtitle(evaluation, options),
-    `Отстающих ОО: ${lagging.length} из ${evaluation.schools.length}. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.`,
+    `Отстающих ОО: ${lagging.length} из ${columns.schools}. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.`,
   ];
   return sheet('lagging', SHEET_NAMES.lagging, 'Сферум: отстающие ОО', sub, sheetColumns, rows, thresholdRules(sheetColumns, evaluation), null, 3);
 }
@@ -328,7 +330,7 @@ export function buildReport(evaluation: Evaluation, options: ReportOptions = {})
     if (!district) throw new RangeError(`district not found: ${options.district}`);
     return { title: `Сферум: отчёт по району ${district.name}`, sheets: [oneDistrictSheet(evaluation, district, options), findingsSheet(evaluation, options, district)] };
   }
-  const sheets = [districtsSheet(evaluation, options), laggingSheet(evaluation, options), findingsSheet(evaluation, options)];
+  const sheets = [districtSummarySheet(evaluation, options), laggingSheet(evaluation, options), findingsSheet(evaluation, options)];
   if (options.comparison) sheets.push(changesSheet(options.comparison));
   return { title: 'Сферум: отчёт по районам', sheets };
 }
