@@ -3,18 +3,22 @@
  * counts over sum of bases, never a mean of percentages), statuses, gaps in people, profiles,
  * the 2.3 condition against the district plan, and a priority order.
  */
-import { SCHOOL_COLUMNS, type SchoolCountKey } from '../catalogue/columns';
+import type { SchoolCountKey } from '../catalogue/columns';
 import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { normalizeText, russianOrder } from '../text';
 import { messages } from '../messages';
-import { isProfileActive, meetsAccess50, share } from '../rules';
+import { isProfileActive, meetsAccess50, share, STATUS_CODE_LAGGING, STATUS_CODE_MET } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
 import type { CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
-import { attainmentOf, measure, type Measure } from './measure';
-import { INDICATOR_SUMS, SchoolColumns, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA, type IndicatorSums } from './schoolColumns';
+import { attainmentTerm, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
+import {
+  ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, groupStride, GroupSums, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
+  LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
+} from './groupSums';
+import { SchoolColumns } from './schoolColumns';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
 
@@ -119,14 +123,14 @@ function countAt(column: Float64Array | undefined, index: number): number | unde
 }
 
 /** Stores the profile activity: from the status column when there is one, else by the rule (users > 2 and classes ≥ 1). */
-function recordActivity(columns: SchoolColumns, position: number, record: SchoolRecord, counts: CountColumns): void {
-  if (record.profileStatus) {
+function recordActivity(columns: SchoolColumns, position: number, record: SchoolRecord | null, counts: CountColumns, index: number): void {
+  if (record?.profileStatus) {
     columns.active[position] = record.profileStatus === 'active' ? 1 : 0;
     columns.activeSource[position] = ACTIVE_SOURCES.indexOf('status');
     return;
   }
-  const users = countAt(counts.usersLinked, record.index);
-  const classes = countAt(counts.classesCreated, record.index);
+  const users = countAt(counts.usersLinked, index);
+  const classes = countAt(counts.classesCreated, index);
   const known = users !== undefined && classes !== undefined;
   columns.active[position] = known ? toTriState(isProfileActive(users, classes)) : -1;
   columns.activeSource[position] = known ? ACTIVE_SOURCES.indexOf('rule') : 0;
@@ -144,105 +148,6 @@ function access50Of(counts: CountColumns, index: number): boolean | null {
   return teachersShare === null || studentsShare === null ? null : meetsAccess50(teachersShare, studentsShare);
 }
 
-const COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
-const COUNTS = COUNT_KEYS.length;
-
-/**
- * Running sums of one group (a district, or the region as the merge of its districts). One pass
- * over the schools fills it; nothing is summed twice. All sums sit in one Float64Array (a
- * country has 1 600 districts: one array each, not eight): the counts in COUNT_KEYS order, a
- * flag per count that some row had it, then five sums per indicator (IndicatorSums).
- */
-export class GroupSums implements IndicatorSums {
-  schools = 0;
-  activeProfiles = 0;
-  profilesKnown = 0;
-  access50 = 0;
-  access50Known = 0;
-  laggingSchools = 0;
-  readonly data: Float64Array;
-  readonly indicatorOffset = 2 * COUNTS;
-
-  constructor(private readonly indicators: readonly ActiveIndicator[]) {
-    this.data = new Float64Array(2 * COUNTS + INDICATOR_SUMS * indicators.length);
-  }
-
-  /** Adds one row's counts (NaN for an empty cell) from the table's columns; `slots` are their COUNT_KEYS positions. */
-  addCounts(columns: readonly Float64Array[], slots: readonly number[], index: number): void {
-    this.schools++;
-    const { data } = this;
-    for (let c = 0; c < columns.length; c++) {
-      const value = (columns[c] as Float64Array)[index] as number;
-      if (Number.isNaN(value)) continue;
-      const slot = slots[c] as number;
-      data[slot] = (data[slot] as number) + value;
-      data[COUNTS + slot] = 1;
-    }
-  }
-
-  addSchool(active: boolean | null, access50: boolean | null, lagging: boolean): void {
-    if (active !== null) {
-      this.profilesKnown++;
-      if (active) this.activeProfiles++;
-    }
-    if (access50 !== null) {
-      this.access50Known++;
-      if (access50) this.access50++;
-    }
-    if (lagging) this.laggingSchools++;
-  }
-
-  merge(other: GroupSums): void {
-    this.schools += other.schools;
-    this.activeProfiles += other.activeProfiles;
-    this.profilesKnown += other.profilesKnown;
-    this.access50 += other.access50;
-    this.access50Known += other.access50Known;
-    this.laggingSchools += other.laggingSchools;
-    const { data } = this;
-    for (let i = 0; i < data.length; i++) {
-      const value = other.data[i] as number;
-      // Sums add; the «some row had this count» flags combine as «either had it».
-      data[i] = i >= COUNTS && i < 2 * COUNTS ? Math.max(data[i] as number, value) : (data[i] as number) + value;
-    }
-  }
-
-  result(name: string, settings: Settings, plan: number | null): Omit<GroupResult, 'priority'> {
-    const { data } = this;
-    const counts: Partial<Record<SchoolCountKey, number>> = {};
-    COUNT_KEYS.forEach((key, i) => {
-      if (data[COUNTS + i]) counts[key] = data[i] as number;
-    });
-    const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
-    const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
-    const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
-    this.indicators.forEach((indicator, i) => {
-      const at = this.indicatorOffset + INDICATOR_SUMS * i;
-      const rows = data[at + SUM_ROWS] as number;
-      measures[indicator.key] = measure(indicator.target, rows ? data[at + SUM_PART] : undefined, rows ? data[at + SUM_BASE] : undefined, settings.tolerance);
-      meetingTarget[indicator.key] = data[at + SUM_MET] as number;
-      withData[indicator.key] = data[at + SUM_WITH_DATA] as number;
-    });
-    return {
-      name,
-      key: looseDistrictKey(name),
-      schools: this.schools,
-      counts,
-      measures,
-      meetingTarget,
-      withData,
-      activeProfiles: this.activeProfiles,
-      profilesKnown: this.profilesKnown,
-      access50: this.access50,
-      access50Known: this.access50Known,
-      plan,
-      planMet: plan === null || this.access50Known === 0 ? null : this.access50 >= plan,
-      laggingSchools: this.laggingSchools,
-      attainment: attainmentOf(this.indicators, measures),
-    };
-  }
-}
-
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
 function byPriority(a: Omit<GroupResult, 'priority'>, b: Omit<GroupResult, 'priority'>): number {
   const ax = a.attainment ?? Infinity;
@@ -255,32 +160,121 @@ export function totalGap(group: Pick<GroupResult, 'measures'>): number {
   return Object.values(group.measures).reduce((sum, m) => sum + ((m as Measure).gap ?? 0), 0);
 }
 
+/** Where each counted school's counts are (record index) and where its district's sums are (block start). */
+interface Placement {
+  readonly recordOf: Int32Array;
+  readonly blockOf: Int32Array;
+  readonly sums: Float64Array;
+}
+
+/**
+ * Measures every school on every indicator, one indicator at a time down its columns: keeps what
+ * ranks a school (attainment, total gap, lagging) and adds each row to its district's sums.
+ */
+function measureSchools(columns: SchoolColumns, counts: CountColumns, place: Placement, tolerance: number): void {
+  const { recordOf, blockOf, sums } = place;
+  const { attainment, totalGap, lagging } = columns;
+  const terms = new Uint8Array(columns.schools);
+  const values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
+  columns.indicators.forEach((indicator, i) => {
+    // activeIndicators keeps only indicators whose columns are in the sheet.
+    const parts = counts[indicator.numerator] as Float64Array;
+    const bases = counts[indicator.base] as Float64Array;
+    const { target } = indicator;
+    const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    for (let k = 0; k < columns.schools; k++) {
+      const row = recordOf[k] as number;
+      const part = parts[row] as number;
+      const base = bases[row] as number;
+      measureInto(values, target, part, base, tolerance);
+      if (values.status === STATUS_CODE_LAGGING) lagging[k] = 1;
+      if (!Number.isNaN(values.gap)) totalGap[k] = (totalGap[k] as number) + values.gap;
+      const term = attainmentTerm(Number.isNaN(values.share) ? null : values.share, target);
+      if (term !== null) {
+        attainment[k] = (attainment[k] as number) + term;
+        terms[k] = (terms[k] as number) + 1;
+      }
+      // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
+      if (Number.isNaN(part) || Number.isNaN(base)) continue;
+      const sum = (blockOf[k] as number) + at;
+      sums[sum + SUM_PART] = (sums[sum + SUM_PART] as number) + part;
+      sums[sum + SUM_BASE] = (sums[sum + SUM_BASE] as number) + base;
+      sums[sum + SUM_ROWS] = (sums[sum + SUM_ROWS] as number) + 1;
+      if (!Number.isNaN(values.share)) sums[sum + SUM_WITH_DATA] = (sums[sum + SUM_WITH_DATA] as number) + 1;
+      if (values.status === STATUS_CODE_MET) sums[sum + SUM_MET] = (sums[sum + SUM_MET] as number) + 1;
+    }
+  });
+  for (let k = 0; k < columns.schools; k++) {
+    const n = terms[k] as number;
+    attainment[k] = n === 0 ? NaN : (attainment[k] as number) / n;
+  }
+}
+
+/** Adds every count column into the district sums, a column at a time. */
+function addCounts(counts: CountColumns, place: Placement): void {
+  const { recordOf, blockOf, sums } = place;
+  COUNT_KEYS.forEach((key, c) => {
+    const column = counts[key];
+    if (!column) return;
+    for (let k = 0; k < recordOf.length; k++) {
+      const value = column[recordOf[k] as number] as number;
+      if (Number.isNaN(value)) continue;
+      const block = blockOf[k] as number;
+      sums[block + COUNTS_AT + c] = (sums[block + COUNTS_AT + c] as number) + value;
+      sums[block + HAS_COUNT_AT + c] = 1;
+    }
+  });
+}
+
+/** Profiles, 2.3 access and lagging: per school into the columns, counted into the district sums. */
+function addSchools(columns: SchoolColumns, table: SchoolTable, place: Placement): void {
+  const { recordOf, blockOf, sums } = place;
+  const counts = table.countColumns;
+  // Only a status column makes the records themselves worth reading.
+  const records = table.columns.status ? columns.records : null;
+  for (let k = 0; k < columns.schools; k++) {
+    const index = recordOf[k] as number;
+    const block = blockOf[k] as number;
+    recordActivity(columns, k, records ? (records[k] as SchoolRecord) : null, counts, index);
+    const access50 = access50Of(counts, index);
+    columns.access50[k] = toTriState(access50);
+    const active = columns.active[k] as number;
+    sums[block + SCHOOLS] = (sums[block + SCHOOLS] as number) + 1;
+    if (active >= 0) {
+      sums[block + PROFILES_KNOWN] = (sums[block + PROFILES_KNOWN] as number) + 1;
+      sums[block + ACTIVE_PROFILES] = (sums[block + ACTIVE_PROFILES] as number) + active;
+    }
+    if (access50 !== null) {
+      sums[block + ACCESS50_KNOWN] = (sums[block + ACCESS50_KNOWN] as number) + 1;
+      if (access50) sums[block + ACCESS50] = (sums[block + ACCESS50] as number) + 1;
+    }
+    if (columns.lagging[k] === 1) sums[block + LAGGING_SCHOOLS] = (sums[block + LAGGING_SCHOOLS] as number) + 1;
+  }
+}
+
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
   // Repeated schools are rare: most tables count every record, and the array is shared.
   const counted = table.records.every((record) => record.counted) ? table.records : table.records.filter((record) => record.counted);
   const counts = table.countColumns;
   const columns = new SchoolColumns(indicators, counted, counts, settings.tolerance);
-  const byDistrict = new Map<string, { name: string; sums: GroupSums }>();
-  const countSlots = COUNT_KEYS.flatMap((key, slot) => (counts[key] ? [slot] : []));
-  const countColumns = countSlots.map((slot) => counts[COUNT_KEYS[slot] as SchoolCountKey] as Float64Array);
-  for (let position = 0; position < counted.length; position++) {
-    const record = counted[position] as SchoolRecord;
-    let group = byDistrict.get(record.districtKey);
-    if (!group) byDistrict.set(record.districtKey, (group = { name: record.district, sums: new GroupSums(indicators) }));
-    const { sums } = group;
-    columns.evaluate(position, sums);
-    recordActivity(columns, position, record, counts);
-    const access50 = access50Of(counts, record.index);
-    columns.access50[position] = toTriState(access50);
-    sums.addCounts(countColumns, countSlots, record.index);
-    sums.addSchool(fromTriState(columns.active[position] as number), access50, columns.lagging[position] === 1);
-  }
+  const stride = groupStride(indicators.length);
+  const recordOf = new Int32Array(counted.length);
+  const blockOf = new Int32Array(counted.length);
+  counted.forEach((record, k) => {
+    recordOf[k] = record.index;
+    blockOf[k] = (table.districtOf[record.index] as number) * stride;
+  });
+  const place: Placement = { recordOf, blockOf, sums: new Float64Array(stride * table.districts.length) };
+  measureSchools(columns, counts, place, settings.tolerance);
+  addCounts(counts, place);
+  addSchools(columns, table, place);
+  const byDistrict = table.districts.map((district, g) => ({ name: district.name, sums: new GroupSums(indicators, place.sums, g * stride) }));
 
   const planWarnings: string[] = [];
-  const planFor = planLookup(plan, [...byDistrict.values()].map((g) => g.name), planWarnings);
+  const planFor = planLookup(plan, byDistrict.map((g) => g.name), planWarnings);
   const regionSums = new GroupSums(indicators);
-  const groups = [...byDistrict.values()].map(({ name, sums }) => {
+  const groups = byDistrict.map(({ name, sums }) => {
     regionSums.merge(sums);
     return sums.result(name, settings, planFor(name));
   });

@@ -46,7 +46,18 @@ export interface SchoolTable {
   readonly records: readonly SchoolRecord[];
   /** The same counts by column, record i at index i, NaN where a cell gives none: what evaluation loops over. */
   readonly countColumns: CountColumns;
+  /** Districts (names as users type them, grouped by normalised name) in the order of their first school. */
+  readonly districts: readonly DistrictName[];
+  /** Each record's district, as an index into districts. */
+  readonly districtOf: Int32Array;
   readonly findings: readonly Finding[];
+}
+
+export interface DistrictName {
+  /** As written in the district's first row. */
+  readonly name: string;
+  /** normalizeText of it: what rows are grouped by. */
+  readonly key: string;
 }
 
 /** One Float64Array per count column present in the sheet. */
@@ -155,6 +166,8 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       week: period ? `${period[1]}–${period[2]}` : null,
       records: reader.records,
       countColumns: reader.store.columnsFor(reader.records.length),
+      districts: reader.districtNames,
+      districtOf: reader.districtOf.subarray(0, reader.records.length),
       findings: reader.findings,
     },
   };
@@ -174,6 +187,8 @@ interface DistrictInfo {
   readonly total: boolean;
   /** Hash of «key|», the start of the identity of each of its schools. */
   readonly seed: number;
+  /** Index in the table's districts once a school of it is read, else −1. */
+  group: number;
 }
 
 /** Counts of all rows, column by column: one allocation per column instead of an object per row. */
@@ -253,6 +268,10 @@ class RowReader {
   /** Full identities: schools with an id, and the rare names whose hashes collide. */
   private readonly seenByKey = new Map<string, number>();
   private readonly districts = new Map<string, DistrictInfo>();
+  /** Districts by normalised name, in the order of their first school, and each record's. */
+  readonly districtNames: DistrictName[] = [];
+  private readonly groupByKey = new Map<string, number>();
+  readonly districtOf: Int32Array;
 
   constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number, capacity: number) {
     this.counts = COUNT_ORDER.flatMap((key) => {
@@ -262,6 +281,7 @@ class RowReader {
     const keys = this.counts.map((c) => c.key);
     this.store = new CountStore(keys, capacity);
     this.seenByHash = new HashIndex(capacity);
+    this.districtOf = new Int32Array(capacity);
     this.baseChecks = SCHOOL_INDICATORS.flatMap((def) => {
       const numerator = keys.indexOf(def.numerator);
       const base = keys.indexOf(def.base);
@@ -290,10 +310,24 @@ class RowReader {
     let info = this.districts.get(district);
     if (info === undefined) {
       const key = normalizeText(district);
-      info = { key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`) };
+      info = { key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`), group: -1 };
       this.districts.set(district, info);
     }
     return info;
+  }
+
+  /** The district's index in districtNames; spellings that normalise alike share one. */
+  private groupOf(info: DistrictInfo, district: string): number {
+    if (info.group < 0) {
+      let group = this.groupByKey.get(info.key);
+      if (group === undefined) {
+        group = this.districtNames.length;
+        this.districtNames.push({ name: district, key: info.key });
+        this.groupByKey.set(info.key, group);
+      }
+      info.group = group;
+    }
+    return info.group;
   }
 
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
@@ -353,6 +387,7 @@ class RowReader {
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
+    this.districtOf[index] = this.groupOf(info, district);
     this.records.push(new ParsedSchool(row, district, info.key, school, id, profileStatus, this.store, index, counted));
   }
 

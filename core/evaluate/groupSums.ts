@@ -1,0 +1,99 @@
+/**
+ * Running sums of one group: a district, or the region as the merge of its districts. One pass
+ * over the schools fills them; nothing is summed twice. A group's sums are one block of a
+ * Float64Array (every district's block in one array, so the passes over a country's 40 000
+ * schools add into a single array instead of 1 600 objects), laid out as the constants below.
+ */
+import { SCHOOL_COLUMNS, type SchoolCountKey } from '../catalogue/columns';
+import type { SchoolIndicatorKey } from '../catalogue/indicators';
+import type { Settings } from '../settings';
+import { looseDistrictKey } from '../table/planTable';
+import type { GroupResult } from './evaluate';
+import type { ActiveIndicator } from './indicatorSet';
+import { attainmentOf, measure, type Measure } from './measure';
+
+export const COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
+
+// Block layout: six numbers of schools, the counts in COUNT_KEYS order, a flag per count that
+// some row had it, then five sums per indicator.
+export const SCHOOLS = 0;
+export const ACTIVE_PROFILES = 1;
+export const PROFILES_KNOWN = 2;
+export const ACCESS50 = 3;
+export const ACCESS50_KNOWN = 4;
+export const LAGGING_SCHOOLS = 5;
+export const COUNTS_AT = 6;
+export const HAS_COUNT_AT = COUNTS_AT + COUNT_KEYS.length;
+export const INDICATORS_AT = HAS_COUNT_AT + COUNT_KEYS.length;
+/** Per indicator: Σpart and Σbase over rows holding both, those rows, rows with a share, rows meeting the target. */
+export const SUM_PART = 0;
+export const SUM_BASE = 1;
+export const SUM_ROWS = 2;
+export const SUM_WITH_DATA = 3;
+export const SUM_MET = 4;
+export const INDICATOR_SUMS = 5;
+
+/** Length of one group's block. */
+export function groupStride(indicators: number): number {
+  return INDICATORS_AT + INDICATOR_SUMS * indicators;
+}
+
+export class GroupSums {
+  constructor(
+    private readonly indicators: readonly ActiveIndicator[],
+    readonly data: Float64Array = new Float64Array(groupStride(indicators.length)),
+    /** Where this group's block starts in data. */
+    readonly offset = 0,
+  ) {}
+
+  private at(slot: number): number {
+    return this.data[this.offset + slot] as number;
+  }
+
+  merge(other: GroupSums): void {
+    const length = groupStride(this.indicators.length);
+    for (let slot = 0; slot < length; slot++) {
+      const mine = this.at(slot);
+      const theirs = other.at(slot);
+      // Sums add; the «some row had this count» flags combine as «either had it».
+      const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
+      this.data[this.offset + slot] = flag ? Math.max(mine, theirs) : mine + theirs;
+    }
+  }
+
+  result(name: string, settings: Settings, plan: number | null): Omit<GroupResult, 'priority'> {
+    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    COUNT_KEYS.forEach((key, c) => {
+      if (this.at(HAS_COUNT_AT + c)) counts[key] = this.at(COUNTS_AT + c);
+    });
+    const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
+    const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
+    const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
+    this.indicators.forEach((indicator, i) => {
+      const at = INDICATORS_AT + INDICATOR_SUMS * i;
+      const rows = this.at(at + SUM_ROWS);
+      measures[indicator.key] = measure(indicator.target, rows ? this.at(at + SUM_PART) : undefined, rows ? this.at(at + SUM_BASE) : undefined, settings.tolerance);
+      meetingTarget[indicator.key] = this.at(at + SUM_MET);
+      withData[indicator.key] = this.at(at + SUM_WITH_DATA);
+    });
+    const access50 = this.at(ACCESS50);
+    const access50Known = this.at(ACCESS50_KNOWN);
+    return {
+      name,
+      key: looseDistrictKey(name),
+      schools: this.at(SCHOOLS),
+      counts,
+      measures,
+      meetingTarget,
+      withData,
+      activeProfiles: this.at(ACTIVE_PROFILES),
+      profilesKnown: this.at(PROFILES_KNOWN),
+      access50,
+      access50Known,
+      plan,
+      planMet: plan === null || access50Known === 0 ? null : access50 >= plan,
+      laggingSchools: this.at(LAGGING_SCHOOLS),
+      attainment: attainmentOf(this.indicators, measures),
+    };
+  }
+}
