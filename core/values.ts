@@ -77,13 +77,20 @@ function roundToDigits(value: number, digits: number): number {
   return Number(value.toFixed(Math.min(digits, 20)));
 }
 
+/** ASCII letters and digits and the Cyrillic block: never trimmed as space. */
+function isWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x400 && code <= 0x4ff);
+}
+
 /** True when the cell holds nothing to compute with and nothing to complain about. */
 export function isBlank(raw: unknown): boolean {
   // Numbers are never blank: the common case answers without parsing.
   if (typeof raw === 'number') return false;
   if (raw === null || raw === undefined || raw === '') return true;
   if (typeof raw === 'string') {
-    // Only the short placeholders («—», «н/д», «нет данных») are blank: names answer on length.
+    // Only the short placeholders («—», «н/д», «нет данных») are blank: a longer text that starts
+    // and ends with a letter or digit answers without trimming.
+    if (raw.length > LONGEST_MISSING_WORD && isWordChar(raw.charCodeAt(0)) && isWordChar(raw.charCodeAt(raw.length - 1))) return false;
     const text = raw.trim();
     return text.length <= LONGEST_MISSING_WORD && MISSING_FIRST_CHARS.has(text.charAt(0)) && MISSING_WORDS.has(text.toLowerCase());
   }

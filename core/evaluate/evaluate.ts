@@ -11,11 +11,11 @@ import { messages } from '../messages';
 import { isProfileActive, meetsAccess50, share, STATUS_CODE_LAGGING, STATUS_CODE_MET } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
-import type { CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
+import type { CountColumns, ProfileStatus, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import { attainmentTerm, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
 import {
-  ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, groupStride, GroupSums, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
+  ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, GroupSums, quantities, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
   LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
 } from './groupSums';
 import { SchoolColumns } from './schoolColumns';
@@ -123,9 +123,9 @@ function countAt(column: Float64Array | undefined, index: number): number | unde
 }
 
 /** Stores the profile activity: from the status column when there is one, else by the rule (users > 2 and classes ≥ 1). */
-function recordActivity(columns: SchoolColumns, position: number, record: SchoolRecord | null, counts: CountColumns, index: number): void {
-  if (record?.profileStatus) {
-    columns.active[position] = record.profileStatus === 'active' ? 1 : 0;
+function recordActivity(columns: SchoolColumns, position: number, status: ProfileStatus | null, counts: CountColumns, index: number): void {
+  if (status) {
+    columns.active[position] = status === 'active' ? 1 : 0;
     columns.activeSource[position] = ACTIVE_SOURCES.indexOf('status');
     return;
   }
@@ -149,22 +149,26 @@ function access50Of(counts: CountColumns, index: number): boolean | null {
 }
 
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
-function byPriority(a: Omit<GroupResult, 'priority'>, b: Omit<GroupResult, 'priority'>): number {
-  const ax = a.attainment ?? Infinity;
-  const bx = b.attainment ?? Infinity;
-  if (ax !== bx) return ax - bx;
-  return totalGap(b) - totalGap(a) || russianOrder(a.name, b.name);
+function byPriority<G extends Omit<GroupResult, 'priority'>>(groups: readonly G[]): G[] {
+  const gaps = new Map(groups.map((group) => [group, totalGap(group)]));
+  return [...groups].sort((a, b) => {
+    const ax = a.attainment ?? Infinity;
+    const bx = b.attainment ?? Infinity;
+    if (ax !== bx) return ax - bx;
+    return (gaps.get(b) as number) - (gaps.get(a) as number) || russianOrder(a.name, b.name);
+  });
 }
 
 export function totalGap(group: Pick<GroupResult, 'measures'>): number {
   return Object.values(group.measures).reduce((sum, m) => sum + ((m as Measure).gap ?? 0), 0);
 }
 
-/** Where each counted school's counts are (record index) and where its district's sums are (block start). */
+/** Where each counted school's counts are (record index), its district, and the sums of all districts (see groupSums.ts). */
 interface Placement {
   readonly recordOf: Int32Array;
-  readonly blockOf: Int32Array;
+  readonly groupOf: Int32Array;
   readonly sums: Float64Array;
+  readonly groups: number;
 }
 
 /**
@@ -172,7 +176,7 @@ interface Placement {
  * ranks a school (attainment, total gap, lagging) and adds each row to its district's sums.
  */
 function measureSchools(columns: SchoolColumns, counts: CountColumns, place: Placement, tolerance: number): void {
-  const { recordOf, blockOf, sums } = place;
+  const { recordOf, groupOf, sums, groups } = place;
   const { attainment, totalGap, lagging } = columns;
   const terms = new Uint8Array(columns.schools);
   const values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
@@ -182,6 +186,11 @@ function measureSchools(columns: SchoolColumns, counts: CountColumns, place: Pla
     const bases = counts[indicator.base] as Float64Array;
     const { target } = indicator;
     const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    const partSums = (at + SUM_PART) * groups;
+    const baseSums = (at + SUM_BASE) * groups;
+    const rowSums = (at + SUM_ROWS) * groups;
+    const withDataSums = (at + SUM_WITH_DATA) * groups;
+    const metSums = (at + SUM_MET) * groups;
     for (let k = 0; k < columns.schools; k++) {
       const row = recordOf[k] as number;
       const part = parts[row] as number;
@@ -196,12 +205,12 @@ function measureSchools(columns: SchoolColumns, counts: CountColumns, place: Pla
       }
       // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
       if (Number.isNaN(part) || Number.isNaN(base)) continue;
-      const sum = (blockOf[k] as number) + at;
-      sums[sum + SUM_PART] = (sums[sum + SUM_PART] as number) + part;
-      sums[sum + SUM_BASE] = (sums[sum + SUM_BASE] as number) + base;
-      sums[sum + SUM_ROWS] = (sums[sum + SUM_ROWS] as number) + 1;
-      if (!Number.isNaN(values.share)) sums[sum + SUM_WITH_DATA] = (sums[sum + SUM_WITH_DATA] as number) + 1;
-      if (values.status === STATUS_CODE_MET) sums[sum + SUM_MET] = (sums[sum + SUM_MET] as number) + 1;
+      const g = groupOf[k] as number;
+      sums[partSums + g] = (sums[partSums + g] as number) + part;
+      sums[baseSums + g] = (sums[baseSums + g] as number) + base;
+      sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
+      if (!Number.isNaN(values.share)) sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
+      if (values.status === STATUS_CODE_MET) sums[metSums + g] = (sums[metSums + g] as number) + 1;
     }
   });
   for (let k = 0; k < columns.schools; k++) {
@@ -212,73 +221,73 @@ function measureSchools(columns: SchoolColumns, counts: CountColumns, place: Pla
 
 /** Adds every count column into the district sums, a column at a time. */
 function addCounts(counts: CountColumns, place: Placement): void {
-  const { recordOf, blockOf, sums } = place;
+  const { recordOf, groupOf, sums, groups } = place;
   COUNT_KEYS.forEach((key, c) => {
     const column = counts[key];
     if (!column) return;
+    const countSums = (COUNTS_AT + c) * groups;
+    const hasCount = (HAS_COUNT_AT + c) * groups;
     for (let k = 0; k < recordOf.length; k++) {
       const value = column[recordOf[k] as number] as number;
       if (Number.isNaN(value)) continue;
-      const block = blockOf[k] as number;
-      sums[block + COUNTS_AT + c] = (sums[block + COUNTS_AT + c] as number) + value;
-      sums[block + HAS_COUNT_AT + c] = 1;
+      const g = groupOf[k] as number;
+      sums[countSums + g] = (sums[countSums + g] as number) + value;
+      sums[hasCount + g] = 1;
     }
   });
 }
 
 /** Profiles, 2.3 access and lagging: per school into the columns, counted into the district sums. */
 function addSchools(columns: SchoolColumns, table: SchoolTable, place: Placement): void {
-  const { recordOf, blockOf, sums } = place;
+  const { recordOf, groupOf, sums, groups } = place;
   const counts = table.countColumns;
-  // Only a status column makes the records themselves worth reading.
-  const records = table.columns.status ? columns.records : null;
   for (let k = 0; k < columns.schools; k++) {
     const index = recordOf[k] as number;
-    const block = blockOf[k] as number;
-    recordActivity(columns, k, records ? (records[k] as SchoolRecord) : null, counts, index);
+    const g = groupOf[k] as number;
+    const add = (slot: number, value: number): void => {
+      sums[slot * groups + g] = (sums[slot * groups + g] as number) + value;
+    };
+    recordActivity(columns, k, table.rows.profileStatus(index), counts, index);
     const access50 = access50Of(counts, index);
     columns.access50[k] = toTriState(access50);
     const active = columns.active[k] as number;
-    sums[block + SCHOOLS] = (sums[block + SCHOOLS] as number) + 1;
+    add(SCHOOLS, 1);
     if (active >= 0) {
-      sums[block + PROFILES_KNOWN] = (sums[block + PROFILES_KNOWN] as number) + 1;
-      sums[block + ACTIVE_PROFILES] = (sums[block + ACTIVE_PROFILES] as number) + active;
+      add(PROFILES_KNOWN, 1);
+      add(ACTIVE_PROFILES, active);
     }
     if (access50 !== null) {
-      sums[block + ACCESS50_KNOWN] = (sums[block + ACCESS50_KNOWN] as number) + 1;
-      if (access50) sums[block + ACCESS50] = (sums[block + ACCESS50] as number) + 1;
+      add(ACCESS50_KNOWN, 1);
+      if (access50) add(ACCESS50, 1);
     }
-    if (columns.lagging[k] === 1) sums[block + LAGGING_SCHOOLS] = (sums[block + LAGGING_SCHOOLS] as number) + 1;
+    if (columns.lagging[k] === 1) add(LAGGING_SCHOOLS, 1);
   }
 }
 
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
-  // Repeated schools are rare: most tables count every record, and the array is shared.
-  const counted = table.records.every((record) => record.counted) ? table.records : table.records.filter((record) => record.counted);
   const counts = table.countColumns;
-  const columns = new SchoolColumns(indicators, counted, counts, settings.tolerance);
-  const stride = groupStride(indicators.length);
-  const recordOf = new Int32Array(counted.length);
-  const blockOf = new Int32Array(counted.length);
-  counted.forEach((record, k) => {
-    recordOf[k] = record.index;
-    blockOf[k] = (table.districtOf[record.index] as number) * stride;
-  });
-  const place: Placement = { recordOf, blockOf, sums: new Float64Array(stride * table.districts.length) };
+  const { rows } = table;
+  // Positions are the counted rows (repeated schools left out), in sheet order.
+  const recordOf = new Int32Array(rows.length - table.repeated);
+  for (let index = 0, k = 0; index < rows.length; index++) if (rows.counted[index] === 1) recordOf[k++] = index;
+  const groupOf = recordOf.map((index) => table.districtOf[index] as number);
+  const columns = new SchoolColumns(indicators, table, recordOf, settings.tolerance);
+  const groups = table.districts.length;
+  const place: Placement = { recordOf, groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
   measureSchools(columns, counts, place, settings.tolerance);
   addCounts(counts, place);
   addSchools(columns, table, place);
-  const byDistrict = table.districts.map((district, g) => ({ name: district.name, sums: new GroupSums(indicators, place.sums, g * stride) }));
+  const byDistrict = table.districts.map((district, g) => ({ name: district.name, sums: new GroupSums(indicators, place.sums, g, groups) }));
 
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, byDistrict.map((g) => g.name), planWarnings);
   const regionSums = new GroupSums(indicators);
-  const groups = byDistrict.map(({ name, sums }) => {
+  const results = byDistrict.map(({ name, sums }) => {
     regionSums.merge(sums);
     return sums.result(name, settings, planFor(name));
   });
-  const districts = groups.sort(byPriority).map((group, index) => ({ ...group, priority: index + 1 }));
+  const districts = byPriority(results).map((group, index) => Object.assign(group, { priority: index + 1 }));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
   const region = { ...regionSums.result(REGION_NAME, settings, planTotal), priority: 0 };
 
@@ -289,7 +298,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     indicators,
     // Made on first use: the district summary and the lagging list read the columns instead.
     get schools(): readonly SchoolResult[] {
-      return (schools ??= counted.map((_, position) => new EvaluatedSchool(columns, position)));
+      return (schools ??= Array.from(recordOf, (_, position) => new EvaluatedSchool(columns, position)));
     },
     schoolColumns: columns,
     districts,

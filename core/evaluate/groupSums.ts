@@ -1,8 +1,9 @@
 /**
  * Running sums of one group: a district, or the region as the merge of its districts. One pass
- * over the schools fills them; nothing is summed twice. A group's sums are one block of a
- * Float64Array (every district's block in one array, so the passes over a country's 40 000
- * schools add into a single array instead of 1 600 objects), laid out as the constants below.
+ * over the schools fills them; nothing is summed twice. The sums of all districts share one
+ * Float64Array, quantity by quantity: quantity q (the slots below) of group g is at
+ * [q × groups + g]. A pass down one column of a country's 40 000 schools then adds into a
+ * few arrays of 1 600 numbers, which stay in the processor's cache.
  */
 import { SCHOOL_COLUMNS, type SchoolCountKey } from '../catalogue/columns';
 import type { SchoolIndicatorKey } from '../catalogue/indicators';
@@ -14,7 +15,7 @@ import { attainmentOf, measure, type Measure } from './measure';
 
 export const COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
 
-// Block layout: six numbers of schools, the counts in COUNT_KEYS order, a flag per count that
+// Quantities: six numbers of schools, the counts in COUNT_KEYS order, a flag per count that
 // some row had it, then five sums per indicator.
 export const SCHOOLS = 0;
 export const ACTIVE_PROFILES = 1;
@@ -33,31 +34,32 @@ export const SUM_WITH_DATA = 3;
 export const SUM_MET = 4;
 export const INDICATOR_SUMS = 5;
 
-/** Length of one group's block. */
-export function groupStride(indicators: number): number {
+/** Number of quantities a group has. */
+export function quantities(indicators: number): number {
   return INDICATORS_AT + INDICATOR_SUMS * indicators;
 }
 
 export class GroupSums {
   constructor(
     private readonly indicators: readonly ActiveIndicator[],
-    readonly data: Float64Array = new Float64Array(groupStride(indicators.length)),
-    /** Where this group's block starts in data. */
-    readonly offset = 0,
+    readonly data: Float64Array = new Float64Array(quantities(indicators.length)),
+    /** This group's number among `groups` groups sharing data. */
+    readonly group = 0,
+    readonly groups = 1,
   ) {}
 
   private at(slot: number): number {
-    return this.data[this.offset + slot] as number;
+    return this.data[slot * this.groups + this.group] as number;
   }
 
   merge(other: GroupSums): void {
-    const length = groupStride(this.indicators.length);
+    const length = quantities(this.indicators.length);
     for (let slot = 0; slot < length; slot++) {
       const mine = this.at(slot);
       const theirs = other.at(slot);
       // Sums add; the «some row had this count» flags combine as «either had it».
       const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
-      this.data[this.offset + slot] = flag ? Math.max(mine, theirs) : mine + theirs;
+      this.data[slot * this.groups + this.group] = flag ? Math.max(mine, theirs) : mine + theirs;
     }
   }
 

@@ -4,7 +4,7 @@
  * indicators; an object per value would cost more to collect as garbage than to compute, so a
  * school's shares, statuses and gaps are measured again from its counts when a row asks.
  */
-import type { CountColumns, SchoolRecord } from '../table/schoolTable';
+import type { SchoolRecord, SchoolTable } from '../table/schoolTable';
 import type { ActiveIndicator } from './indicatorSet';
 import { measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
 
@@ -23,14 +23,17 @@ export class SchoolColumns {
   private readonly bases: readonly Float64Array[];
   private readonly values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
 
+  private countedRecords: readonly SchoolRecord[] | undefined;
+
   constructor(
     readonly indicators: readonly ActiveIndicator[],
-    /** The counted schools' records, in sheet order: position k is records[k]. */
-    readonly records: readonly SchoolRecord[],
-    counts: CountColumns,
+    private readonly table: SchoolTable,
+    /** Position k (a counted school, in sheet order) is row recordOf[k] of the table. */
+    readonly recordOf: Int32Array,
     private readonly tolerance: number,
   ) {
-    const schools = records.length;
+    const counts = table.countColumns;
+    const schools = recordOf.length;
     this.schools = schools;
     this.attainment = new Float64Array(schools);
     this.totalGap = new Float64Array(schools);
@@ -43,9 +46,14 @@ export class SchoolColumns {
     this.bases = indicators.map((i) => counts[i.base] ?? new Float64Array(0));
   }
 
+  /** The counted schools' records: position k is records[k]. Made when first asked for. */
+  get records(): readonly SchoolRecord[] {
+    return (this.countedRecords ??= this.table.repeated === 0 ? this.table.records : this.table.records.filter((r) => r.counted));
+  }
+
   /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */
   measureAt(position: number, i: number): Readonly<MeasureValues> {
-    const recordIndex = (this.records[position] as SchoolRecord).index;
+    const recordIndex = this.recordOf[position] as number;
     const part = (this.parts[i] as Float64Array)[recordIndex] as number;
     const base = (this.bases[i] as Float64Array)[recordIndex] as number;
     measureInto(this.values, (this.indicators[i] as ActiveIndicator).target, part, base, this.tolerance);
@@ -54,7 +62,7 @@ export class SchoolColumns {
 
   /** One school's measures as objects. */
   measuresAt(position: number): Partial<Record<ActiveIndicator['key'], Measure>> {
-    const recordIndex = (this.records[position] as SchoolRecord).index;
+    const recordIndex = this.recordOf[position] as number;
     const measures: Partial<Record<ActiveIndicator['key'], Measure>> = {};
     this.indicators.forEach((indicator, i) => {
       const part = (this.parts[i] as Float64Array)[recordIndex] as number;

@@ -11,7 +11,6 @@ import { schoolsOf, totalGap } from '../evaluate/evaluate';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
 import { statusOfCode, type Measure } from '../evaluate/measure';
 import type { SchoolColumns } from '../evaluate/schoolColumns';
-import type { SchoolRecord } from '../table/schoolTable';
 import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
 import { normalizeText } from '../text';
 import {
@@ -191,14 +190,15 @@ const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null 
  */
 function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
   const columns = evaluation.schoolColumns;
-  const record = columns.records[position] as SchoolRecord;
-  const teachers = evaluation.table.countColumns.teachers?.[record.index];
+  const { rows } = evaluation.table;
+  const index = columns.recordOf[position] as number;
+  const teachers = evaluation.table.countColumns.teachers?.[index];
   const cells: ReportCell[] = new Array<ReportCell>(width);
   const tones: (Tone | null)[] = new Array<Tone | null>(width).fill(null);
   cells[0] = priority;
-  cells[1] = record.district;
-  cells[2] = record.school;
-  cells[3] = record.row;
+  cells[1] = rows.district[index] as string;
+  cells[2] = rows.school[index] as string;
+  cells[3] = rows.row[index] as number;
   cells[4] = teachers === undefined || Number.isNaN(teachers) ? null : teachers;
   const attainment = columns.attainment[position] as number;
   cells[5] = Number.isNaN(attainment) ? null : attainment;

@@ -8,6 +8,7 @@ import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
 import { HashIndex, hashKey, normalizedHash } from '../nameKey';
+import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount, type CellPlace } from './cells';
@@ -50,6 +51,10 @@ export interface SchoolTable {
   readonly districts: readonly DistrictName[];
   /** Each record's district, as an index into districts. */
   readonly districtOf: Int32Array;
+  /** The rows as read, by column (records are views of it). */
+  readonly rows: RowStore;
+  /** Records left out of the totals as repeats of an earlier school. */
+  readonly repeated: number;
   readonly findings: readonly Finding[];
 }
 
@@ -60,8 +65,7 @@ export interface DistrictName {
   readonly key: string;
 }
 
-/** One Float64Array per count column present in the sheet. */
-export type CountColumns = Readonly<Partial<Record<SchoolCountKey, Float64Array>>>;
+export type { CountColumns } from './schoolRows';
 
 export interface ParseOptions<K extends string> {
   /** The user's corrections of the recognised columns. */
@@ -83,8 +87,15 @@ export const NO_DISTRICT = 'Район не указан';
 const TOTAL_ROW = /^(итого|всего)( |$)/;
 /** The same test on raw text, so school names need not be normalised first. */
 const TOTAL_ROW_TEXT = /^\s*(итого|всего)([\s:.,]|$)/i;
-/** First letters of «Итого» / «Всего»: most names are ruled out without the regexp. */
-const TOTAL_ROW_START = /^\s*[ИиВв]/;
+/** Whether text may start with «Итого» / «Всего» (after spaces): most names are ruled out without the regexp. */
+function startsLikeTotal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0xa0 || (code >= 0x09 && code <= 0x0d)) continue;
+    return code === 0x418 || code === 0x438 || code === 0x412 || code === 0x432; // И и В в
+  }
+  return false;
+}
 const PERIOD = /(\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)\s*[–—-]\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/;
 
 /** For a count written as a percentage: the base it is a share of (from the catalogue). */
@@ -151,6 +162,8 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
     if (!reader.isBlankRow(cells)) reader.read(cells, firstRow + rowIndex);
   }
 
+  const store = reader.store;
+  let records: SchoolRecord[] | undefined;
   const title = values.slice(0, header.rowIndex).flatMap((row) => row.map(cellText).filter((t) => t !== '')).join(' ');
   const period = PERIOD.exec(title);
   return {
@@ -164,10 +177,15 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       headers: header.headers,
       title,
       week: period ? `${period[1]}–${period[2]}` : null,
-      records: reader.records,
-      countColumns: reader.store.columnsFor(reader.records.length),
-      districts: reader.districtNames,
-      districtOf: reader.districtOf.subarray(0, reader.records.length),
+      // Views of the stored rows, made when first asked for: evaluation reads the columns.
+      get records(): readonly SchoolRecord[] {
+        return (records ??= store.records());
+      },
+      rows: store,
+      countColumns: store.countColumns(),
+      districts: store.districts,
+      districtOf: store.districtOf.subarray(0, store.length),
+      repeated: reader.repeated,
       findings: reader.findings,
     },
   };
@@ -191,56 +209,6 @@ interface DistrictInfo {
   group: number;
 }
 
-/** Counts of all rows, column by column: one allocation per column instead of an object per row. */
-class CountStore {
-  readonly columns: Float64Array[];
-  constructor(readonly keys: readonly SchoolCountKey[], capacity: number) {
-    this.columns = keys.map(() => new Float64Array(capacity));
-  }
-
-  /** The counts of one row as an object with only the cells that hold a number. */
-  countsAt(index: number): Partial<Record<SchoolCountKey, number>> {
-    const counts: Partial<Record<SchoolCountKey, number>> = {};
-    this.keys.forEach((key, j) => {
-      const value = (this.columns[j] as Float64Array)[index] as number;
-      if (!Number.isNaN(value)) counts[key] = value;
-    });
-    return counts;
-  }
-
-  columnsFor(length: number): CountColumns {
-    const result: Partial<Record<SchoolCountKey, Float64Array>> = {};
-    this.keys.forEach((key, j) => (result[key] = (this.columns[j] as Float64Array).subarray(0, length)));
-    return result;
-  }
-}
-
-/** A parsed row; its counts object and normalised school name are made only when something asks for them. */
-class ParsedSchool implements SchoolRecord {
-  private key: string | undefined;
-  private countsObject: Partial<Record<SchoolCountKey, number>> | undefined;
-  constructor(
-    readonly row: number,
-    readonly district: string,
-    readonly districtKey: string,
-    readonly school: string,
-    readonly id: string | null,
-    readonly profileStatus: ProfileStatus | null,
-    private readonly store: CountStore,
-    /** Index of the row in the table's count columns. */
-    readonly index: number,
-    readonly counted: boolean,
-  ) {}
-
-  get schoolKey(): string {
-    return (this.key ??= normalizeText(this.school));
-  }
-
-  get counts(): Readonly<Partial<Record<SchoolCountKey, number>>> {
-    return (this.countsObject ??= this.store.countsAt(this.index));
-  }
-}
-
 /** An indicator whose numerator and base are both in the sheet, by column slot in the store. */
 interface BaseCheck {
   readonly numerator: number;
@@ -256,9 +224,8 @@ interface BaseCheck {
  * rows whose hashes meet are compared as strings.
  */
 class RowReader {
-  readonly records: ParsedSchool[] = [];
   readonly findings: Finding[] = [];
-  readonly store: CountStore;
+  readonly store: RowStore;
   private readonly counts: readonly CountColumn[];
   private readonly baseChecks: readonly BaseCheck[];
   private readonly districtIndex: number;
@@ -268,10 +235,9 @@ class RowReader {
   /** Full identities: schools with an id, and the rare names whose hashes collide. */
   private readonly seenByKey = new Map<string, number>();
   private readonly districts = new Map<string, DistrictInfo>();
-  /** Districts by normalised name, in the order of their first school, and each record's. */
-  readonly districtNames: DistrictName[] = [];
+  /** Districts' indices in the store's districts, by normalised name. */
   private readonly groupByKey = new Map<string, number>();
-  readonly districtOf: Int32Array;
+  repeated = 0;
 
   constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number, capacity: number) {
     this.counts = COUNT_ORDER.flatMap((key) => {
@@ -279,9 +245,8 @@ class RowReader {
       return ref ? [{ key, ref, percentBase: PERCENT_BASE[key] }] : [];
     });
     const keys = this.counts.map((c) => c.key);
-    this.store = new CountStore(keys, capacity);
+    this.store = new RowStore(keys, capacity, columns.id !== undefined);
     this.seenByHash = new HashIndex(capacity);
-    this.districtOf = new Int32Array(capacity);
     this.baseChecks = SCHOOL_INDICATORS.flatMap((def) => {
       const numerator = keys.indexOf(def.numerator);
       const base = keys.indexOf(def.base);
@@ -316,13 +281,13 @@ class RowReader {
     return info;
   }
 
-  /** The district's index in districtNames; spellings that normalise alike share one. */
+  /** The district's index in the store's districts; spellings that normalise alike share one. */
   private groupOf(info: DistrictInfo, district: string): number {
     if (info.group < 0) {
       let group = this.groupByKey.get(info.key);
       if (group === undefined) {
-        group = this.districtNames.length;
-        this.districtNames.push({ name: district, key: info.key });
+        group = this.store.districts.length;
+        this.store.districts.push({ name: district, key: info.key });
         this.groupByKey.set(info.key, group);
       }
       info.group = group;
@@ -333,10 +298,11 @@ class RowReader {
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
   private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    const index = this.seenByHash.getOrAdd(normalizedHash(school, info.seed), this.records.length);
+    const index = this.seenByHash.getOrAdd(normalizedHash(school, info.seed), this.store.length);
     if (index < 0) return undefined;
-    const first = this.records[index] as ParsedSchool;
-    if (first.districtKey === info.key && first.schoolKey === normalizeText(school)) return first.row;
+    const { store } = this;
+    const firstKey = store.districts[store.districtOf[index] as number]?.key;
+    if (firstKey === info.key && normalizeText(store.school[index]) === normalizeText(school)) return store.row[index];
     return this.remember(`name:${info.key}|${normalizeText(school)}`, row);
   }
 
@@ -350,14 +316,15 @@ class RowReader {
     const { findings } = this;
     let district = cellText(cells[this.districtIndex]);
     let school = cellText(cells[this.schoolIndex]);
-    if (this.districtInfo(district).total || (TOTAL_ROW_START.test(school) && TOTAL_ROW_TEXT.test(school))) {
+    let info = this.districtInfo(district);
+    if (info.total || (startsLikeTotal(school) && TOTAL_ROW_TEXT.test(school))) {
       findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
     }
 
     // Every column gets a value (NaN for none) at this index: a row dropped below is overwritten by the next.
-    const index = this.records.length;
-    const columns = this.store.columns;
+    const index = this.store.length;
+    const columns = this.store.counts;
     let anyCount = false;
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as Float64Array;
@@ -376,19 +343,19 @@ class RowReader {
     if (!district) {
       findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
       district = NO_DISTRICT;
+      info = this.districtInfo(district);
     }
     this.checkBases(index, row);
 
     const id = this.columns.id ? this.text(cells, 'id') || null : null;
-    const info = this.districtInfo(district);
     const firstSeen = this.firstSeen(id, info, school, row);
     const counted = firstSeen === undefined;
+    if (!counted) this.repeated++;
     if (!counted) findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
-    this.districtOf[index] = this.groupOf(info, district);
-    this.records.push(new ParsedSchool(row, district, info.key, school, id, profileStatus, this.store, index, counted));
+    this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus, counted);
   }
 
   /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. */
@@ -398,8 +365,8 @@ class RowReader {
     if (cell === null) return NaN;
     if (typeof cell === 'number') return cell;
     // Bases come first in the store, so the base of this row is already read.
-    const slot = percentBase === undefined ? -1 : this.store.keys.indexOf(percentBase);
-    const base = slot < 0 ? NaN : ((this.store.columns[slot] as Float64Array)[index] as number);
+    const slot = percentBase === undefined ? -1 : this.store.countKeys.indexOf(percentBase);
+    const base = slot < 0 ? NaN : ((this.store.counts[slot] as Float64Array)[index] as number);
     if (Number.isNaN(base)) {
       this.findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue('процент вместо количества', cell.text) + '; значение не учтено'));
       return NaN;
@@ -410,7 +377,7 @@ class RowReader {
 
   /** Counts above their default base and zero bases, for every indicator of the catalogue. */
   private checkBases(index: number, row: number): void {
-    const columns = this.store.columns;
+    const columns = this.store.counts;
     let zeroReported: SchoolCountKey | null = null;
     for (const check of this.baseChecks) {
       const part = (columns[check.numerator] as Float64Array)[index] as number;

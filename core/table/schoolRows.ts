@@ -1,0 +1,109 @@
+/**
+ * The parsed rows of a weekly sheet, stored by column: one typed array or plain array per field
+ * instead of an object per row. A country's table has 40 000 rows; objects that all live until
+ * the report is built cost the collector more than reading them costs. SchoolRecord objects are
+ * views made when something asks for the records.
+ */
+import type { SchoolCountKey } from '../catalogue/columns';
+import { normalizeText } from '../text';
+import type { DistrictName, ProfileStatus, SchoolRecord } from './schoolTable';
+
+/** One Float64Array per count column present in the sheet, NaN where a cell gives no number. */
+export type CountColumns = Readonly<Partial<Record<SchoolCountKey, Float64Array>>>;
+
+const STATUS_CODES: readonly (ProfileStatus | null)[] = [null, 'active', 'inactive'];
+
+/** Everything read from the rows, row i of the table at index i of every array. */
+export class RowStore {
+  readonly counts: Float64Array[];
+  readonly row: Int32Array;
+  readonly districtOf: Int32Array;
+  readonly status: Uint8Array;
+  readonly counted: Uint8Array;
+  readonly district: string[] = [];
+  readonly school: string[] = [];
+  /** Only when the sheet has an id column. */
+  readonly id: (string | null)[] | null;
+  readonly districts: DistrictName[] = [];
+  length = 0;
+
+  constructor(readonly countKeys: readonly SchoolCountKey[], capacity: number, withId: boolean) {
+    this.counts = countKeys.map(() => new Float64Array(capacity));
+    this.row = new Int32Array(capacity);
+    this.districtOf = new Int32Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.counted = new Uint8Array(capacity);
+    this.id = withId ? [] : null;
+  }
+
+  /** Adds a row whose counts are already in the count columns at index `length`. */
+  push(row: number, district: string, group: number, school: string, id: string | null, status: ProfileStatus | null, counted: boolean): void {
+    const i = this.length++;
+    this.row[i] = row;
+    this.districtOf[i] = group;
+    this.status[i] = status === null ? 0 : status === 'active' ? 1 : 2;
+    this.counted[i] = counted ? 1 : 0;
+    this.district.push(district);
+    this.school.push(school);
+    this.id?.push(id);
+  }
+
+  profileStatus(index: number): ProfileStatus | null {
+    return STATUS_CODES[this.status[index] as number] ?? null;
+  }
+
+  /** The counts of one row as an object with only the cells that hold a number. */
+  countsAt(index: number): Partial<Record<SchoolCountKey, number>> {
+    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    this.countKeys.forEach((key, j) => {
+      const value = (this.counts[j] as Float64Array)[index] as number;
+      if (!Number.isNaN(value)) counts[key] = value;
+    });
+    return counts;
+  }
+
+  countColumns(): CountColumns {
+    const result: Partial<Record<SchoolCountKey, Float64Array>> = {};
+    this.countKeys.forEach((key, j) => (result[key] = (this.counts[j] as Float64Array).subarray(0, this.length)));
+    return result;
+  }
+
+  records(): SchoolRecord[] {
+    return Array.from({ length: this.length }, (_, i) => new RecordView(this, i));
+  }
+}
+
+/** One row of the store as a SchoolRecord. */
+class RecordView implements SchoolRecord {
+  private key: string | undefined;
+  private countsObject: Partial<Record<SchoolCountKey, number>> | undefined;
+  constructor(private readonly store: RowStore, readonly index: number) {}
+
+  get row(): number {
+    return this.store.row[this.index] as number;
+  }
+  get district(): string {
+    return this.store.district[this.index] as string;
+  }
+  get districtKey(): string {
+    return (this.store.districts[this.store.districtOf[this.index] as number] as DistrictName).key;
+  }
+  get school(): string {
+    return this.store.school[this.index] as string;
+  }
+  get schoolKey(): string {
+    return (this.key ??= normalizeText(this.school));
+  }
+  get id(): string | null {
+    return this.store.id?.[this.index] ?? null;
+  }
+  get profileStatus(): ProfileStatus | null {
+    return this.store.profileStatus(this.index);
+  }
+  get counts(): Readonly<Partial<Record<SchoolCountKey, number>>> {
+    return (this.countsObject ??= this.store.countsAt(this.index));
+  }
+  get counted(): boolean {
+    return this.store.counted[this.index] === 1;
+  }
+}
