@@ -93,12 +93,15 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     const table = generateTable(schools);
     tables.set(schools, table);
     log(`bench: ${formatNumber(schools)} ОО — ядро…`);
-    const settle = (): void => void collectGarbage();
     // The floor runs first, on a heap not yet holding the core's results. Warm-ups let the JIT
-    // settle; the cheap floor loop needs more of them to reach its steady speed.
-    const floor = medianTime(() => floorLoop(table), runs(schools) * 3, 15, settle);
-    const core = medianTime(() => coreJob(table.values), runs(schools), WARMUP_RUNS, settle);
-    const full = medianTime(() => fullJob(table.values), runs(schools), WARMUP_RUNS, settle);
+    // settle; the cheap floor loop needs more of them to reach its steady speed. No forced
+    // collection between timed runs: a full collection before each call made the next one two to
+    // five times slower here (cold caches, a shrunk young heap), which no user sees; each run
+    // pays for the garbage it leaves, as repeated use would.
+    collectGarbage();
+    const floor = medianTime(() => floorLoop(table), runs(schools) * 3, 15);
+    const core = medianTime(() => coreJob(table.values), runs(schools), WARMUP_RUNS);
+    const full = medianTime(() => fullJob(table.values), runs(schools), WARMUP_RUNS);
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
     const kept = fullJob(table.values);
