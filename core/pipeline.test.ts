@@ -16,6 +16,22 @@ describe('runJob', () => {
     expect(result.comparison).toBeNull();
   });
 
+  it('lists lagging schools with their own source rows when a repeated row sits between them', () => {
+    const result = runJob({ current: { values: weeklySheet([
+      { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },
+      { district: 'А', school: 'СОШ 2', teachers: 100, teachersCreatedChats: 50 },
+      { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 9 },
+      { district: 'А', school: 'СОШ 3', teachers: 20, teachersCreatedChats: 2 },
+    ]) } });
+    if (!result.ok) throw new Error(result.error);
+    const lagging = result.report.sheets.find((s) => s.kind === 'lagging');
+    const column = (key: string): number => lagging?.columns.findIndex((c) => c.key === key) ?? -1;
+    // Both at 10 %: СОШ 3 needs 5 more teachers (35 % of 20 is 7), СОШ 1 needs 3 (of 10, 3.5 → 4).
+    expect(lagging?.rows.map((r) => [r.cells[column('row')], r.cells[column('school')], r.cells[column('share:teachersCreatedChats')], r.cells[column('gap:teachersCreatedChats')]])).toEqual([
+      [7, 'СОШ 3', 0.1, 5], [4, 'СОШ 1', 0.1, 3],
+    ]);
+  });
+
   it('compares with last week and reads the plan', () => {
     const result = runJob({
       current: { values: week },

@@ -100,6 +100,29 @@ describe('per school', () => {
   });
 });
 
+describe('a repeated school is left out of every total', () => {
+  const result = evaluate(table(weeklySheet([
+    { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },
+    { district: 'А', school: 'СОШ 2', teachers: 100, teachersCreatedChats: 50 },
+    { district: 'б', school: 'сош  1', teachers: 10, teachersCreatedChats: 9 },
+    { district: 'А', school: 'СОШ 3', teachers: 20, teachersCreatedChats: 2 },
+  ])));
+
+  it('sums only the first row of the school, grouped with its district however it is spelt', () => {
+    expect(result.region).toMatchObject({ schools: 3, counts: { teachers: 130, teachersCreatedChats: 53 } });
+    const b = result.districts.find((d) => d.name === 'Б');
+    expect(b).toMatchObject({ schools: 1, counts: { teachers: 10, teachersCreatedChats: 1 }, laggingSchools: 1 });
+    expect(result.districts.find((d) => d.name === 'А')?.measures.teachersCreatedChats?.share).toBe(52 / 120);
+  });
+
+  it('keeps each counted school with its own row and values', () => {
+    expect(result.schools.map((s) => [s.record.row, s.record.school, s.measures.teachersCreatedChats?.share])).toEqual([
+      [4, 'СОШ 1', 0.1], [5, 'СОШ 2', 0.5], [7, 'СОШ 3', 0.1],
+    ]);
+    expect(result.schools.map((s) => s.position)).toEqual([0, 1, 2]);
+  });
+});
+
 describe('indicator 2.3: the published Khabarovsk figures come out of school rows', () => {
   // 385 schools; 38 of them have ≥ 50 % of teachers and students; totals as published.
   const rows: Record<string, CellValue>[] = [];

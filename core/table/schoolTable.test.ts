@@ -1,4 +1,5 @@
 import { weeklySheet, header } from '../../test/fixtures/weekly';
+import { hashKey, normalizedHash } from '../nameKey';
 import { NO_DISTRICT, parseSchoolTable, type SchoolTable } from './schoolTable';
 
 function parse(values: Parameters<typeof parseSchoolTable>[0], options?: Parameters<typeof parseSchoolTable>[1]): SchoolTable {
@@ -122,6 +123,20 @@ describe('data check: each finding names its row and column', () => {
     const rows = [school('МБОУ «СОШ № 1»'), { ...school('мбоу сош  № 1'), district: 'амурский РАЙОН' }];
     expect(findingsOf(rows)).toEqual([
       expect.objectContaining({ row: 5, column: header('school'), cell: 'B5', code: 'duplicate' }),
+    ]);
+  });
+
+  it('two different schools whose name hashes collide are both counted, and a third row repeating either is caught', () => {
+    // Repeats are found by a 32-bit hash of the normalised name. These two names share one (found
+    // by trying «СОШ № n» for n = 0, 1, 2…); the first assertion keeps the test honest.
+    const [first, second] = ['СОШ № 439599', 'СОШ № 622382'];
+    const seed = hashKey('амурский район|');
+    expect(normalizedHash(first, seed)).toBe(normalizedHash(second, seed));
+    const table = parse(weeklySheet([school(first), school(second), school(second.toLowerCase()), school(first)]));
+    expect(table.records.map((r) => [r.school, r.counted])).toEqual([[first, true], [second, true], [second.toLowerCase(), false], [first, false]]);
+    expect(table.findings.map((f) => [f.row, f.message])).toEqual([
+      [6, 'школа повторяется (впервые в строке 5); строка не учтена в итогах'],
+      [7, 'школа повторяется (впервые в строке 4); строка не учтена в итогах'],
     ]);
   });
 
