@@ -1,5 +1,5 @@
-import { HashIndex, hashKey, normalizedHash } from './nameKey';
-import { normalizeText } from './text';
+import { HashIndex, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
+import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
 // Letters, digits and every separator the fast path knows, plus characters it must hand to
@@ -21,15 +21,18 @@ describe('normalizedHash', () => {
     expect(normalizedHash('МБОУ СОШ № 1')).not.toBe(normalizedHash('МБОУ СОШ № 11'));
   });
 
-  it('equals the hash of normalizeText on 20 000 random strings, with any seed', () => {
+  it('equals the hash of normalizeText on 20 000 random strings, with any seed, and knows when cellText would fold them', () => {
     const random = mulberry32(7);
     const mismatches: string[] = [];
+    const scan: NameScan = { hash: 0, needsFolding: false };
     for (let n = 0; n < 20_000; n++) {
       const length = Math.floor(random() * 24);
       let text = '';
       for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
       const seed = n % 3 === 0 ? undefined : hashKey('район|');
       if (normalizedHash(text, seed) !== hashKey(normalizeText(text), seed)) mismatches.push(JSON.stringify(text));
+      scanName(text, seed ?? hashKey(''), scan);
+      if (scan.needsFolding !== (cellText(text) !== text)) mismatches.push(`folding ${JSON.stringify(text)}`);
     }
     expect(mismatches).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * country's table; building 40 000 lower-cased strings costs more than the rest of the parse.
  * Equal hashes are only candidates: callers confirm them with normalizeText.
  */
-import { normalizeText } from './text';
+import { cellText, isOtherSpace, normalizeText } from './text';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -33,17 +33,36 @@ export function hashKey(key: string, seed: number = FNV_OFFSET): number {
   return hash >>> 0;
 }
 
+/** What scanName learns of a text in its one pass. */
+export interface NameScan {
+  /** hashKey(normalizeText(text), seed). */
+  hash: number;
+  /** Whether cellText would change the text (spaces to fold or trim). */
+  needsFolding: boolean;
+}
+
 /**
- * hashKey(normalizeText(text), seed). Plain Latin and Cyrillic text with the usual punctuation is
- * folded here; anything else (other scripts, accents) goes through normalizeText itself, so the
- * two can never disagree.
+ * hashKey(normalizeText(text), seed), and whether the text has spaces cellText folds, in one pass
+ * over the characters (a country's school names are read once, not twice). Plain Latin and
+ * Cyrillic text with the usual punctuation is folded here; anything else (other scripts,
+ * accents) goes through normalizeText and cellText themselves, so they can never disagree.
  */
-export function normalizedHash(text: string, seed: number = FNV_OFFSET): number {
+export function scanName(text: string, seed: number, out: NameScan): void {
   let hash = seed;
   let pendingSpace = false;
   let started = false;
-  for (let i = 0; i < text.length; i++) {
+  let folding = false;
+  let previousSpace = true; // a leading space is trimmed
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
     let code = text.charCodeAt(i);
+    if (code === SPACE) {
+      if (previousSpace || i === last) folding = true;
+      previousSpace = true;
+    } else {
+      if (isOtherSpace(code)) folding = true;
+      previousSpace = false;
+    }
     if (code < 0x80) {
       const kind = ASCII_CLASS[code];
       if (kind === 2) {
@@ -59,7 +78,9 @@ export function normalizedHash(text: string, seed: number = FNV_OFFSET): number 
       pendingSpace = started;
       continue;
     } else {
-      return hashKey(normalizeText(text), seed);
+      out.hash = hashKey(normalizeText(text), seed);
+      out.needsFolding = cellText(text) !== text;
+      return;
     }
     if (pendingSpace) {
       hash = step(hash, SPACE);
@@ -68,7 +89,16 @@ export function normalizedHash(text: string, seed: number = FNV_OFFSET): number 
     hash = step(hash, code);
     started = true;
   }
-  return hash >>> 0;
+  out.hash = hash >>> 0;
+  out.needsFolding = folding;
+}
+
+const scratch: NameScan = { hash: 0, needsFolding: false };
+
+/** hashKey(normalizeText(text), seed), computed without building the normalised string. */
+export function normalizedHash(text: string, seed: number = FNV_OFFSET): number {
+  scanName(text, seed, scratch);
+  return scratch.hash;
 }
 
 /**

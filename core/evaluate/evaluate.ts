@@ -278,14 +278,14 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   measureSchools(columns, counts, place, settings.tolerance);
   addCounts(counts, place);
   addSchools(columns, table, place);
-  const byDistrict = table.districts.map((district, g) => ({ name: district.name, sums: new GroupSums(indicators, place.sums, g, groups) }));
+  const byDistrict = table.districts.map((district, g) => ({ ...district, sums: new GroupSums(indicators, place.sums, g, groups) }));
 
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, byDistrict.map((g) => g.name), planWarnings);
   const regionSums = new GroupSums(indicators);
-  const results = byDistrict.map(({ name, sums }) => {
+  const results = byDistrict.map(({ name, key, sums }) => {
     regionSums.merge(sums);
-    return sums.result(name, settings, planFor(name));
+    return sums.result(name, settings, planFor(name), key);
   });
   const districts = byPriority(results).map((group, index) => Object.assign(group, { priority: index + 1 }));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;

@@ -8,7 +8,8 @@
 import { SCHOOL_COLUMNS, type SchoolCountKey } from '../catalogue/columns';
 import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import type { Settings } from '../settings';
-import { looseDistrictKey } from '../table/planTable';
+import { looseKeyOfNormalized } from '../table/planTable';
+import { normalizeText } from '../text';
 import type { GroupResult } from './evaluate';
 import type { ActiveIndicator } from './indicatorSet';
 import { attainmentOf, measure, type Measure } from './measure';
@@ -63,7 +64,8 @@ export class GroupSums {
     }
   }
 
-  result(name: string, settings: Settings, plan: number | null): Omit<GroupResult, 'priority'> {
+  /** The group's figures; `normalizedName` (normalizeText of the name), when known, saves normalising it again. */
+  result(name: string, settings: Settings, plan: number | null, normalizedName = normalizeText(name)): Omit<GroupResult, 'priority'> {
     const counts: Partial<Record<SchoolCountKey, number>> = {};
     COUNT_KEYS.forEach((key, c) => {
       if (this.at(HAS_COUNT_AT + c)) counts[key] = this.at(COUNTS_AT + c);
@@ -82,7 +84,7 @@ export class GroupSums {
     const access50Known = this.at(ACCESS50_KNOWN);
     return {
       name,
-      key: looseDistrictKey(name),
+      key: looseKeyOfNormalized(normalizedName),
       schools: this.at(SCHOOLS),
       counts,
       measures,

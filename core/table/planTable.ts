@@ -41,7 +41,12 @@ export interface DistrictPlan {
 /** District names as plans and tables write them differ in «район», «г.», «муниципальный»… */
 const ADMIN_WORDS = /(^| )(муниципальный|муниципального|городской|сельский|район|района|округ|округа|город|г|го|мр|мо|ао)(?= |$)/g;
 export function looseDistrictKey(name: string): string {
-  return normalizeText(name).replace(ADMIN_WORDS, ' ').replace(/ +/g, ' ').trim();
+  return looseKeyOfNormalized(normalizeText(name));
+}
+
+/** looseDistrictKey of a name already passed through normalizeText. */
+export function looseKeyOfNormalized(key: string): string {
+  return key.replace(ADMIN_WORDS, ' ').replace(/ +/g, ' ').trim();
 }
 
 export function parsePlanTable(values: readonly (readonly CellValue[])[], options: ParseOptions<PlanColumnKey> = {}): ParseResult<DistrictPlan> {

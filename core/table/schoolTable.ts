@@ -7,7 +7,7 @@ import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
-import { HashIndex, hashKey, normalizedHash } from '../nameKey';
+import { HashIndex, hashKey, normalizedHash, scanName, type NameScan } from '../nameKey';
 import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
@@ -235,6 +235,8 @@ class RowReader {
   /** Full identities: schools with an id, and the rare names whose hashes collide. */
   private readonly seenByKey = new Map<string, number>();
   private readonly districts = new Map<string, DistrictInfo>();
+  private readonly scan: NameScan = { hash: 0, needsFolding: false };
+  private readonly districtCells = new Map<CellValue, { readonly text: string; readonly info: DistrictInfo }>();
   /** Districts' indices in the store's districts, by normalised name. */
   private readonly groupByKey = new Map<string, number>();
   repeated = 0;
@@ -271,6 +273,17 @@ class RowReader {
     return { row, column: this.columns[key] ?? { index: 0, header: key }, firstColumn: this.firstColumn };
   }
 
+  /** The district cell's text and facts, by the cell's value: rows of a district repeat it, so each value is read once. */
+  private districtOfCell(raw: CellValue): { readonly text: string; readonly info: DistrictInfo } {
+    let cell = this.districtCells.get(raw);
+    if (cell === undefined) {
+      const text = cellText(raw);
+      cell = { text, info: this.districtInfo(text) };
+      this.districtCells.set(raw, cell);
+    }
+    return cell;
+  }
+
   private districtInfo(district: string): DistrictInfo {
     let info = this.districts.get(district);
     if (info === undefined) {
@@ -296,9 +309,9 @@ class RowReader {
   }
 
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
-  private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
+  private firstSeen(id: string | null, info: DistrictInfo, school: string, hash: number, row: number): number | undefined {
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    const index = this.seenByHash.getOrAdd(normalizedHash(school, info.seed), this.store.length);
+    const index = this.seenByHash.getOrAdd(hash, this.store.length);
     if (index < 0) return undefined;
     const { store } = this;
     const firstKey = store.districts[store.districtOf[index] as number]?.key;
@@ -314,9 +327,16 @@ class RowReader {
 
   read(cells: readonly CellValue[], row: number): void {
     const { findings } = this;
-    let district = cellText(cells[this.districtIndex]);
-    let school = cellText(cells[this.schoolIndex]);
-    let info = this.districtInfo(district);
+    const cell = this.districtOfCell(cells[this.districtIndex]);
+    let district = cell.text;
+    let info = cell.info;
+    // One pass over the name gives its identity hash and whether it has spaces to fold.
+    const rawSchool = cells[this.schoolIndex];
+    let school = typeof rawSchool === 'string' ? rawSchool : cellText(rawSchool);
+    const { scan } = this;
+    scanName(school, info.seed, scan);
+    if (scan.needsFolding) school = cellText(school);
+    let hash = scan.hash;
     if (info.total || (startsLikeTotal(school) && TOTAL_ROW_TEXT.test(school))) {
       findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
@@ -339,16 +359,18 @@ class RowReader {
       if (!anyCount && !district) return; // a note or stray text, not a school
       findings.push(finding(this.place(row, 'school'), 'missingSchool', 'warning', messages.missingSchool()));
       school = `ОО в строке ${row}`;
+      hash = normalizedHash(school, info.seed);
     }
     if (!district) {
       findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
       district = NO_DISTRICT;
       info = this.districtInfo(district);
+      hash = normalizedHash(school, info.seed);
     }
     this.checkBases(index, row);
 
     const id = this.columns.id ? this.text(cells, 'id') || null : null;
-    const firstSeen = this.firstSeen(id, info, school, row);
+    const firstSeen = this.firstSeen(id, info, school, hash, row);
     const counted = firstSeen === undefined;
     if (!counted) this.repeated++;
     if (!counted) findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
