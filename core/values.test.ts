@@ -1,4 +1,5 @@
 import { isBlank, parseValue } from './values';
+import { mulberry32 } from '../samples/random';
 
 describe('parseValue', () => {
   it('keeps numbers as they are', () => {
@@ -57,5 +58,19 @@ describe('parseValue', () => {
     expect(parseValue(new Date(Date.UTC(2023, 3, 21)))).toMatchObject({ kind: 'invalid', text: '2023-04-21' });
     expect(parseValue(Number.NaN)).toMatchObject({ kind: 'invalid' });
     expect(parseValue(Number.POSITIVE_INFINITY)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('isBlank answers as parseValue does, on its fast paths too', () => {
+  it('agrees with parseValue(…).kind === «missing» on placeholders, names and 20 000 random texts', () => {
+    const pieces = ['н/д', 'Н/Д', 'нд', 'нет данных', 'Нет данных', 'n/a', 'N/A', 'na', 'x', 'X', 'х', 'Х', '—', '-', '--', 'н.д.', 'Район', 'Нижний', 'Naberezhnye', 'Xолмск', '12', ' ', '\u00a0', '\t', 'а'];
+    const random = mulberry32(5);
+    const wrong: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let i = Math.floor(random() * 4); i >= 0; i--) text += pieces[Math.floor(random() * pieces.length)];
+      if (isBlank(text) !== (parseValue(text).kind === 'missing')) wrong.push(JSON.stringify(text));
+    }
+    expect(wrong).toEqual([]);
   });
 });

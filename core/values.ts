@@ -21,6 +21,9 @@ const MISSING_WORDS = new Set([
 
 const LONGEST_MISSING_WORD = Math.max(...[...MISSING_WORDS].map((word) => word.length));
 const MISSING_FIRST_CHARS = new Set([...MISSING_WORDS].flatMap((word) => [word.charAt(0), word.charAt(0).toUpperCase()]));
+/** 1 at the code of each letter or digit a placeholder starts with (н, n, x, х in either case). */
+const PLACEHOLDER_START = new Uint8Array(0x500);
+for (const ch of MISSING_FIRST_CHARS) if (ch.charCodeAt(0) < 0x500) PLACEHOLDER_START[ch.charCodeAt(0)] = 1;
 
 /** Every kind of space used as a thousands separator: plain, no-break, thin, narrow no-break, figure. */
 const GROUP_SPACES = /[ \u00a0\u2007\u2009\u202f']/g;
@@ -88,9 +91,11 @@ export function isBlank(raw: unknown): boolean {
   if (typeof raw === 'number') return false;
   if (raw === null || raw === undefined || raw === '') return true;
   if (typeof raw === 'string') {
-    // Only the short placeholders («—», «н/д», «нет данных») are blank: a longer text that starts
-    // and ends with a letter or digit answers without trimming.
-    if (raw.length > LONGEST_MISSING_WORD && isWordChar(raw.charCodeAt(0)) && isWordChar(raw.charCodeAt(raw.length - 1))) return false;
+    // Only the short placeholders («—», «н/д», «нет данных») are blank: a text that starts with a
+    // letter or digit no placeholder starts with, or is longer than any and ends with one,
+    // answers without trimming.
+    const first = raw.charCodeAt(0);
+    if (isWordChar(first) && (PLACEHOLDER_START[first] !== 1 || (raw.length > LONGEST_MISSING_WORD && isWordChar(raw.charCodeAt(raw.length - 1))))) return false;
     const text = raw.trim();
     return text.length <= LONGEST_MISSING_WORD && MISSING_FIRST_CHARS.has(text.charAt(0)) && MISSING_WORDS.has(text.toLowerCase());
   }
