@@ -114,10 +114,10 @@ global.SFERUM_PARSE = (value: SheetsArg) => callFormula('PARSE', [value]);
 global.SFERUM_CHECK = (part: SheetsArg, total: SheetsArg) => callFormula('CHECK', [part, total]);
 
 /** Builds the «Сферум» menu when the spreadsheet opens. */
-global.onOpen = (e?: GoogleAppsScript.Events.SheetsOnOpen) => createMenu();
+global.onOpen = (_event?: GoogleAppsScript.Events.SheetsOnOpen) => createMenu();
 
 /** Runs once when the add-on is installed: the menu must appear without reopening the file. */
-global.onInstall = (e?: GoogleAppsScript.Events.AddonOnInstall) => createMenu();
+global.onInstall = (_event?: GoogleAppsScript.Events.AddonOnInstall) => createMenu();
 
 /** Menu: «Построить отчёт по району» opens the sidebar. */
 global.menuBuildReport = () => showSidebar();

@@ -56,12 +56,11 @@ function headerIndex(sheet: ExcelJS.Worksheet, headerRow: number, text: string):
 
 describe('report on a hand-made weekly sheet', () => {
   let dir: string;
-  let input: string;
   let result: { code: number; out: string; err: string };
 
   beforeAll(async () => {
     dir = tempDir();
-    input = await weeklyXlsx(dir);
+    await weeklyXlsx(dir);
     result = await run(dir, 'weekly.xlsx', '--out', 'out/report.xlsx', '--json', 'out/report.json');
   });
 

@@ -13,7 +13,6 @@ import * as path from 'path';
 import { Workbook } from 'exceljs';
 import {
   officialSchoolHeader,
-  SCHOOL_COLUMNS,
   SUMMARY_COLUMNS,
   type ColumnDef,
   type SchoolColumnKey,
