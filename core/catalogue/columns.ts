@@ -152,6 +152,9 @@ export const SCHOOL_COLUMNS: readonly ColumnDef<SchoolColumnKey>[] = [
   },
 ];
 
+/** The count columns of the weekly sheet, in catalogue order. */
+export const SCHOOL_COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
+
 export const SUMMARY_COLUMNS: readonly ColumnDef<SummaryColumnKey>[] = [
   { key: 'week', header: 'Неделя', kind: 'text', synonyms: ['неделя', 'период', 'отчетная неделя', 'отчетный период'] },
   { key: 'schoolsTotal', header: 'Всего ОО', kind: 'count', synonyms: ['всего оо', 'оо всего', 'всего школ', 'количество оо'] },

@@ -18,7 +18,7 @@ import {
   ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, GroupSums, quantities, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
   LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
 } from './groupSums';
-import { SchoolColumns } from './schoolColumns';
+import { ACTIVE_SOURCES, SchoolColumns, toTriState } from './schoolColumns';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
 
@@ -67,7 +67,7 @@ export interface Evaluation {
   readonly indicators: readonly ActiveIndicator[];
   /** Counted schools in sheet order (repeated rows are left out; see findings). */
   readonly schools: readonly SchoolResult[];
-  /** The same schools' shares, statuses and gaps by indicator, for loops over all of them. */
+  /** The same schools by position: what ranks them, profiles and 2.3 in typed arrays, shares measured on demand. */
   readonly schoolColumns: SchoolColumns;
   /** Districts, furthest behind first. */
   readonly districts: readonly GroupResult[];
@@ -78,10 +78,6 @@ export interface Evaluation {
 }
 
 export const REGION_NAME = 'Итого по региону';
-
-const ACTIVE_SOURCES: readonly SchoolResult['activeSource'][] = [null, 'status', 'rule'];
-const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
-const toTriState = (value: boolean | null): number => (value === null ? -1 : value ? 1 : 0);
 
 /** A school's result: a view of its position in the columns; Measure objects are made when first asked for. */
 class EvaluatedSchool implements SchoolResult {
@@ -95,17 +91,16 @@ class EvaluatedSchool implements SchoolResult {
     return (this.made ??= this.columns.measuresAt(this.position));
   }
   get active(): boolean | null {
-    return fromTriState(this.columns.active[this.position] as number);
+    return this.columns.activeAt(this.position);
   }
   get activeSource(): SchoolResult['activeSource'] {
     return ACTIVE_SOURCES[this.columns.activeSource[this.position] as number] ?? null;
   }
   get access50(): boolean | null {
-    return fromTriState(this.columns.access50[this.position] as number);
+    return this.columns.access50At(this.position);
   }
   get attainment(): number | null {
-    const value = this.columns.attainment[this.position] as number;
-    return Number.isNaN(value) ? null : value;
+    return this.columns.attainmentAt(this.position);
   }
   get lagging(): boolean {
     return this.columns.lagging[this.position] === 1;

@@ -5,7 +5,7 @@
  * [q × groups + g]. A pass down one column of a country's 40 000 schools then adds into a
  * few arrays of 1 600 numbers, which stay in the processor's cache.
  */
-import { SCHOOL_COLUMNS, type SchoolCountKey } from '../catalogue/columns';
+import { SCHOOL_COUNT_KEYS, type SchoolCountKey } from '../catalogue/columns';
 import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import type { Settings } from '../settings';
 import { looseKeyOfNormalized } from '../table/planTable';
@@ -14,7 +14,7 @@ import type { GroupResult } from './evaluate';
 import type { ActiveIndicator } from './indicatorSet';
 import { attainmentOf, measure, type Measure } from './measure';
 
-export const COUNT_KEYS: readonly SchoolCountKey[] = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
+export const COUNT_KEYS = SCHOOL_COUNT_KEYS;
 
 // Quantities: six numbers of schools, the counts in COUNT_KEYS order, a flag per count that
 // some row had it, then five sums per indicator.

@@ -8,6 +8,12 @@ import type { SchoolRecord, SchoolTable } from '../table/schoolTable';
 import type { ActiveIndicator } from './indicatorSet';
 import { measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
 
+/** Where a profile's activity came from, by the code in SchoolColumns.activeSource. */
+export const ACTIVE_SOURCES: readonly ('status' | 'rule' | null)[] = [null, 'status', 'rule'];
+/** The Int8Array encoding of yes / no / unknown: 1, 0, −1. */
+export const toTriState = (value: boolean | null): number => (value === null ? -1 : value ? 1 : 0);
+const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
+
 export class SchoolColumns {
   /** Per school: attainment (NaN: none), gap over targeted indicators, 1 when some indicator lags. */
   readonly attainment: Float64Array;
@@ -51,6 +57,20 @@ export class SchoolColumns {
     return (this.countedRecords ??= this.table.repeated === 0 ? this.table.records : this.table.records.filter((r) => r.counted));
   }
 
+  /** Attainment of a school position, or null when no targeted indicator has a share. */
+  attainmentAt(position: number): number | null {
+    const value = this.attainment[position] as number;
+    return Number.isNaN(value) ? null : value;
+  }
+
+  activeAt(position: number): boolean | null {
+    return fromTriState(this.active[position] as number);
+  }
+
+  access50At(position: number): boolean | null {
+    return fromTriState(this.access50[position] as number);
+  }
+
   /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */
   measureAt(position: number, i: number): Readonly<MeasureValues> {
     const recordIndex = this.recordOf[position] as number;
@@ -67,7 +87,8 @@ export class SchoolColumns {
     this.indicators.forEach((indicator, i) => {
       const part = (this.parts[i] as Float64Array)[recordIndex] as number;
       const base = (this.bases[i] as Float64Array)[recordIndex] as number;
-      const { share, status, gap } = this.measureAt(position, i);
+      measureInto(this.values, indicator.target, part, base, this.tolerance);
+      const { share, status, gap } = this.values;
       measures[indicator.key] = {
         part: Number.isNaN(part) ? null : part,
         base: Number.isNaN(base) ? null : base,

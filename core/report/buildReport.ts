@@ -6,7 +6,7 @@
 import { sortFindings, type Finding, type Severity } from '../findings';
 import { formatPercent } from '../format';
 import type { Comparison, Changes } from '../evaluate/compare';
-import type { Evaluation, GroupResult, SchoolResult } from '../evaluate/evaluate';
+import type { Evaluation, GroupResult } from '../evaluate/evaluate';
 import { schoolsOf, totalGap } from '../evaluate/evaluate';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
 import { statusOfCode, type Measure } from '../evaluate/measure';
@@ -179,7 +179,6 @@ function schoolColumns(evaluation: Evaluation, comparison: boolean): ReportColum
   ];
 }
 
-const triState = (value: number): boolean | null => (value < 0 ? null : value === 1);
 const PROFILE_TEXT = (active: boolean | null): string | null => (active === null ? null : active ? 'Активен' : 'Не активен');
 const YES_NO = (value: boolean | null): string | null => (value === null ? null : value ? 'да' : 'нет');
 const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null : value ? 'good' : 'bad');
@@ -200,8 +199,7 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   cells[2] = rows.school[index] as string;
   cells[3] = rows.row[index] as number;
   cells[4] = teachers === undefined || Number.isNaN(teachers) ? null : teachers;
-  const attainment = columns.attainment[position] as number;
-  cells[5] = Number.isNaN(attainment) ? null : attainment;
+  cells[5] = columns.attainmentAt(position);
   let c = 6;
   evaluation.indicators.forEach((indicator, i) => {
     const { share, status, gap } = columns.measureAt(position, i);
@@ -211,8 +209,8 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
     if (indicator.target === null) return;
     cells[c++] = Number.isNaN(gap) ? null : gap;
   });
-  const active = triState(columns.active[position] as number);
-  const access50 = triState(columns.access50[position] as number);
+  const active = columns.activeAt(position);
+  const access50 = columns.access50At(position);
   cells[c++] = columns.totalGap[position] as number;
   tones[c] = GOOD_BAD(active);
   cells[c++] = PROFILE_TEXT(active);
@@ -221,16 +219,10 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   return { kind: 'data', cells, tones };
 }
 
-/** Schools furthest behind first: lowest attainment, then the largest gap in people. */
-export function byNeed(a: SchoolResult, b: SchoolResult): number {
-  const ax = a.attainment ?? Infinity;
-  const bx = b.attainment ?? Infinity;
-  return ax - bx || b.totalGap - a.totalGap || a.record.row - b.record.row;
-}
-
 /**
- * byNeed on positions in the evaluation's columns, for sorting a whole country's list without
- * objects. Positions follow the sheet's rows, so the last tie-break compares positions.
+ * Schools furthest behind first: lowest attainment, then the largest gap in people, then sheet
+ * order. Compares positions in the evaluation's columns (they follow the sheet's rows), so a
+ * whole country's list is sorted without objects.
  */
 function positionsByNeed(columns: SchoolColumns): (a: number, b: number) => number {
   const { totalGap } = columns;
@@ -305,9 +297,9 @@ function changesSheet(comparison: Comparison): ReportSheet {
 function oneDistrictSheet(evaluation: Evaluation, district: GroupResult, options: ReportOptions): ReportSheet {
   const comparison = options.comparison !== undefined;
   const changes = schoolChanges(options.comparison);
-  const schools = schoolsOf(evaluation, district.name).sort(byNeed);
+  const positions = schoolsOf(evaluation, district.name).map((s) => s.position).sort(positionsByNeed(evaluation.schoolColumns));
   const columns = schoolColumns(evaluation, comparison);
-  const rows = schools.map((s, i) => schoolRow(evaluation, s.position, i + 1, changes.get(s.position) ?? null, comparison, columns.length));
+  const rows = positions.map((position, i) => schoolRow(evaluation, position, i + 1, changes.get(position) ?? null, comparison, columns.length));
   const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.counts.teachers ?? null).add(district.attainment);
   addIndicatorCells(total, evaluation, district.measures, null, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
   total.add(totalGap(district))

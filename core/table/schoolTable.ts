@@ -2,7 +2,7 @@
  * The weekly monitoring sheet, one row per school, read into records. Every problem becomes a
  * finding with its row and column; only a missing header or required column stops the parse.
  */
-import { SCHOOL_COLUMNS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey, type SchoolTextKey } from '../catalogue/columns';
+import { SCHOOL_COLUMNS, SCHOOL_COUNT_KEYS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey, type SchoolTextKey } from '../catalogue/columns';
 import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
@@ -102,9 +102,8 @@ const PERIOD = /(\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)\s*[–—-]\s*(\d{1,2}\.\d{1,2}
 const PERCENT_BASE: Partial<Record<SchoolCountKey, SchoolCountKey>> = {};
 for (const def of SCHOOL_INDICATORS) PERCENT_BASE[def.numerator] ??= def.base;
 
-const COUNT_KEYS = SCHOOL_COLUMNS.filter((def) => def.kind === 'count').map((def) => def.key as SchoolCountKey);
 // Bases first, so a share given as a percentage can be turned into a count of its base.
-const COUNT_ORDER = [...COUNT_KEYS].sort((a, b) => Number(PERCENT_BASE[a] !== undefined) - Number(PERCENT_BASE[b] !== undefined));
+const COUNT_ORDER = [...SCHOOL_COUNT_KEYS].sort((a, b) => Number(PERCENT_BASE[a] !== undefined) - Number(PERCENT_BASE[b] !== undefined));
 
 /** Locates the header, either where the user says or by recognition, and applies the mapping. */
 export function locateHeader<K extends string>(
