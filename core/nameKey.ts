@@ -56,25 +56,29 @@ export function scanName(text: string, seed: number, out: NameScan): void {
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     let code = text.charCodeAt(i);
-    if (code === SPACE) {
-      if (previousSpace || i === last) folding = true;
-      previousSpace = true;
-    } else {
-      if (isOtherSpace(code)) folding = true;
+    // Cyrillic first: most characters of a Russian school's name.
+    if (code >= 0x400 && code <= 0x45f) {
       previousSpace = false;
-    }
-    if (code < 0x80) {
+      if (code === 0x401 || code === 0x451) code = 0x435; // Ё, ё → е
+      else if (code < 0x410) code += 0x50; // Ѐ…Џ → ѐ…џ
+      else if (code < 0x430) code += 0x20; // А…Я → а…я
+    } else if (code < 0x80) {
+      if (code === SPACE) {
+        if (previousSpace || i === last) folding = true;
+        previousSpace = true;
+      } else {
+        if (code >= 0x09 && code <= 0x0d) folding = true; // the ASCII spaces isOtherSpace names
+        previousSpace = false;
+      }
       const kind = ASCII_CLASS[code];
       if (kind === 2) {
         pendingSpace = started;
         continue;
       }
       if (kind === 1) code += 0x20;
-    } else if (code >= 0x400 && code <= 0x45f) {
-      if (code === 0x401 || code === 0x451) code = 0x435; // Ё, ё → е
-      else if (code < 0x410) code += 0x50; // Ѐ…Џ → ѐ…џ
-      else if (code < 0x430) code += 0x20; // А…Я → а…я
     } else if (WIDE_SEPARATORS.has(code)) {
+      if (isOtherSpace(code)) folding = true;
+      previousSpace = false;
       pendingSpace = started;
       continue;
     } else {

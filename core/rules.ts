@@ -27,9 +27,21 @@ export const ACTIVE_MIN_CLASSES = 1;
 // with a margin far below any real difference keeps equal values equal.
 const EPSILON = 1e-9;
 
+/**
+ * NaN, for «no number» in loops over a country's rows. V8 (Node 20) boxes every result of
+ * `cond ? NaN : x` (the global NaN), one heap object per row; a constant of the module keeps
+ * such results plain doubles.
+ */
+export const NO_NUMBER = 0 / 0;
+
+/** part ÷ base, or NaN when the base is zero: the form loops use (a number | null result is boxed too). */
+export function ratio(part: number, base: number): number {
+  return base === 0 ? NO_NUMBER : part / base;
+}
+
 /** part ÷ base, or null when the base is zero (the caller reports that). */
 export function share(part: number, base: number): number | null {
-  return base === 0 ? null : part / base;
+  return base === 0 ? null : ratio(part, base);
 }
 
 /** Statuses by their codes: what statusCodeOf returns indexes this list. */

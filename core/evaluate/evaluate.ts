@@ -8,17 +8,18 @@ import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { normalizeText, russianOrder } from '../text';
 import { messages } from '../messages';
-import { isProfileActive, meetsAccess50, share, STATUS_CODE_LAGGING, STATUS_CODE_MET } from '../rules';
+import { isProfileActive, meetsAccess50, STATUS_CODE_LAGGING, STATUS_CODE_MET, statusCodeOf } from '../rules';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
-import type { CountColumns, ProfileStatus, SchoolRecord, SchoolTable } from '../table/schoolTable';
+import type { CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
-import { attainmentTerm, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
+import { shareOrNaN, type Measure } from './measure';
 import {
   ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, GroupSums, quantities, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
   LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
 } from './groupSums';
-import { ACTIVE_SOURCES, SchoolColumns, toTriState } from './schoolColumns';
+import { ACTIVE_SOURCE_RULE, ACTIVE_SOURCE_STATUS, ACTIVE_SOURCES, SchoolColumns } from './schoolColumns';
+import { PROFILE_ACTIVE, PROFILE_UNKNOWN } from '../table/schoolRows';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
 
@@ -110,39 +111,6 @@ class EvaluatedSchool implements SchoolResult {
   }
 }
 
-/** A count of one row from its column, or undefined when the column is absent or the cell empty. */
-function countAt(column: Float64Array | undefined, index: number): number | undefined {
-  if (column === undefined) return undefined;
-  const value = column[index] as number;
-  return Number.isNaN(value) ? undefined : value;
-}
-
-/** Stores the profile activity: from the status column when there is one, else by the rule (users > 2 and classes ≥ 1). */
-function recordActivity(columns: SchoolColumns, position: number, status: ProfileStatus | null, counts: CountColumns, index: number): void {
-  if (status) {
-    columns.active[position] = status === 'active' ? 1 : 0;
-    columns.activeSource[position] = ACTIVE_SOURCES.indexOf('status');
-    return;
-  }
-  const users = countAt(counts.usersLinked, index);
-  const classes = countAt(counts.classesCreated, index);
-  const known = users !== undefined && classes !== undefined;
-  columns.active[position] = known ? toTriState(isProfileActive(users, classes)) : -1;
-  columns.activeSource[position] = known ? ACTIVE_SOURCES.indexOf('rule') : 0;
-}
-
-function access50Of(counts: CountColumns, index: number): boolean | null {
-  if (!counts.teachers || !counts.staffTotal || !counts.students || !counts.studentsTotal) return null;
-  const teachers = countAt(counts.teachers, index);
-  const staffTotal = countAt(counts.staffTotal, index);
-  const students = countAt(counts.students, index);
-  const studentsTotal = countAt(counts.studentsTotal, index);
-  if (teachers === undefined || staffTotal === undefined || students === undefined || studentsTotal === undefined) return null;
-  const teachersShare = share(teachers, staffTotal);
-  const studentsShare = share(students, studentsTotal);
-  return teachersShare === null || studentsShare === null ? null : meetsAccess50(teachersShare, studentsShare);
-}
-
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
 function byPriority<G extends Omit<GroupResult, 'priority'>>(groups: readonly G[]): G[] {
   const gaps = new Map(groups.map((group) => [group, totalGap(group)]));
@@ -158,72 +126,65 @@ export function totalGap(group: Pick<GroupResult, 'measures'>): number {
   return Object.values(group.measures).reduce((sum, m) => sum + ((m as Measure).gap ?? 0), 0);
 }
 
-/** Where each counted school's counts are (record index), its district, and the sums of all districts (see groupSums.ts). */
+/** Each counted school's district and the sums of all districts (see groupSums.ts). */
 interface Placement {
-  readonly recordOf: Int32Array;
   readonly groupOf: Int32Array;
   readonly sums: Float64Array;
   readonly groups: number;
 }
 
 /**
- * Measures every school on every indicator, one indicator at a time down its columns: keeps what
- * ranks a school (attainment, total gap, lagging) and adds each row to its district's sums.
+ * Measures every school on every indicator, one indicator at a time down its columns: adds each
+ * school to its district's sums and marks the lagging ones. Gaps and attainment, which only rank
+ * schools in the lists, are left to SchoolColumns until a list asks.
  */
-function measureSchools(columns: SchoolColumns, counts: CountColumns, place: Placement, tolerance: number): void {
-  const { recordOf, groupOf, sums, groups } = place;
-  const { attainment, totalGap, lagging } = columns;
-  const terms = new Uint8Array(columns.schools);
-  const values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
+function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number): void {
   columns.indicators.forEach((indicator, i) => {
     // activeIndicators keeps only indicators whose columns are in the sheet.
-    const parts = counts[indicator.numerator] as Float64Array;
-    const bases = counts[indicator.base] as Float64Array;
-    const { target } = indicator;
-    const at = INDICATORS_AT + INDICATOR_SUMS * i;
-    const partSums = (at + SUM_PART) * groups;
-    const baseSums = (at + SUM_BASE) * groups;
-    const rowSums = (at + SUM_ROWS) * groups;
-    const withDataSums = (at + SUM_WITH_DATA) * groups;
-    const metSums = (at + SUM_MET) * groups;
-    for (let k = 0; k < columns.schools; k++) {
-      const row = recordOf[k] as number;
-      const part = parts[row] as number;
-      const base = bases[row] as number;
-      measureInto(values, target, part, base, tolerance);
-      if (values.status === STATUS_CODE_LAGGING) lagging[k] = 1;
-      if (!Number.isNaN(values.gap)) totalGap[k] = (totalGap[k] as number) + values.gap;
-      const term = attainmentTerm(Number.isNaN(values.share) ? null : values.share, target);
-      if (term !== null) {
-        attainment[k] = (attainment[k] as number) + term;
-        terms[k] = (terms[k] as number) + 1;
-      }
-      // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
-      if (Number.isNaN(part) || Number.isNaN(base)) continue;
-      const g = groupOf[k] as number;
-      sums[partSums + g] = (sums[partSums + g] as number) + part;
-      sums[baseSums + g] = (sums[baseSums + g] as number) + base;
-      sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
-      if (!Number.isNaN(values.share)) sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
-      if (values.status === STATUS_CODE_MET) sums[metSums + g] = (sums[metSums + g] as number) + 1;
-    }
+    const parts = columns.counts[indicator.numerator] as Float64Array;
+    const bases = columns.counts[indicator.base] as Float64Array;
+    measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place);
   });
-  for (let k = 0; k < columns.schools; k++) {
-    const n = terms[k] as number;
-    attainment[k] = n === 0 ? NaN : (attainment[k] as number) / n;
+}
+
+/** One indicator down its columns (a function of its own, so V8 optimises the loop with the rules inlined). */
+function measureIndicator(parts: Float64Array, bases: Float64Array, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement): void {
+  const { groupOf, sums, groups } = place;
+  const partSums = (at + SUM_PART) * groups;
+  const baseSums = (at + SUM_BASE) * groups;
+  const rowSums = (at + SUM_ROWS) * groups;
+  const withDataSums = (at + SUM_WITH_DATA) * groups;
+  const metSums = (at + SUM_MET) * groups;
+  const targeted = !Number.isNaN(target);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as number;
+    const base = bases[k] as number;
+    // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
+    if (Number.isNaN(part) || Number.isNaN(base)) continue;
+    const g = groupOf[k] as number;
+    sums[partSums + g] = (sums[partSums + g] as number) + part;
+    sums[baseSums + g] = (sums[baseSums + g] as number) + base;
+    sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
+    const value = shareOrNaN(part, base);
+    if (Number.isNaN(value)) continue;
+    sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
+    if (!targeted) continue;
+    const status = statusCodeOf(value, target, tolerance);
+    if (status === STATUS_CODE_MET) sums[metSums + g] = (sums[metSums + g] as number) + 1;
+    else if (status === STATUS_CODE_LAGGING) lagging[k] = 1;
   }
 }
 
 /** Adds every count column into the district sums, a column at a time. */
-function addCounts(counts: CountColumns, place: Placement): void {
-  const { recordOf, groupOf, sums, groups } = place;
+function addCounts(counts: CountColumns, schools: number, place: Placement): void {
+  const { groupOf, sums, groups } = place;
   COUNT_KEYS.forEach((key, c) => {
     const column = counts[key];
     if (!column) return;
     const countSums = (COUNTS_AT + c) * groups;
     const hasCount = (HAS_COUNT_AT + c) * groups;
-    for (let k = 0; k < recordOf.length; k++) {
-      const value = column[recordOf[k] as number] as number;
+    for (let k = 0; k < schools; k++) {
+      const value = column[k] as number;
       if (Number.isNaN(value)) continue;
       const g = groupOf[k] as number;
       sums[countSums + g] = (sums[countSums + g] as number) + value;
@@ -232,53 +193,90 @@ function addCounts(counts: CountColumns, place: Placement): void {
   });
 }
 
-/** Profiles, 2.3 access and lagging: per school into the columns, counted into the district sums. */
-function addSchools(columns: SchoolColumns, table: SchoolTable, place: Placement): void {
-  const { recordOf, groupOf, sums, groups } = place;
-  const counts = table.countColumns;
-  for (let k = 0; k < columns.schools; k++) {
-    const index = recordOf[k] as number;
+/**
+ * Profiles (from the status column when the row has one, else by the rule: users > 2 and
+ * classes ≥ 1), 2.3 access and lagging: per school into the columns, counted into the district sums.
+ */
+function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placement): void {
+  const { groupOf, sums, groups } = place;
+  const { counts, schools, active, activeSource, access50, lagging } = columns;
+  const users = counts.usersLinked;
+  const classes = counts.classesCreated;
+  const { teachers, staffTotal, students, studentsTotal } = counts;
+  for (let k = 0; k < schools; k++) {
     const g = groupOf[k] as number;
-    const add = (slot: number, value: number): void => {
-      sums[slot * groups + g] = (sums[slot * groups + g] as number) + value;
-    };
-    recordActivity(columns, k, table.rows.profileStatus(index), counts, index);
-    const access50 = access50Of(counts, index);
-    columns.access50[k] = toTriState(access50);
-    const active = columns.active[k] as number;
-    add(SCHOOLS, 1);
-    if (active >= 0) {
-      add(PROFILES_KNOWN, 1);
-      add(ACTIVE_PROFILES, active);
+    const status = statuses[k] as number;
+    let isActive = -1;
+    if (status !== PROFILE_UNKNOWN) {
+      isActive = status === PROFILE_ACTIVE ? 1 : 0;
+      activeSource[k] = ACTIVE_SOURCE_STATUS;
+    } else if (users && classes) {
+      const u = users[k] as number;
+      const c = classes[k] as number;
+      if (!Number.isNaN(u) && !Number.isNaN(c)) {
+        isActive = isProfileActive(u, c) ? 1 : 0;
+        activeSource[k] = ACTIVE_SOURCE_RULE;
+      }
     }
-    if (access50 !== null) {
-      add(ACCESS50_KNOWN, 1);
-      if (access50) add(ACCESS50, 1);
+    active[k] = isActive;
+    let access = -1;
+    if (teachers && staffTotal && students && studentsTotal) {
+      const teachersShare = shareOrNaN(teachers[k] as number, staffTotal[k] as number);
+      const studentsShare = shareOrNaN(students[k] as number, studentsTotal[k] as number);
+      if (!Number.isNaN(teachersShare) && !Number.isNaN(studentsShare)) access = meetsAccess50(teachersShare, studentsShare) ? 1 : 0;
     }
-    if (columns.lagging[k] === 1) add(LAGGING_SCHOOLS, 1);
+    access50[k] = access;
+    sums[SCHOOLS * groups + g] = (sums[SCHOOLS * groups + g] as number) + 1;
+    if (isActive >= 0) {
+      sums[PROFILES_KNOWN * groups + g] = (sums[PROFILES_KNOWN * groups + g] as number) + 1;
+      sums[ACTIVE_PROFILES * groups + g] = (sums[ACTIVE_PROFILES * groups + g] as number) + isActive;
+    }
+    if (access >= 0) {
+      sums[ACCESS50_KNOWN * groups + g] = (sums[ACCESS50_KNOWN * groups + g] as number) + 1;
+      sums[ACCESS50 * groups + g] = (sums[ACCESS50 * groups + g] as number) + access;
+    }
+    if (lagging[k] === 1) sums[LAGGING_SCHOOLS * groups + g] = (sums[LAGGING_SCHOOLS * groups + g] as number) + 1;
   }
+}
+
+/** A column's entries at the given row indices (the counted schools'). */
+function pick<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows: Int32Array, make: (length: number) => T): T {
+  const picked = make(rows.length);
+  for (let k = 0; k < rows.length; k++) picked[k] = column[rows[k] as number] as number;
+  return picked;
+}
+
+/** The counted schools' counts, school k at k: the table's own columns when no school repeats. */
+function countedCounts(table: SchoolTable, recordOf: Int32Array): CountColumns {
+  if (table.repeated === 0) return table.countColumns;
+  const counts: Partial<Record<SchoolCountKey, Float64Array>> = {};
+  for (const key of COUNT_KEYS) {
+    const column = table.countColumns[key];
+    if (column) counts[key] = pick(column, recordOf, (n) => new Float64Array(n));
+  }
+  return counts;
 }
 
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
-  const counts = table.countColumns;
   const { rows } = table;
   // Positions are the counted rows (repeated schools left out), in sheet order.
   const recordOf = new Int32Array(rows.length - table.repeated);
   for (let index = 0, k = 0; index < rows.length; index++) if (rows.counted[index] === 1) recordOf[k++] = index;
-  const groupOf = recordOf.map((index) => table.districtOf[index] as number);
-  const columns = new SchoolColumns(indicators, table, recordOf, settings.tolerance);
+  const whole = table.repeated === 0;
+  const groupOf = whole ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
+  const statuses = whole ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));
+  const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
   const groups = table.districts.length;
-  const place: Placement = { recordOf, groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
-  measureSchools(columns, counts, place, settings.tolerance);
-  addCounts(counts, place);
-  addSchools(columns, table, place);
-  const byDistrict = table.districts.map((district, g) => ({ ...district, sums: new GroupSums(indicators, place.sums, g, groups) }));
-
+  const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
+  measureSchools(columns, place, settings.tolerance);
+  addCounts(columns.counts, columns.schools, place);
+  addSchools(columns, statuses, place);
   const planWarnings: string[] = [];
-  const planFor = planLookup(plan, byDistrict.map((g) => g.name), planWarnings);
+  const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const regionSums = new GroupSums(indicators);
-  const results = byDistrict.map(({ name, key, sums }) => {
+  const results = table.districts.map(({ name, key }, g) => {
+    const sums = new GroupSums(indicators, place.sums, g, groups);
     regionSums.merge(sums);
     return sums.result(name, settings, planFor(name), key);
   });

@@ -3,7 +3,7 @@
  * gap in people. Schools and districts are measured by the same function, the only
  * difference being that a group's part and base are sums.
  */
-import { gapInPeople, share, STATUS_BY_CODE, statusCodeOf, type Status } from '../rules';
+import { gapInPeople, NO_NUMBER, ratio, STATUS_BY_CODE, statusCodeOf, type Status } from '../rules';
 
 export interface Measure {
   readonly part: number | null;
@@ -32,10 +32,15 @@ export const NO_STATUS = -1;
  * NaN is a missing part or base. Writes into `out`, so a loop over a country's schools allocates nothing.
  */
 export function measureInto(out: MeasureValues, target: number | null, part: number, base: number, tolerance: number): void {
-  const value = Number.isNaN(part) || Number.isNaN(base) ? NaN : share(part, base) ?? NaN;
+  const value = shareOrNaN(part, base);
   out.share = value;
   out.status = target === null ? NO_STATUS : statusCodeOf(value, target, tolerance);
-  out.gap = target === null || Number.isNaN(value) ? NaN : gapInPeople(part, base, target);
+  out.gap = target === null || Number.isNaN(value) ? NO_NUMBER : gapInPeople(part, base, target);
+}
+
+/** share(part, base) with NaN for «none»: a missing part or base, or a zero base. */
+export function shareOrNaN(part: number, base: number): number {
+  return Number.isNaN(part) || Number.isNaN(base) ? NO_NUMBER : ratio(part, base);
 }
 
 /** The Status of a code from measureInto. */
@@ -53,7 +58,13 @@ export function measure(target: number | null, part: number | undefined, base: n
 
 /** One indicator's term of the attainment: min(1, share ÷ target), or null when it does not count. */
 export function attainmentTerm(share: number | null, target: number | null): number | null {
-  return target === null || target <= 0 || share === null ? null : Math.min(1, share / target);
+  const term = attainmentTermOf(share ?? NaN, target ?? NaN);
+  return Number.isNaN(term) ? null : term;
+}
+
+/** attainmentTerm with NaN for «none», for loops over every school (no boxed numbers). */
+export function attainmentTermOf(share: number, target: number): number {
+  return Number.isNaN(target) || target <= 0 || Number.isNaN(share) ? NO_NUMBER : Math.min(1, share / target);
 }
 
 /** Mean over targeted indicators of min(1, share ÷ target): 1 means every target met. Ranks schools and districts. */

@@ -4,20 +4,21 @@
  * indicators; an object per value would cost more to collect as garbage than to compute, so a
  * school's shares, statuses and gaps are measured again from its counts when a row asks.
  */
-import type { SchoolRecord, SchoolTable } from '../table/schoolTable';
+import type { SchoolRecord, SchoolTable, CountColumns } from '../table/schoolTable';
+import { NO_NUMBER } from '../rules';
 import type { ActiveIndicator } from './indicatorSet';
-import { measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
+import { attainmentTermOf, measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
 
 /** Where a profile's activity came from, by the code in SchoolColumns.activeSource. */
 export const ACTIVE_SOURCES: readonly ('status' | 'rule' | null)[] = [null, 'status', 'rule'];
+export const ACTIVE_SOURCE_STATUS = 1;
+export const ACTIVE_SOURCE_RULE = 2;
 /** The Int8Array encoding of yes / no / unknown: 1, 0, −1. */
 export const toTriState = (value: boolean | null): number => (value === null ? -1 : value ? 1 : 0);
 const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
 
 export class SchoolColumns {
-  /** Per school: attainment (NaN: none), gap over targeted indicators, 1 when some indicator lags. */
-  readonly attainment: Float64Array;
-  readonly totalGap: Float64Array;
+  /** Per school: 1 when some indicator lags. */
   readonly lagging: Uint8Array;
   /** Per school: profile active (1), not (0), unknown (−1); where that came from (0 none, 1 status column, 2 rule); 2.3 access (1, 0, −1). */
   readonly active: Int8Array;
@@ -28,6 +29,7 @@ export class SchoolColumns {
   private readonly parts: readonly Float64Array[];
   private readonly bases: readonly Float64Array[];
   private readonly values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
+  private ranks: { readonly attainment: Float64Array; readonly totalGap: Float64Array } | undefined;
 
   private countedRecords: readonly SchoolRecord[] | undefined;
 
@@ -36,13 +38,12 @@ export class SchoolColumns {
     private readonly table: SchoolTable,
     /** Position k (a counted school, in sheet order) is row recordOf[k] of the table. */
     readonly recordOf: Int32Array,
+    /** The counted schools' counts, school k at index k. */
+    readonly counts: CountColumns,
     private readonly tolerance: number,
   ) {
-    const counts = table.countColumns;
     const schools = recordOf.length;
     this.schools = schools;
-    this.attainment = new Float64Array(schools);
-    this.totalGap = new Float64Array(schools);
     this.lagging = new Uint8Array(schools);
     this.active = new Int8Array(schools);
     this.activeSource = new Uint8Array(schools);
@@ -50,6 +51,16 @@ export class SchoolColumns {
     // activeIndicators keeps only indicators whose columns are in the sheet, so both exist.
     this.parts = indicators.map((i) => counts[i.numerator] ?? new Float64Array(0));
     this.bases = indicators.map((i) => counts[i.base] ?? new Float64Array(0));
+  }
+
+  /** Per school: attainment (NaN: none). Worked out when first asked for: only the lists of schools rank them. */
+  get attainment(): Float64Array {
+    return (this.ranks ??= this.rank()).attainment;
+  }
+
+  /** Per school: the gap in people summed over targeted indicators. */
+  get totalGap(): Float64Array {
+    return (this.ranks ??= this.rank()).totalGap;
   }
 
   /** The counted schools' records: position k is records[k]. Made when first asked for. */
@@ -73,20 +84,18 @@ export class SchoolColumns {
 
   /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */
   measureAt(position: number, i: number): Readonly<MeasureValues> {
-    const recordIndex = this.recordOf[position] as number;
-    const part = (this.parts[i] as Float64Array)[recordIndex] as number;
-    const base = (this.bases[i] as Float64Array)[recordIndex] as number;
+    const part = (this.parts[i] as Float64Array)[position] as number;
+    const base = (this.bases[i] as Float64Array)[position] as number;
     measureInto(this.values, (this.indicators[i] as ActiveIndicator).target, part, base, this.tolerance);
     return this.values;
   }
 
   /** One school's measures as objects. */
   measuresAt(position: number): Partial<Record<ActiveIndicator['key'], Measure>> {
-    const recordIndex = this.recordOf[position] as number;
     const measures: Partial<Record<ActiveIndicator['key'], Measure>> = {};
     this.indicators.forEach((indicator, i) => {
-      const part = (this.parts[i] as Float64Array)[recordIndex] as number;
-      const base = (this.bases[i] as Float64Array)[recordIndex] as number;
+      const part = (this.parts[i] as Float64Array)[position] as number;
+      const base = (this.bases[i] as Float64Array)[position] as number;
       measureInto(this.values, indicator.target, part, base, this.tolerance);
       const { share, status, gap } = this.values;
       measures[indicator.key] = {
@@ -98,5 +107,33 @@ export class SchoolColumns {
       };
     });
     return measures;
+  }
+
+  /** Every school's attainment (mean of attainmentTermOf over targeted indicators) and total gap, an indicator at a time. */
+  private rank(): { attainment: Float64Array; totalGap: Float64Array } {
+    const { schools, values } = this;
+    const attainment = new Float64Array(schools);
+    const totalGap = new Float64Array(schools);
+    const terms = new Uint8Array(schools);
+    this.indicators.forEach((indicator, i) => {
+      const { target } = indicator;
+      if (target === null) return;
+      const parts = this.parts[i] as Float64Array;
+      const bases = this.bases[i] as Float64Array;
+      for (let k = 0; k < schools; k++) {
+        measureInto(values, target, parts[k] as number, bases[k] as number, this.tolerance);
+        if (Number.isNaN(values.share)) continue;
+        totalGap[k] = (totalGap[k] as number) + values.gap;
+        const term = attainmentTermOf(values.share, target);
+        if (Number.isNaN(term)) continue;
+        attainment[k] = (attainment[k] as number) + term;
+        terms[k] = (terms[k] as number) + 1;
+      }
+    });
+    for (let k = 0; k < schools; k++) {
+      const n = terms[k] as number;
+      attainment[k] = n === 0 ? NO_NUMBER : (attainment[k] as number) / n;
+    }
+    return { attainment, totalGap };
   }
 }

@@ -11,7 +11,11 @@ import type { DistrictName, ProfileStatus, SchoolRecord } from './schoolTable';
 /** One Float64Array per count column present in the sheet, NaN where a cell gives no number. */
 export type CountColumns = Readonly<Partial<Record<SchoolCountKey, Float64Array>>>;
 
+/** Profile statuses by their codes in RowStore.status. */
 const STATUS_CODES: readonly (ProfileStatus | null)[] = [null, 'active', 'inactive'];
+export const PROFILE_UNKNOWN = 0;
+export const PROFILE_ACTIVE = 1;
+export const PROFILE_INACTIVE = 2;
 
 /** Everything read from the rows, row i of the table at index i of every array. */
 export class RowStore {
@@ -41,7 +45,7 @@ export class RowStore {
     const i = this.length++;
     this.row[i] = row;
     this.districtOf[i] = group;
-    this.status[i] = status === null ? 0 : status === 'active' ? 1 : 2;
+    this.status[i] = status === null ? PROFILE_UNKNOWN : status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
     this.counted[i] = counted ? 1 : 0;
     this.district.push(district);
     this.school.push(school);

@@ -226,6 +226,11 @@ class RowReader {
   readonly findings: Finding[] = [];
   readonly store: RowStore;
   private readonly counts: readonly CountColumn[];
+  /** Index in the row of each count column's cell, in store order. */
+  private readonly countCells: Int32Array;
+  /** Store slots of each indicator's numerator and base, pairwise (see baseChecks). */
+  private readonly checkParts: Int32Array;
+  private readonly checkBaseSlots: Int32Array;
   private readonly baseChecks: readonly BaseCheck[];
   private readonly districtIndex: number;
   private readonly schoolIndex: number;
@@ -246,6 +251,7 @@ class RowReader {
       return ref ? [{ key, ref, percentBase: PERCENT_BASE[key] }] : [];
     });
     const keys = this.counts.map((c) => c.key);
+    this.countCells = Int32Array.from(this.counts, (c) => c.ref.index);
     this.store = new RowStore(keys, capacity, columns.id !== undefined);
     this.seenByHash = new HashIndex(capacity);
     this.baseChecks = SCHOOL_INDICATORS.flatMap((def) => {
@@ -253,6 +259,8 @@ class RowReader {
       const base = keys.indexOf(def.base);
       return numerator < 0 || base < 0 ? [] : [{ numerator, base, numeratorKey: def.numerator, baseKey: def.base }];
     });
+    this.checkParts = Int32Array.from(this.baseChecks, (check) => check.numerator);
+    this.checkBaseSlots = Int32Array.from(this.baseChecks, (check) => check.base);
     // Required columns: recognition has found them before a reader is made.
     this.districtIndex = columns.district?.index ?? -1;
     this.schoolIndex = columns.school?.index ?? -1;
@@ -345,9 +353,10 @@ class RowReader {
     const index = this.store.length;
     const columns = this.store.counts;
     let anyCount = false;
+    const { countCells } = this;
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as Float64Array;
-      const raw = cells[(this.counts[j] as CountColumn).ref.index];
+      const raw = cells[countCells[j] as number];
       // The common cell, a whole non-negative number, is stored without a call.
       const value = typeof raw === 'number' && raw >= 0 && Number.isInteger(raw) ? raw : this.unusualCount(raw, j, index, row);
       column[index] = value;
@@ -398,6 +407,19 @@ class RowReader {
 
   /** Counts above their default base and zero bases, for every indicator of the catalogue. */
   private checkBases(index: number, row: number): void {
+    const columns = this.store.counts;
+    const { checkParts, checkBaseSlots } = this;
+    // Most rows are fine: compare first, and only a row with something to report goes on (NaN compares false).
+    let suspect = false;
+    for (let c = 0; c < checkParts.length; c++) {
+      const part = (columns[checkParts[c] as number] as Float64Array)[index] as number;
+      const base = (columns[checkBaseSlots[c] as number] as Float64Array)[index] as number;
+      if (part > base || base === 0) suspect = true;
+    }
+    if (suspect) this.reportBases(index, row);
+  }
+
+  private reportBases(index: number, row: number): void {
     const columns = this.store.counts;
     let zeroReported: SchoolCountKey | null = null;
     for (const check of this.baseChecks) {
