@@ -3,13 +3,15 @@ import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
 // Letters, digits and every separator the fast path knows, plus characters it must hand to
-// normalizeText (accents, Turkish İ, Greek sigma, U+0085 which \s does not match).
+// normalizeText (accents, Turkish İ, Greek sigma, U+0085 which \s does not match), and the
+// edges of the fast path's table (NUL, DEL, Latin-1, the first code past Cyrillic).
 const ALPHABET = [
   ...'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЀЂЏѐђџ',
   ...'ABCXYZabcxyz0123456789',
   ...' \t\n\v\f\r"\'`.,;:!?()[]{}\\/|_-#*+=<>@$%^&~',
   ...'\u00a0\u00ab\u00bb\u1680\u2000\u2007\u2009\u200a\u200b\u2013\u2014\u201c\u201d\u201e\u2028\u2029\u202f\u205f\u2116\u2212\u3000\ufeff',
   ...'\u0085éÉİıΣσςßﬁ\u0301',
+  ...'\u0000\u007f\u00a9\u00c0\u00e0\u00ff\u0400\u040f\u045f\u0460',
 ];
 
 describe('normalizedHash', () => {

@@ -10,17 +10,30 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const SPACE = 0x20;
 
-/** Character classes for codes below 0x80: 0 kept, 1 upper-case letter, 2 separator. */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 1;
-// The ASCII part of text.ts's SEPARATORS (\s and punctuation). A test checks they agree.
-for (const ch of '\t\n\v\f\r "\'`.,;:!?()[]{}\\/|_-#*') ASCII_CLASS[ch.charCodeAt(0)] = 2;
-
 /** Separators above 0x7f that SEPARATORS names or \s matches. */
 const WIDE_SEPARATORS = new Set([
   0xa0, 0xab, 0xbb, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
   0x200b, 0x2013, 0x2014, 0x201c, 0x201d, 0x201e, 0x2028, 0x2029, 0x202f, 0x205f, 0x2116, 0x2212, 0x3000, 0xfeff,
 ]);
+
+/** In FOLDED: a separator (a run of them is one space in the key). */
+const SEPARATOR = 0xfffe;
+/** In FOLDED: a character normalizeText itself must fold (accents, other scripts). */
+const UNHANDLED = 0xffff;
+/** Codes below this are looked up in FOLDED; above, only separators are handled here. */
+const FOLDED_LIMIT = 0x460;
+/**
+ * What normalizeText makes of each code below FOLDED_LIMIT (ASCII, Latin-1, Cyrillic): the
+ * lower-case code, SEPARATOR or UNHANDLED. One look-up per character of a Russian name.
+ */
+const FOLDED = new Uint16Array(FOLDED_LIMIT).fill(UNHANDLED);
+for (let c = 0; c < 0x80; c++) FOLDED[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+// The ASCII part of text.ts's SEPARATORS (\s and punctuation). A test checks they agree.
+for (const ch of '\t\n\v\f\r "\'`.,;:!?()[]{}\\/|_-#*') FOLDED[ch.charCodeAt(0)] = SEPARATOR;
+for (const c of WIDE_SEPARATORS) if (c < FOLDED_LIMIT) FOLDED[c] = SEPARATOR;
+for (let c = 0x400; c < 0x460; c++) FOLDED[c] = c < 0x410 ? c + 0x50 : c < 0x430 ? c + 0x20 : c; // Ѐ…Џ → ѐ…џ, А…Я → а…я
+FOLDED[0x401] = 0x435; // Ё → е
+FOLDED[0x451] = 0x435; // ё → е
 
 function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME);
@@ -55,42 +68,30 @@ export function scanName(text: string, seed: number, out: NameScan): void {
   let previousSpace = true; // a leading space is trimmed
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
-    let code = text.charCodeAt(i);
-    // Cyrillic first: most characters of a Russian school's name.
-    if (code >= 0x400 && code <= 0x45f) {
-      previousSpace = false;
-      if (code === 0x401 || code === 0x451) code = 0x435; // Ё, ё → е
-      else if (code < 0x410) code += 0x50; // Ѐ…Џ → ѐ…џ
-      else if (code < 0x430) code += 0x20; // А…Я → а…я
-    } else if (code < 0x80) {
+    const code = text.charCodeAt(i);
+    const folded = code < FOLDED_LIMIT ? (FOLDED[code] as number) : WIDE_SEPARATORS.has(code) ? SEPARATOR : UNHANDLED;
+    if (folded === SEPARATOR) {
       if (code === SPACE) {
         if (previousSpace || i === last) folding = true;
         previousSpace = true;
       } else {
-        if (code >= 0x09 && code <= 0x0d) folding = true; // the ASCII spaces isOtherSpace names
+        if (isOtherSpace(code)) folding = true;
         previousSpace = false;
       }
-      const kind = ASCII_CLASS[code];
-      if (kind === 2) {
-        pendingSpace = started;
-        continue;
-      }
-      if (kind === 1) code += 0x20;
-    } else if (WIDE_SEPARATORS.has(code)) {
-      if (isOtherSpace(code)) folding = true;
-      previousSpace = false;
       pendingSpace = started;
       continue;
-    } else {
+    }
+    if (folded === UNHANDLED) {
       out.hash = hashKey(normalizeText(text), seed);
       out.needsFolding = cellText(text) !== text;
       return;
     }
+    previousSpace = false;
     if (pendingSpace) {
       hash = step(hash, SPACE);
       pendingSpace = false;
     }
-    hash = step(hash, code);
+    hash = step(hash, folded);
     started = true;
   }
   out.hash = hash >>> 0;

@@ -24,8 +24,8 @@ export class RowStore {
   readonly districtOf: Int32Array;
   readonly status: Uint8Array;
   readonly counted: Uint8Array;
-  readonly district: string[] = [];
-  readonly school: string[] = [];
+  readonly district: string[];
+  readonly school: string[];
   /** Only when the sheet has an id column. */
   readonly id: (string | null)[] | null;
   readonly districts: DistrictName[] = [];
@@ -37,7 +37,10 @@ export class RowStore {
     this.districtOf = new Int32Array(capacity);
     this.status = new Uint8Array(capacity);
     this.counted = new Uint8Array(capacity);
-    this.id = withId ? [] : null;
+    // Sized once: growing by push copied a country's 40 000 names several times over.
+    this.district = new Array<string>(capacity);
+    this.school = new Array<string>(capacity);
+    this.id = withId ? new Array<string | null>(capacity) : null;
   }
 
   /** Adds a row whose counts are already in the count columns at index `length`. */
@@ -47,9 +50,16 @@ export class RowStore {
     this.districtOf[i] = group;
     this.status[i] = status === null ? PROFILE_UNKNOWN : status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
     this.counted[i] = counted ? 1 : 0;
-    this.district.push(district);
-    this.school.push(school);
-    this.id?.push(id);
+    this.district[i] = district;
+    this.school[i] = school;
+    if (this.id) this.id[i] = id;
+  }
+
+  /** Drops the unused capacity of the text columns once every row is read. */
+  finish(): void {
+    this.district.length = this.length;
+    this.school.length = this.length;
+    if (this.id) this.id.length = this.length;
   }
 
   profileStatus(index: number): ProfileStatus | null {

@@ -162,6 +162,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   }
 
   const store = reader.store;
+  store.finish();
   let records: SchoolRecord[] | undefined;
   const title = values.slice(0, header.rowIndex).flatMap((row) => row.map(cellText).filter((t) => t !== '')).join(' ');
   const period = PERIOD.exec(title);
