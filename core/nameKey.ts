@@ -1,12 +1,17 @@
 /**
- * A 32-bit hash of normalizeText(text), computed in one pass over the characters without
+ * A 30-bit hash of normalizeText(text), computed in one pass over the characters without
  * building the normalised string. Finding repeated schools needs a key for every row of a
  * country's table; building 40 000 lower-cased strings costs more than the rest of the parse.
  * Equal hashes are only candidates: callers confirm them with normalizeText.
  */
 import { cellText, isOtherSpace, normalizeText } from './text';
 
-const FNV_OFFSET = 0x811c9dc5;
+/**
+ * Hashes are kept to 30 bits at every step: V8 stores such integers inline (a «small integer»),
+ * while a full 32-bit hash passed between functions becomes a heap object, one per row.
+ */
+const HASH_MASK = 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5 & HASH_MASK;
 const FNV_PRIME = 0x01000193;
 const SPACE = 0x20;
 
@@ -36,14 +41,14 @@ FOLDED[0x401] = 0x435; // Ё → е
 FOLDED[0x451] = 0x435; // ё → е
 
 function step(hash: number, code: number): number {
-  return Math.imul(hash ^ code, FNV_PRIME);
+  return Math.imul(hash ^ code, FNV_PRIME) & HASH_MASK;
 }
 
 /** FNV-1a over the UTF-16 code units of a string that is already normalised. */
 export function hashKey(key: string, seed: number = FNV_OFFSET): number {
   let hash = seed;
   for (let i = 0; i < key.length; i++) hash = step(hash, key.charCodeAt(i));
-  return hash >>> 0;
+  return hash;
 }
 
 /** What scanName learns of a text in its one pass. */
@@ -94,7 +99,7 @@ export function scanName(text: string, seed: number, out: NameScan): void {
     hash = step(hash, folded);
     started = true;
   }
-  out.hash = hash >>> 0;
+  out.hash = hash;
   out.needsFolding = folding;
 }
 
@@ -107,7 +112,7 @@ export function normalizedHash(text: string, seed: number = FNV_OFFSET): number 
 }
 
 /**
- * Remembers 32-bit hashes with a number each, by open addressing in one Int32Array of (hash,
+ * Remembers hashes with a number each, by open addressing in one Int32Array of (hash,
  * value) pairs: a look-up touches one cache line where a Map of 40 000 keys touches several.
  */
 export class HashIndex {

@@ -7,7 +7,7 @@ import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
-import { HashIndex, hashKey, normalizedHash, scanName, type NameScan } from '../nameKey';
+import { HashIndex, hashKey, scanName, type NameScan } from '../nameKey';
 import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
@@ -317,9 +317,10 @@ class RowReader {
   }
 
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
-  private firstSeen(id: string | null, info: DistrictInfo, school: string, hash: number, row: number): number | undefined {
+  private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    const index = this.seenByHash.getOrAdd(hash, this.store.length);
+    // The hash is read from the scan, not passed: a 32-bit hash passed as an argument is boxed, one heap number per row.
+    const index = this.seenByHash.getOrAdd(this.scan.hash, this.store.length);
     if (index < 0) return undefined;
     const { store } = this;
     const firstKey = store.districts[store.districtOf[index] as number]?.key;
@@ -344,7 +345,6 @@ class RowReader {
     const { scan } = this;
     scanName(school, info.seed, scan);
     if (scan.needsFolding) school = cellText(school);
-    let hash = scan.hash;
     if (info.total || (startsLikeTotal(school) && TOTAL_ROW_TEXT.test(school))) {
       findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
@@ -368,18 +368,18 @@ class RowReader {
       if (!anyCount && !district) return; // a note or stray text, not a school
       findings.push(finding(this.place(row, 'school'), 'missingSchool', 'warning', messages.missingSchool()));
       school = `ОО в строке ${row}`;
-      hash = normalizedHash(school, info.seed);
+      scanName(school, info.seed, scan);
     }
     if (!district) {
       findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
       district = NO_DISTRICT;
       info = this.districtInfo(district);
-      hash = normalizedHash(school, info.seed);
+      scanName(school, info.seed, scan);
     }
     this.checkBases(index, row);
 
     const id = this.columns.id ? this.text(cells, 'id') || null : null;
-    const firstSeen = this.firstSeen(id, info, school, hash, row);
+    const firstSeen = this.firstSeen(id, info, school, row);
     const counted = firstSeen === undefined;
     if (!counted) this.repeated++;
     if (!counted) findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
