@@ -113,17 +113,18 @@ class EvaluatedSchool implements SchoolResult {
 
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
 function byPriority<G extends Omit<GroupResult, 'priority'>>(groups: readonly G[]): G[] {
-  const gaps = new Map(groups.map((group) => [group, totalGap(group)]));
-  return [...groups].sort((a, b) => {
-    const ax = a.attainment ?? Infinity;
-    const bx = b.attainment ?? Infinity;
-    if (ax !== bx) return ax - bx;
-    return (gaps.get(b) as number) - (gaps.get(a) as number) || russianOrder(a.name, b.name);
-  });
+  const rank = Float64Array.from(groups, (group) => group.attainment ?? Infinity);
+  const gaps = Float64Array.from(groups, totalGap);
+  const order = Array.from(groups, (_, i) => i);
+  // Infinity − Infinity is NaN, which || passes over like 0.
+  order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (gaps[b] as number) - (gaps[a] as number) || russianOrder((groups[a] as G).name, (groups[b] as G).name));
+  return order.map((i) => groups[i] as G);
 }
 
 export function totalGap(group: Pick<GroupResult, 'measures'>): number {
-  return Object.values(group.measures).reduce((sum, m) => sum + ((m as Measure).gap ?? 0), 0);
+  let sum = 0;
+  for (const key in group.measures) sum += group.measures[key as SchoolIndicatorKey]?.gap ?? 0;
+  return sum;
 }
 
 /** Each counted school's district and the sums of all districts (see groupSums.ts). */
@@ -274,12 +275,8 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   addSchools(columns, statuses, place);
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
-  const regionSums = new GroupSums(indicators);
-  const results = table.districts.map(({ name, key }, g) => {
-    const sums = new GroupSums(indicators, place.sums, g, groups);
-    regionSums.merge(sums);
-    return sums.result(name, settings, planFor(name), key);
-  });
+  const results = table.districts.map(({ name, key }, g) => new GroupSums(indicators, place.sums, g, groups).result(name, settings, planFor(name), key));
+  const regionSums = GroupSums.total(indicators, place.sums, groups);
   const districts = byPriority(results).map((group, index) => Object.assign(group, { priority: index + 1 }));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
   const region = { ...regionSums.result(REGION_NAME, settings, planTotal), priority: 0 };

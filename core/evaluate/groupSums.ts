@@ -53,6 +53,20 @@ export class GroupSums {
     return this.data[slot * this.groups + this.group] as number;
   }
 
+  /** The sums of all `groups` groups in `data` added up, a quantity at a time (each a run of adjacent numbers). */
+  static total(indicators: readonly ActiveIndicator[], data: Float64Array, groups: number): GroupSums {
+    const length = quantities(indicators.length);
+    const totals = new Float64Array(length);
+    for (let slot = 0; slot < length; slot++) {
+      // Sums add; the «some row had this count» flags combine as «any had it».
+      const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
+      let total = 0;
+      for (let g = slot * groups, end = g + groups; g < end; g++) total = flag ? Math.max(total, data[g] as number) : total + (data[g] as number);
+      totals[slot] = total;
+    }
+    return new GroupSums(indicators, totals);
+  }
+
   merge(other: GroupSums): void {
     const length = quantities(this.indicators.length);
     for (let slot = 0; slot < length; slot++) {
@@ -67,19 +81,20 @@ export class GroupSums {
   /** The group's figures; `normalizedName` (normalizeText of the name), when known, saves normalising it again. */
   result(name: string, settings: Settings, plan: number | null, normalizedName = normalizeText(name)): Omit<GroupResult, 'priority'> {
     const counts: Partial<Record<SchoolCountKey, number>> = {};
-    COUNT_KEYS.forEach((key, c) => {
-      if (this.at(HAS_COUNT_AT + c)) counts[key] = this.at(COUNTS_AT + c);
-    });
+    for (let c = 0; c < COUNT_KEYS.length; c++) {
+      if (this.at(HAS_COUNT_AT + c)) counts[COUNT_KEYS[c] as SchoolCountKey] = this.at(COUNTS_AT + c);
+    }
     const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
     const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
     const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
-    this.indicators.forEach((indicator, i) => {
+    for (let i = 0; i < this.indicators.length; i++) {
+      const indicator = this.indicators[i] as ActiveIndicator;
       const at = INDICATORS_AT + INDICATOR_SUMS * i;
       const rows = this.at(at + SUM_ROWS);
       measures[indicator.key] = measure(indicator.target, rows ? this.at(at + SUM_PART) : undefined, rows ? this.at(at + SUM_BASE) : undefined, settings.tolerance);
       meetingTarget[indicator.key] = this.at(at + SUM_MET);
       withData[indicator.key] = this.at(at + SUM_WITH_DATA);
-    });
+    }
     const access50 = this.at(ACCESS50);
     const access50Known = this.at(ACCESS50_KNOWN);
     return {

@@ -319,7 +319,6 @@ class RowReader {
   /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
   private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    // The hash is read from the scan, not passed: a 32-bit hash passed as an argument is boxed, one heap number per row.
     const index = this.seenByHash.getOrAdd(this.scan.hash, this.store.length);
     if (index < 0) return undefined;
     const { store } = this;
