@@ -8,7 +8,7 @@ import { DEFAULT_STORED_SETTINGS, type StoredSettings } from '../../core/setting
 import type { JobRequest, PanelBackend } from '../../ui/backend';
 import { FakeExcel, monitoringSheet, planSheet, type FakeCall, type FakeSheet } from '../test-support';
 import { measureExcelHost } from '../test-support/hostCost';
-import { PAYLOAD_LIMIT } from './payload';
+import { PAYLOAD_LIMIT, payloadBudgetFor } from './payload';
 import { createExcelBackend } from './excelBackend';
 import { OWNED_SHEETS_KEY, SETTINGS_KEY } from './workbookStore';
 
@@ -345,8 +345,42 @@ describe('cost', () => {
     expect(excel.syncs.length).toBeLessThanOrEqual(4);
   }, 60_000);
 
-  test('40,000 rows: no request or response above 5 MB, and only a few more syncs', async () => {
-    const cost = await measureExcelHost(40_000);
+  test('desktop Excel (no payload limit): the same syncs at 1,000 and 40,000 rows', async () => {
+    const costs = [await measureExcelHost(1_000, 'desktop'), await measureExcelHost(40_000, 'desktop')];
+    expect(costs.map((c) => [c.report.syncs, c.highlight.syncs])).toEqual([[3, 3], [3, 3]]);
+  }, 240_000);
+
+  test('the same workbook whichever the platform: desktop and web budgets only split the same writes differently', async () => {
+    const book = (budget: number): { excel: FakeExcel; backend: PanelBackend } => {
+      const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(3_000) }]);
+      return { excel, backend: createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: budget }) };
+    };
+    // A budget small enough to split even this table's read and writes into many syncs.
+    const small = book(64 * 1024);
+    const large = book(payloadBudgetFor('PC'));
+    for (const { backend } of [small, large]) {
+      expect((await backend.buildReport(request(), noProgress)).ok).toBe(true);
+      expect((await backend.highlight(request())).ok).toBe(true);
+    }
+    expect(small.excel.syncs.length).toBeGreaterThan(large.excel.syncs.length);
+    expect(small.excel.snapshot()).toEqual(large.excel.snapshot());
+  }, 120_000);
+
+  test('Excel on the web refusing a request over 5 MB gets a Russian message, and the source sheet is untouched', async () => {
+    const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(40_000) }]);
+    excel.payloadLimit = PAYLOAD_LIMIT;
+    const before = JSON.stringify(excel.sheet(SOURCE).values);
+    // A desktop budget where the platform limits payloads: the first large read is refused.
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: payloadBudgetFor('Mac') });
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Excel в браузере не отдаёт за раз больше 5 МБ данных.*ResponsePayloadSizeLimitExceeded/);
+    expect(JSON.stringify(excel.sheet(SOURCE).values)).toBe(before);
+    expect(excel.sheets.map((sheet) => sheet.name)).toEqual([SOURCE]);
+  }, 120_000);
+
+  test('40,000 rows on the web: no request or response above 5 MB, and only a few more syncs', async () => {
+    const cost = await measureExcelHost(40_000, 'web');
     expect(cost.report.largestPayloadBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     expect(cost.highlight.largestPayloadBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
     // Reading ~13 MB and writing ~17 MB in ≤ 4 MB batches.

@@ -5,7 +5,8 @@
  *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the whole report
  *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
  *   clear         1 format types · 2 formulas · 3 delete ours
- * Larger sheets only add syncs where a read or write would pass the 5 MB payload limit.
+ * In desktop Excel that holds at every size. In Excel on the web, larger sheets add syncs where a
+ * read or write would pass its 5 MB payload limit (see payload.ts).
  */
 import { runJob } from '../../core/pipeline';
 import type { StoredSettings } from '../../core/settings';
@@ -15,7 +16,7 @@ import { buildPanelState, jobInput, type SheetBlock } from '../../ui/panelState'
 import type { DocumentSettings, ExcelRequestContext, ExcelRun } from './excelApi';
 import { EXCEL_TEXTS, reasonOf } from './excelMessages';
 import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
-import { SyncBatch } from './payload';
+import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
 import { renderReport } from './renderReport';
@@ -24,6 +25,8 @@ import { WorkbookStore, type OwnedSheet } from './workbookStore';
 export interface ExcelHost {
   readonly run: ExcelRun;
   readonly settings: DocumentSettings;
+  /** Bytes one sync may carry (payloadBudgetFor the platform); the web's budget when not given. */
+  readonly payloadBudget?: number;
 }
 
 /** A sheet the request names that the workbook no longer has (renamed or deleted meanwhile). */
@@ -42,6 +45,7 @@ function queueSheetList(context: ExcelRequestContext): () => SheetInfo[] {
 
 export function createExcelBackend(host: ExcelHost): PanelBackend {
   const store = new WorkbookStore(host.settings);
+  const budget = host.payloadBudget ?? PAYLOAD_BUDGET;
 
   /**
    * Runs an action; when Excel fails, says what to fix in Russian. A request can name a sheet
@@ -90,7 +94,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
           await context.sync();
         }
       }
-      const [block] = await readSheetValues(context, [extent]);
+      const [block] = await readSheetValues(context, [extent], { budget });
       return buildPanelState({
         sheets: sheets.filter((s) => !owned.has(s.id) || s.id === extent.sheet.id).map((s) => s.name),
         sheet: block ?? { name: extent.sheet.name, values: [] },
@@ -115,7 +119,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const list = queueSheetList(context);
       const extents = names.map((name) => queueNamedSheetExtent(context, name));
       await context.sync();
-      const blocks = await readSheetValues(context, extents);
+      const blocks = await readSheetValues(context, extents, { budget });
       const block = (name: string | null): SheetBlock | undefined => (name ? blocks[names.indexOf(name)] : undefined);
       const current = block(request.sheet);
       if (!current) throw new MissingSheet(EXCEL_TEXTS.sheetMissing(request.sheet));
@@ -125,7 +129,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       if (!job.ok) return failure(job.error);
 
       const plan = planReplacement(job.report, list(), store.ownedSheets(), names);
-      const written = await renderReport(context, new SyncBatch(context), job.report, plan, progress);
+      const written = await renderReport(context, new SyncBatch(context, budget), job.report, plan, progress);
       const owned: OwnedSheet[] = [...plan.keep, ...written.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) }))];
       return { job, written, owned };
     });
@@ -150,12 +154,12 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const formats = queueFormatTypes(sheet);
       await context.sync();
       const custom = queueCustomFormulas(formats);
-      const [current] = await readSheetValues(context, [extent], { syncEvenIfEmpty: true });
+      const [current] = await readSheetValues(context, [extent], { syncEvenIfEmpty: true, budget });
       // Highlighting reads only this week's table: last week and the plan play no part in it.
       const job = runJob(jobInput({ ...request, district: null }, { current: current ?? { name: request.sheet, values: [] } }));
       if (!job.ok) return failure(job.error);
       const own = ownFormats(custom);
-      await replaceHighlight(sheet, new SyncBatch(context), own, job.highlight);
+      await replaceHighlight(sheet, new SyncBatch(context, budget), own, job.highlight);
       return { ok: true, message: OUTCOMES.highlight(request.sheet, job.highlight.length, job.warnings), sheets: [] };
     });
   }
@@ -168,7 +172,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const custom = queueCustomFormulas(formats);
       await context.sync();
       const own = ownFormats(custom);
-      await replaceHighlight(sheet, new SyncBatch(context), own, []);
+      await replaceHighlight(sheet, new SyncBatch(context, budget), own, []);
       return { ok: true, message: OUTCOMES.cleared(sheetName, own.length), sheets: [] };
     });
   }

@@ -14,10 +14,18 @@ export const EXCEL_TEXTS = {
   unsupported: 'Эта версия Excel не поддерживает нужные функции (ExcelApi 1.9). Откройте книгу в Microsoft 365, Excel 2021 или Excel в браузере.',
 } as const;
 
+/** Excel's error codes that a user can act on, said in Russian. */
+const KNOWN_REASONS: Readonly<Record<string, string>> = {
+  RequestPayloadSizeLimitExceeded: 'Excel в браузере не принимает за раз больше 5 МБ данных; откройте книгу в приложении Excel или уменьшите таблицу',
+  ResponsePayloadSizeLimitExceeded: 'Excel в браузере не отдаёт за раз больше 5 МБ данных; откройте книгу в приложении Excel или уменьшите таблицу',
+};
+
 /** The message of whatever Excel or the code threw, for the texts above. */
 export function reasonOf(error: unknown): string {
   if (error && typeof error === 'object') {
     const { message, code } = error as { message?: unknown; code?: unknown };
+    const known = typeof code === 'string' ? KNOWN_REASONS[code] : undefined;
+    if (known) return `${known} (${code as string})`;
     const text = typeof message === 'string' && message ? message : '';
     const tag = typeof code === 'string' && code ? code : '';
     if (text && tag && !text.includes(tag)) return `${text} (${tag})`;

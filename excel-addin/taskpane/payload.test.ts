@@ -1,4 +1,15 @@
-import { jsonBytes, rowBlocks } from './payload';
+import { DESKTOP_PAYLOAD_BUDGET, jsonBytes, PAYLOAD_BUDGET, PAYLOAD_LIMIT, payloadBudgetFor, rowBlocks } from './payload';
+
+describe('payloadBudgetFor', () => {
+  it('plans for the 5 MB limit on the web, on mobile and when the platform is unknown; for one batch in desktop Excel', () => {
+    expect(payloadBudgetFor('OfficeOnline')).toBe(PAYLOAD_BUDGET);
+    expect(payloadBudgetFor('iOS')).toBe(PAYLOAD_BUDGET);
+    expect(payloadBudgetFor(undefined)).toBe(PAYLOAD_BUDGET);
+    expect(payloadBudgetFor('PC')).toBe(DESKTOP_PAYLOAD_BUDGET);
+    expect(payloadBudgetFor('Mac')).toBe(DESKTOP_PAYLOAD_BUDGET);
+    expect(PAYLOAD_BUDGET).toBeLessThan(PAYLOAD_LIMIT);
+  });
+});
 
 describe('rowBlocks', () => {
   test('cuts rows into consecutive blocks under the budget', () => {

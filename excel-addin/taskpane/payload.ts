@@ -1,16 +1,35 @@
 /**
  * Round trips and their size. Excel on the web refuses a request or response above 5 MB, so
- * every read and write is planned in bytes: operations are queued until the next one would push
- * the batch past PAYLOAD_BUDGET, and only then does the batch sync. Small workbooks therefore
- * take one sync per phase; only large ones take more, in proportion to their size.
+ * there every read and write is planned in bytes: operations are queued until the next one would
+ * push the batch past the budget, and only then does the batch sync. Small workbooks take one
+ * sync per phase; only large ones take more, in proportion to their size. Excel on Windows and
+ * Mac has no such limit (Microsoft's «Resource limits» page names Excel on the web only), so
+ * there the budget is large and a whole country's report takes as many syncs as a district's.
  */
 import type { ExcelRequestContext } from './excelApi';
 
 /** Excel on the web's limit per request and per response. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
-/** What we plan for: a fifth below the limit, for the envelope of each operation and for estimates. */
+/** What we plan for on the web: a fifth below the limit, for the envelope of each operation and for estimates. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+
+/**
+ * What we plan for in desktop Excel, which has no payload limit: a bound on the memory one batch
+ * may hold, far above a whole country's report (about 20 MB for 40,000 schools).
+ */
+export const DESKTOP_PAYLOAD_BUDGET = 256 * 1024 * 1024;
+
+/** Excel refuses to read more cells than this in one range, on every platform. */
+export const READ_CELL_LIMIT = 5_000_000;
+
+/**
+ * The budget for the platform Office.onReady reports (Office.PlatformType): the large one only
+ * for Excel on Windows ('PC') and Mac; the web's for the web, mobile apps and anything unknown.
+ */
+export function payloadBudgetFor(platform: unknown): number {
+  return platform === 'PC' || platform === 'Mac' ? DESKTOP_PAYLOAD_BUDGET : PAYLOAD_BUDGET;
+}
 
 /** Envelope of one queued operation (object path, method, property name) when its data is small. */
 export const OPERATION_BYTES = 200;
@@ -37,7 +56,7 @@ export class SyncBatch {
   private pending = 0;
   private syncCount = 0;
 
-  constructor(private readonly context: ExcelRequestContext, private readonly budget = PAYLOAD_BUDGET) {}
+  constructor(private readonly context: ExcelRequestContext, readonly budget = PAYLOAD_BUDGET) {}
 
   get syncs(): number {
     return this.syncCount;

@@ -10,7 +10,7 @@
 import type { CellValue } from '../../core/values';
 import type { SheetBlock } from '../../ui/panelState';
 import type { ExcelRange, ExcelRequestContext, ExcelWorksheet } from './excelApi';
-import { FIRST_READ_BYTES_PER_CELL, jsonBytes, PAYLOAD_BUDGET } from './payload';
+import { FIRST_READ_BYTES_PER_CELL, jsonBytes, PAYLOAD_BUDGET, READ_CELL_LIMIT } from './payload';
 
 /** A sheet whose extent is being loaded in the first sync. */
 export interface SheetExtent {
@@ -58,9 +58,10 @@ function rowEstimate(progress: Progress): number {
 export async function readSheetValues(
   context: ExcelRequestContext,
   extents: readonly SheetExtent[],
-  options: { syncEvenIfEmpty?: boolean; budget?: number } = {},
+  options: { syncEvenIfEmpty?: boolean; budget?: number; cellLimit?: number } = {},
 ): Promise<SheetBlock[]> {
   const budget = options.budget ?? PAYLOAD_BUDGET;
+  const cellLimit = options.cellLimit ?? READ_CELL_LIMIT;
   const result: SheetBlock[] = extents.map(({ sheet }) => ({ name: sheet.name, values: [] }));
   const pending: (Progress & { slot: number })[] = [];
   for (const [slot, { sheet, used }] of extents.entries()) {
@@ -89,7 +90,9 @@ export async function readSheetValues(
         const perRow = rowEstimate(progress);
         const fit = Math.floor(room / perRow);
         // Something must go into every sync, even a row that alone looks too big.
-        const rows = Math.min(progress.endRow - progress.nextRow, blocks.length === 0 ? Math.max(1, fit) : fit);
+        // Excel also refuses to read a range of more than READ_CELL_LIMIT cells, whatever the platform.
+        const cellRows = Math.max(1, Math.floor(cellLimit / Math.max(1, progress.columns)));
+        const rows = Math.min(progress.endRow - progress.nextRow, cellRows, blocks.length === 0 ? Math.max(1, fit) : fit);
         if (rows <= 0) break;
         const range = progress.sheet.getRangeByIndexes(progress.nextRow, progress.firstColumn, rows, progress.columns);
         range.load('values');

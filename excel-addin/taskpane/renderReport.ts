@@ -79,7 +79,7 @@ async function writeSheet(worksheet: ExcelWorksheet, sheet: ReportSheet, batch: 
   }
 
   const values = sheetValues(sheet).map((row) => row.map(excelValue));
-  for (const block of rowBlocks(values, jsonBytes)) {
+  for (const block of rowBlocks(values, jsonBytes, batch.budget - OPERATION_BYTES)) {
     await batch.reserve(block.bytes + OPERATION_BYTES);
     worksheet.getRangeByIndexes(block.start, 0, block.rows.length, width).values = block.rows;
   }

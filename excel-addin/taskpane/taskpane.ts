@@ -6,6 +6,7 @@ import { mountPanel } from '../../ui/panel';
 import type { DocumentSettings, ExcelRequestContext } from './excelApi';
 import { createExcelBackend } from './excelBackend';
 import { EXCEL_TEXTS } from './excelMessages';
+import { payloadBudgetFor } from './payload';
 
 /**
  * Excel.run as the backend takes it. Passing Excel's own context where ExcelRequestContext is
@@ -15,7 +16,7 @@ function run<T>(batch: (context: ExcelRequestContext) => Promise<T>): Promise<T>
   return Excel.run((context: Excel.RequestContext) => batch(context));
 }
 
-void Office.onReady(() => {
+void Office.onReady((info) => {
   const root = document.getElementById('app');
   if (!root) return;
   // Multi-area ranges (getRanges) are the newest API the backend uses.
@@ -24,5 +25,6 @@ void Office.onReady(() => {
     return;
   }
   const settings: DocumentSettings = Office.context.document.settings;
-  mountPanel(root, createExcelBackend({ run, settings }));
+  // Only Excel on the web limits a sync to 5 MB; desktop Excel reads and writes in one batch at any size.
+  mountPanel(root, createExcelBackend({ run, settings, payloadBudget: payloadBudgetFor(info?.platform) }));
 });

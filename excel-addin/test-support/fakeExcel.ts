@@ -206,6 +206,11 @@ export class FakeExcel {
   readonly calls: FakeCall[] = [];
   readonly syncs: FakeSync[] = [];
   activeId: string | null = null;
+  /**
+   * Bytes a request or response may carry, as Excel on the web enforces (null: desktop Excel, no
+   * limit). A request over it fails whole, before anything is applied.
+   */
+  payloadLimit: number | null = null;
   private nextId = 1;
 
   constructor(sheets: readonly { name: string; values?: readonly (readonly FakeCell[])[] }[] = []) {
@@ -295,12 +300,18 @@ export class FakeExcel {
     let responseBytes = 0;
     let failed: string | null = null;
     try {
-      for (const op of ops) {
-        const bytes = jsonBytes({ path: op.path, member: op.member, args: op.args });
-        requestBytes += bytes;
-        this.calls.push({ sync: index, path: op.path, kind: op.kind, member: op.member, sheetId: safeSheetId(op), bytes });
+      const sizes = ops.map((op) => jsonBytes({ path: op.path, member: op.member, args: op.args }));
+      requestBytes = sizes.reduce((sum, bytes) => sum + bytes, 0);
+      if (this.payloadLimit !== null && requestBytes > this.payloadLimit) {
+        throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes is over the ${this.payloadLimit}-byte limit`);
+      }
+      ops.forEach((op, i) => {
+        this.calls.push({ sync: index, path: op.path, kind: op.kind, member: op.member, sheetId: safeSheetId(op), bytes: sizes[i] ?? 0 });
         const response = op.apply();
         if (response !== undefined) responseBytes += jsonBytes(response);
+      });
+      if (this.payloadLimit !== null && responseBytes > this.payloadLimit) {
+        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes is over the ${this.payloadLimit}-byte limit`);
       }
     } catch (error) {
       failed = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,39 @@
+/** Reading whole sheets in blocks: the payload budget and Excel's per-range cell limit. */
+import { FakeExcel } from '../test-support';
+import { DESKTOP_PAYLOAD_BUDGET } from './payload';
+import { queueNamedSheetExtent, readSheetValues } from './readSheets';
+
+const values = Array.from({ length: 100 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 ? `Школа ${r}` : r * 10 + c)));
+
+async function read(options: { budget?: number; cellLimit?: number }): Promise<{ excel: FakeExcel; read: unknown[][] }> {
+  const excel = new FakeExcel([{ name: 'Лист', values }]);
+  const [block] = await excel.run(async (context) => {
+    const extent = queueNamedSheetExtent(context, 'Лист');
+    await context.sync();
+    return readSheetValues(context, [extent], options);
+  });
+  return { excel, read: block?.values ?? [] };
+}
+
+describe('readSheetValues', () => {
+  it('reads a sheet in one block when it fits the budget', async () => {
+    const { excel, read: got } = await read({ budget: DESKTOP_PAYLOAD_BUDGET });
+    expect(got).toEqual(values);
+    expect(excel.syncs).toHaveLength(2);
+    expect(excel.calls.filter((call) => call.kind === 'load' && /values/.test(JSON.stringify(call.member)))).toHaveLength(1);
+  });
+
+  it('keeps every range under the cell limit, still in one sync when the bytes fit', async () => {
+    // 1,000 cells at 250 per range: four ranges of 25 rows, sent together.
+    const { excel, read: got } = await read({ budget: DESKTOP_PAYLOAD_BUDGET, cellLimit: 250 });
+    expect(got).toEqual(values);
+    expect(excel.syncs).toHaveLength(2);
+    expect(excel.calls.filter((call) => call.kind === 'load' && /values/.test(JSON.stringify(call.member)))).toHaveLength(4);
+  });
+
+  it('splits the read into several syncs when the bytes do not fit the budget', async () => {
+    const { excel, read: got } = await read({ budget: 4_000 });
+    expect(got).toEqual(values);
+    expect(excel.syncs.length).toBeGreaterThan(3);
+  });
+});
