@@ -275,8 +275,9 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   addSchools(columns, statuses, place);
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
-  const results = table.districts.map(({ name, key }, g) => new GroupSums(indicators, place.sums, g, groups).result(name, settings, planFor(name), key));
-  const regionSums = GroupSums.total(indicators, place.sums, groups);
+  const sums = GroupSums.byGroup(indicators, place.sums, groups);
+  const results = table.districts.map(({ name, key }, g) => (sums.groups[g] as GroupSums).result(name, settings, planFor(name), key));
+  const regionSums = sums.total;
   const districts = byPriority(results).map((group, index) => Object.assign(group, { priority: index + 1 }));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
   const region = { ...regionSums.result(REGION_NAME, settings, planTotal), priority: 0 };
