@@ -161,6 +161,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
     if (!reader.isBlankRow(cells)) reader.read(cells, firstRow + rowIndex);
   }
 
+  reader.findRepeats();
   const store = reader.store;
   store.finish();
   let records: SchoolRecord[] | undefined;
@@ -235,6 +236,8 @@ class RowReader {
   private readonly baseChecks: readonly BaseCheck[];
   private readonly districtIndex: number;
   private readonly schoolIndex: number;
+  /** Each row's identity hash (district and normalised name), for findRepeats. */
+  private readonly hashes: Int32Array;
   /** Identity hash → index in records of the first school with it. */
   private readonly seenByHash: HashIndex;
   /** Full identities: schools with an id, and the rare names whose hashes collide. */
@@ -255,6 +258,7 @@ class RowReader {
     this.countCells = Int32Array.from(this.counts, (c) => c.ref.index);
     this.store = new RowStore(keys, capacity, columns.id !== undefined);
     this.seenByHash = new HashIndex(capacity);
+    this.hashes = new Int32Array(capacity);
     this.baseChecks = SCHOOL_INDICATORS.flatMap((def) => {
       const numerator = keys.indexOf(def.numerator);
       const base = keys.indexOf(def.base);
@@ -316,15 +320,42 @@ class RowReader {
     return info.group;
   }
 
-  /** Row of the first school with the same identity, or undefined for a school not seen yet (then remembered). */
-  private firstSeen(id: string | null, info: DistrictInfo, school: string, row: number): number | undefined {
-    if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
-    const index = this.seenByHash.getOrAdd(this.scan.hash, this.store.length);
-    if (index < 0) return undefined;
+  /**
+   * Marks every row that repeats an earlier school (same ИНН/id, or same district and normalised
+   * name) as not counted, with a finding naming the first row. Done after all rows are read, in
+   * row order: the index of name hashes is then the only thing in the processor's cache, where
+   * inside the row loop each look-up missed it while a country's rows streamed past.
+   */
+  findRepeats(): void {
     const { store } = this;
-    const firstKey = store.districts[store.districtOf[index] as number]?.key;
-    if (firstKey === info.key && normalizeText(store.school[index]) === normalizeText(school)) return store.row[index];
-    return this.remember(`name:${info.key}|${normalizeText(school)}`, row);
+    const repeats: Finding[] = [];
+    for (let index = 0; index < store.length; index++) {
+      const id = store.id?.[index] ?? null;
+      const firstSeen = this.firstSeen(index, id);
+      if (firstSeen === undefined) continue;
+      store.counted[index] = 0;
+      this.repeated++;
+      repeats.push(finding(this.place(store.row[index] as number, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
+    }
+    if (repeats.length === 0) return;
+    // Findings stay in row order, as the rest were made (a stable sort keeps each row's own order).
+    const rowOf = (f: Finding): number => f.row;
+    const merged = [...this.findings, ...repeats].sort((a, b) => rowOf(a) - rowOf(b));
+    this.findings.splice(0, this.findings.length, ...merged);
+  }
+
+  /** Sheet row of the first school with the same identity as row `index`, or undefined for a school not seen yet (then remembered). */
+  private firstSeen(index: number, id: string | null): number | undefined {
+    const { store } = this;
+    const row = store.row[index] as number;
+    if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
+    const first = this.seenByHash.getOrAdd(this.hashes[index] as number, index);
+    if (first < 0) return undefined;
+    const key = store.districts[store.districtOf[index] as number]?.key;
+    const firstKey = store.districts[store.districtOf[first] as number]?.key;
+    const school = normalizeText(store.school[index]);
+    if (firstKey === key && normalizeText(store.school[first]) === school) return store.row[first];
+    return this.remember(`name:${key}|${school}`, row);
   }
 
   private remember(identity: string, row: number): number | undefined {
@@ -378,14 +409,11 @@ class RowReader {
     this.checkBases(index, row);
 
     const id = this.columns.id ? this.text(cells, 'id') || null : null;
-    const firstSeen = this.firstSeen(id, info, school, row);
-    const counted = firstSeen === undefined;
-    if (!counted) this.repeated++;
-    if (!counted) findings.push(finding(this.place(row, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
+    this.hashes[index] = scan.hash;
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
-    this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus, counted);
+    this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus, true);
   }
 
   /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. */
