@@ -161,7 +161,10 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
     if (!reader.isBlankRow(cells)) reader.read(cells, firstRow + rowIndex);
   }
 
+  const readInLoop = reader.findings.length;
+  reader.checkBases();
   reader.findRepeats();
+  reader.orderFindings(readInLoop);
   const store = reader.store;
   store.finish();
   let records: SchoolRecord[] | undefined;
@@ -328,20 +331,23 @@ class RowReader {
    */
   findRepeats(): void {
     const { store } = this;
-    const repeats: Finding[] = [];
     for (let index = 0; index < store.length; index++) {
       const id = store.id?.[index] ?? null;
       const firstSeen = this.firstSeen(index, id);
       if (firstSeen === undefined) continue;
       store.counted[index] = 0;
       this.repeated++;
-      repeats.push(finding(this.place(store.row[index] as number, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
+      this.findings.push(finding(this.place(store.row[index] as number, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
     }
-    if (repeats.length === 0) return;
-    // Findings stay in row order, as the rest were made (a stable sort keeps each row's own order).
-    const rowOf = (f: Finding): number => f.row;
-    const merged = [...this.findings, ...repeats].sort((a, b) => rowOf(a) - rowOf(b));
-    this.findings.splice(0, this.findings.length, ...merged);
+  }
+
+  /**
+   * After the passes over all rows: puts their findings among the row loop's, in row order (a
+   * stable sort keeps each row's own order). `readInLoop` is how many the row loop made.
+   */
+  orderFindings(readInLoop: number): void {
+    if (this.findings.length === readInLoop) return;
+    this.findings.sort((a, b) => a.row - b.row);
   }
 
   /** Sheet row of the first school with the same identity as row `index`, or undefined for a school not seen yet (then remembered). */
@@ -406,7 +412,6 @@ class RowReader {
       info = this.districtInfo(district);
       scanName(school, info.seed, scan);
     }
-    this.checkBases(index, row);
 
     const id = this.columns.id ? this.text(cells, 'id') || null : null;
     this.hashes[index] = scan.hash;
@@ -433,18 +438,26 @@ class RowReader {
     return cell.share * base;
   }
 
-  /** Counts above their default base and zero bases, for every indicator of the catalogue. */
-  private checkBases(index: number, row: number): void {
-    const columns = this.store.counts;
-    const { checkParts, checkBaseSlots } = this;
-    // Most rows are fine: compare first, and only a row with something to report goes on (NaN compares false).
-    let suspect = false;
+  /**
+   * Counts above their default base and zero bases, for every indicator of the catalogue, after
+   * all rows are read: a comparison down two columns per indicator (NaN compares false), then
+   * only the rows with something to report are looked at again, in row order.
+   */
+  checkBases(): void {
+    const { store, checkParts, checkBaseSlots } = this;
+    const columns = store.counts;
+    let suspect: Uint8Array | null = null;
     for (let c = 0; c < checkParts.length; c++) {
-      const part = (columns[checkParts[c] as number] as Float64Array)[index] as number;
-      const base = (columns[checkBaseSlots[c] as number] as Float64Array)[index] as number;
-      if (part > base || base === 0) suspect = true;
+      const parts = columns[checkParts[c] as number] as Float64Array;
+      const bases = columns[checkBaseSlots[c] as number] as Float64Array;
+      for (let index = 0; index < store.length; index++) {
+        const part = parts[index] as number;
+        const base = bases[index] as number;
+        if (part > base || base === 0) (suspect ??= new Uint8Array(store.length))[index] = 1;
+      }
     }
-    if (suspect) this.reportBases(index, row);
+    if (suspect === null) return;
+    for (let index = 0; index < store.length; index++) if (suspect[index] === 1) this.reportBases(index, store.row[index] as number);
   }
 
   private reportBases(index: number, row: number): void {
