@@ -18,6 +18,7 @@ import {
   ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, GroupSums, quantities, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
   LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
 } from './groupSums';
+import { GroupFigures } from './groupFigures';
 import { ACTIVE_SOURCE_RULE, ACTIVE_SOURCE_STATUS, ACTIVE_SOURCES, SchoolColumns } from './schoolColumns';
 import { PROFILE_ACTIVE, PROFILE_UNKNOWN } from '../table/schoolRows';
 
@@ -71,8 +72,8 @@ export interface Evaluation {
   /** The same schools by position: what ranks them, profiles and 2.3 in typed arrays, shares measured on demand. */
   readonly schoolColumns: SchoolColumns;
   /** Districts, furthest behind first. */
-  readonly districts: readonly GroupResult[];
-  readonly region: GroupResult;
+  readonly districts: readonly GroupFigures[];
+  readonly region: GroupFigures;
   readonly findings: readonly Finding[];
   /** Messages about the plan that do not belong to a row of the weekly sheet. */
   readonly planWarnings: readonly string[];
@@ -112,20 +113,16 @@ class EvaluatedSchool implements SchoolResult {
 }
 
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
-function byPriority<G extends Omit<GroupResult, 'priority'>>(groups: readonly G[]): G[] {
+function byPriority(groups: readonly GroupFigures[]): GroupFigures[] {
+  type G = GroupFigures;
   const rank = Float64Array.from(groups, (group) => group.attainment ?? Infinity);
-  const gaps = Float64Array.from(groups, totalGap);
+  const gaps = Float64Array.from(groups, (group) => group.totalGap);
   const order = Array.from(groups, (_, i) => i);
   // Infinity − Infinity is NaN, which || passes over like 0.
   order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (gaps[b] as number) - (gaps[a] as number) || russianOrder((groups[a] as G).name, (groups[b] as G).name));
   return order.map((i) => groups[i] as G);
 }
 
-export function totalGap(group: Pick<GroupResult, 'measures'>): number {
-  let sum = 0;
-  for (const key in group.measures) sum += group.measures[key as SchoolIndicatorKey]?.gap ?? 0;
-  return sum;
-}
 
 /** Each counted school's district and the sums of all districts (see groupSums.ts). */
 interface Placement {
@@ -276,11 +273,11 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(indicators, place.sums, groups);
-  const results = table.districts.map(({ name, key }, g) => (sums.groups[g] as GroupSums).result(name, settings, planFor(name), key));
-  const regionSums = sums.total;
-  const districts = byPriority(results).map((group, index) => Object.assign(group, { priority: index + 1 }));
+  const results = table.districts.map(({ name, key }, g) => new GroupFigures(sums.groups[g] as GroupSums, indicators, name, key, planFor(name), settings.tolerance));
+  const districts = byPriority(results);
+  districts.forEach((district, index) => (district.priority = index + 1));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
-  const region = { ...regionSums.result(REGION_NAME, settings, planTotal), priority: 0 };
+  const region = new GroupFigures(sums.total, indicators, REGION_NAME, normalizeText(REGION_NAME), planTotal, settings.tolerance);
 
   let schools: SchoolResult[] | undefined;
   return {

@@ -6,14 +6,8 @@
  * numbers, which stay in the processor's cache. GroupSums.byGroup then lays them out group by
  * group for reading each district's figures.
  */
-import { SCHOOL_COUNT_KEYS, type SchoolCountKey } from '../catalogue/columns';
-import type { SchoolIndicatorKey } from '../catalogue/indicators';
-import type { Settings } from '../settings';
-import { looseKeyOfNormalized } from '../table/planTable';
-import { normalizeText } from '../text';
-import type { GroupResult } from './evaluate';
+import { SCHOOL_COUNT_KEYS } from '../catalogue/columns';
 import type { ActiveIndicator } from './indicatorSet';
-import { attainmentOf, measure, type Measure } from './measure';
 
 export const COUNT_KEYS = SCHOOL_COUNT_KEYS;
 
@@ -46,7 +40,7 @@ export class GroupSums {
   private readonly start: number;
 
   constructor(
-    private readonly indicators: readonly ActiveIndicator[],
+    indicators: readonly ActiveIndicator[],
     /** One run of quantities(indicators) numbers per group, group by group. */
     readonly data: Float64Array = new Float64Array(quantities(indicators.length)),
     /** This group's number among the groups sharing data. */
@@ -55,7 +49,8 @@ export class GroupSums {
     this.start = group * quantities(indicators.length);
   }
 
-  private at(slot: number): number {
+  /** The quantity in `slot` (one of the slot constants above). */
+  at(slot: number): number {
     return this.data[this.start + slot] as number;
   }
 
@@ -81,43 +76,5 @@ export class GroupSums {
       totals[slot] = total;
     }
     return { groups: Array.from({ length: groups }, (_, g) => new GroupSums(indicators, blocks, g)), total: new GroupSums(indicators, totals) };
-  }
-
-  /** The group's figures; `normalizedName` (normalizeText of the name), when known, saves normalising it again. */
-  result(name: string, settings: Settings, plan: number | null, normalizedName = normalizeText(name)): Omit<GroupResult, 'priority'> {
-    const counts: Partial<Record<SchoolCountKey, number>> = {};
-    for (let c = 0; c < COUNT_KEYS.length; c++) {
-      if (this.at(HAS_COUNT_AT + c)) counts[COUNT_KEYS[c] as SchoolCountKey] = this.at(COUNTS_AT + c);
-    }
-    const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
-    const meetingTarget: Partial<Record<SchoolIndicatorKey, number>> = {};
-    const withData: Partial<Record<SchoolIndicatorKey, number>> = {};
-    for (let i = 0; i < this.indicators.length; i++) {
-      const indicator = this.indicators[i] as ActiveIndicator;
-      const at = INDICATORS_AT + INDICATOR_SUMS * i;
-      const rows = this.at(at + SUM_ROWS);
-      measures[indicator.key] = measure(indicator.target, rows ? this.at(at + SUM_PART) : undefined, rows ? this.at(at + SUM_BASE) : undefined, settings.tolerance);
-      meetingTarget[indicator.key] = this.at(at + SUM_MET);
-      withData[indicator.key] = this.at(at + SUM_WITH_DATA);
-    }
-    const access50 = this.at(ACCESS50);
-    const access50Known = this.at(ACCESS50_KNOWN);
-    return {
-      name,
-      key: looseKeyOfNormalized(normalizedName),
-      schools: this.at(SCHOOLS),
-      counts,
-      measures,
-      meetingTarget,
-      withData,
-      activeProfiles: this.at(ACTIVE_PROFILES),
-      profilesKnown: this.at(PROFILES_KNOWN),
-      access50,
-      access50Known,
-      plan,
-      planMet: plan === null || access50Known === 0 ? null : access50 >= plan,
-      laggingSchools: this.at(LAGGING_SCHOOLS),
-      attainment: attainmentOf(this.indicators, measures),
-    };
   }
 }

@@ -67,15 +67,3 @@ export function attainmentTermOf(share: number, target: number): number {
   return Number.isNaN(target) || target <= 0 || Number.isNaN(share) ? NO_NUMBER : Math.min(1, share / target);
 }
 
-/** Mean over targeted indicators of min(1, share ÷ target): 1 means every target met. Ranks schools and districts. */
-export function attainmentOf(indicators: readonly { readonly key: string; readonly target: number | null }[], measures: Readonly<Partial<Record<string, Measure>>>): number | null {
-  let sum = 0;
-  let count = 0;
-  for (const indicator of indicators) {
-    const term = attainmentTerm(measures[indicator.key]?.share ?? null, indicator.target);
-    if (term === null) continue;
-    sum += term;
-    count++;
-  }
-  return count === 0 ? null : sum / count;
-}

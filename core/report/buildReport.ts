@@ -7,9 +7,10 @@ import { sortFindings, type Finding, type Severity } from '../findings';
 import { formatPercent } from '../format';
 import type { Comparison, Changes } from '../evaluate/compare';
 import type { Evaluation, GroupResult } from '../evaluate/evaluate';
-import { schoolsOf, totalGap } from '../evaluate/evaluate';
+import { schoolsOf } from '../evaluate/evaluate';
+import type { GroupFigures } from '../evaluate/groupFigures';
 import type { ActiveIndicator } from '../evaluate/indicatorSet';
-import { statusOfCode, type Measure } from '../evaluate/measure';
+import { statusOfCode } from '../evaluate/measure';
 import type { SchoolColumns } from '../evaluate/schoolColumns';
 import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
 import { normalizeText } from '../text';
@@ -77,22 +78,16 @@ function indicatorColumns(evaluation: Evaluation, withMeeting: boolean, comparis
   return columns;
 }
 
-function addIndicatorCells(
-  row: RowBuilder,
-  evaluation: Evaluation,
-  measures: Readonly<Partial<Record<string, Measure>>>,
-  meeting: Readonly<Partial<Record<string, number>>> | null,
-  changes: Changes | null | undefined,
-  comparison: boolean,
-): void {
-  for (const indicator of evaluation.indicators) {
-    const m = measures[indicator.key];
-    row.add(m?.share ?? null, toneOf(m?.status ?? null));
+/** One group's indicator cells, read from its sums (no Measure objects: a country has 1 600 districts). */
+function addIndicatorCells(row: RowBuilder, evaluation: Evaluation, group: GroupFigures, withMeeting: boolean, changes: Changes | null | undefined, comparison: boolean): void {
+  evaluation.indicators.forEach((indicator, i) => {
+    const { share, status, gap } = group.measureAt(i);
+    row.add(Number.isNaN(share) ? null : share, toneOf(statusOfCode(status)));
     if (comparison) row.add(changes?.[indicator.key] ?? null);
-    if (indicator.target === null) continue;
-    if (meeting) row.add(meeting[indicator.key] ?? 0);
-    row.add(m?.gap ?? null);
-  }
+    if (indicator.target === null) return;
+    if (withMeeting) row.add(group.meetingAt(i));
+    row.add(Number.isNaN(gap) ? null : gap);
+  });
 }
 
 /** Share-type columns get live threshold rules, so edited numbers recolour themselves. */
@@ -141,14 +136,14 @@ export function districtSummarySheet(evaluation: Evaluation, options: ReportOpti
   ];
   const changeOf = (group: GroupResult): Changes | null =>
     comparison ? (group === evaluation.region ? comparison.region.changes : comparison.districts.find((d) => d.current === group)?.changes ?? null) : null;
-  const rowOf = (group: GroupResult, kind: ReportRow['kind']): ReportRow => {
+  const rowOf = (group: GroupFigures, kind: ReportRow['kind']): ReportRow => {
     const row = new RowBuilder()
       .add(kind === 'total' ? null : group.priority)
       .add(group.name)
       .add(group.schools)
       .add(group.counts.teachers ?? null)
       .add(group.attainment);
-    addIndicatorCells(row, evaluation, group.measures, group.meetingTarget, changeOf(group), comparison !== undefined);
+    addIndicatorCells(row, evaluation, group, true, changeOf(group), comparison !== undefined);
     row.add(group.profilesKnown ? group.activeProfiles : null)
       .add(group.access50Known ? group.access50 : null)
       .add(group.plan)
@@ -294,15 +289,15 @@ function changesSheet(comparison: Comparison): ReportSheet {
 }
 
 /** The one-district sheet: its schools (furthest behind first), then the district total. */
-function oneDistrictSheet(evaluation: Evaluation, district: GroupResult, options: ReportOptions): ReportSheet {
+function oneDistrictSheet(evaluation: Evaluation, district: GroupFigures, options: ReportOptions): ReportSheet {
   const comparison = options.comparison !== undefined;
   const changes = schoolChanges(options.comparison);
   const positions = schoolsOf(evaluation, district.name).map((s) => s.position).sort(positionsByNeed(evaluation.schoolColumns));
   const columns = schoolColumns(evaluation, comparison);
   const rows = positions.map((position, i) => schoolRow(evaluation, position, i + 1, changes.get(position) ?? null, comparison, columns.length));
   const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.counts.teachers ?? null).add(district.attainment);
-  addIndicatorCells(total, evaluation, district.measures, null, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
-  total.add(totalGap(district))
+  addIndicatorCells(total, evaluation, district, false, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
+  total.add(district.totalGap)
     .add(district.profilesKnown ? `${district.activeProfiles} из ${district.profilesKnown} активны` : null)
     .add(district.access50Known ? `${district.access50} ОО${district.plan !== null ? `, план ${district.plan}` : ''}` : null);
   rows.push(total.row('total'));
@@ -311,7 +306,7 @@ function oneDistrictSheet(evaluation: Evaluation, district: GroupResult, options
 }
 
 /** Finds a district by name, tolerant of case, «ё» and spacing. */
-export function findDistrict(evaluation: Evaluation, name: string): GroupResult | undefined {
+export function findDistrict(evaluation: Evaluation, name: string): GroupFigures | undefined {
   const key = normalizeText(name);
   return evaluation.districts.find((d) => normalizeText(d.name) === key);
 }

@@ -1,0 +1,140 @@
+/**
+ * A district's or the region's figures (GroupResult), read from its sums when asked. A country
+ * has 1 600 districts; objects for every count, share and flag of each cost more to make and to
+ * collect than the district summary takes to read, so only what ranks districts is worked out at
+ * once, and the objects (counts, measures…) are made on first use. The summary reads shares and
+ * statuses through measureAt without making them.
+ */
+import type { SchoolCountKey } from '../catalogue/columns';
+import type { SchoolIndicatorKey } from '../catalogue/indicators';
+import { looseKeyOfNormalized } from '../table/planTable';
+import type { GroupResult, Measures } from './evaluate';
+import type { ActiveIndicator } from './indicatorSet';
+import { attainmentTermOf, measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
+import {
+  ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT, LAGGING_SCHOOLS, PROFILES_KNOWN,
+  SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA, type GroupSums,
+} from './groupSums';
+
+export class GroupFigures implements GroupResult {
+  /** 1 for the district furthest behind; 0 for the region. Set once districts are ranked. */
+  priority = 0;
+  readonly attainment: number | null;
+  /** People still needed, summed over targeted indicators: ranks districts after attainment. */
+  readonly totalGap: number;
+  private readonly values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
+  private made: {
+    key?: string;
+    counts?: Partial<Record<SchoolCountKey, number>>;
+    measures?: Measures;
+    meetingTarget?: Partial<Record<SchoolIndicatorKey, number>>;
+    withData?: Partial<Record<SchoolIndicatorKey, number>>;
+  } = {};
+
+  constructor(
+    private readonly sums: GroupSums,
+    private readonly indicators: readonly ActiveIndicator[],
+    readonly name: string,
+    /** normalizeText(name): the loose key is made from it on demand. */
+    private readonly normalizedName: string,
+    readonly plan: number | null,
+    private readonly tolerance: number,
+  ) {
+    // Attainment: the mean over targeted indicators with a share of min(1, share ÷ target).
+    let terms = 0;
+    let sum = 0;
+    let gap = 0;
+    for (let i = 0; i < indicators.length; i++) {
+      const { share, gap: indicatorGap } = this.measureAt(i);
+      const term = attainmentTermOf(share, (indicators[i] as ActiveIndicator).target ?? NaN);
+      if (!Number.isNaN(term)) {
+        sum += term;
+        terms++;
+      }
+      if (!Number.isNaN(indicatorGap)) gap += indicatorGap;
+    }
+    this.attainment = terms === 0 ? null : sum / terms;
+    this.totalGap = gap;
+  }
+
+  /** Share, status code and gap of indicator i (in the evaluation's indicators). The object is reused: read it at once. */
+  measureAt(i: number): Readonly<MeasureValues> {
+    const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    const rows = this.sums.at(at + SUM_ROWS);
+    const part = rows ? this.sums.at(at + SUM_PART) : NaN;
+    const base = rows ? this.sums.at(at + SUM_BASE) : NaN;
+    measureInto(this.values, (this.indicators[i] as ActiveIndicator).target, part, base, this.tolerance);
+    return this.values;
+  }
+
+  /** Schools whose own share meets the target of indicator i. */
+  meetingAt(i: number): number {
+    return this.sums.at(INDICATORS_AT + INDICATOR_SUMS * i + SUM_MET);
+  }
+
+  get key(): string {
+    return (this.made.key ??= looseKeyOfNormalized(this.normalizedName));
+  }
+  get schools(): number {
+    return this.sums.at(SCHOOLS);
+  }
+  get activeProfiles(): number {
+    return this.sums.at(ACTIVE_PROFILES);
+  }
+  get profilesKnown(): number {
+    return this.sums.at(PROFILES_KNOWN);
+  }
+  get access50(): number {
+    return this.sums.at(ACCESS50);
+  }
+  get access50Known(): number {
+    return this.sums.at(ACCESS50_KNOWN);
+  }
+  get laggingSchools(): number {
+    return this.sums.at(LAGGING_SCHOOLS);
+  }
+  get planMet(): boolean | null {
+    return this.plan === null || this.access50Known === 0 ? null : this.access50 >= this.plan;
+  }
+
+  get counts(): Readonly<Partial<Record<SchoolCountKey, number>>> {
+    if (this.made.counts) return this.made.counts;
+    const counts: Partial<Record<SchoolCountKey, number>> = {};
+    for (let c = 0; c < COUNT_KEYS.length; c++) {
+      if (this.sums.at(HAS_COUNT_AT + c)) counts[COUNT_KEYS[c] as SchoolCountKey] = this.sums.at(COUNTS_AT + c);
+    }
+    return (this.made.counts = counts);
+  }
+
+  get measures(): Measures {
+    if (this.made.measures) return this.made.measures;
+    const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
+    this.indicators.forEach((indicator, i) => {
+      const at = INDICATORS_AT + INDICATOR_SUMS * i;
+      const rows = this.sums.at(at + SUM_ROWS);
+      const { share, status, gap } = this.measureAt(i);
+      measures[indicator.key] = {
+        part: rows ? this.sums.at(at + SUM_PART) : null,
+        base: rows ? this.sums.at(at + SUM_BASE) : null,
+        share: Number.isNaN(share) ? null : share,
+        status: statusOfCode(status),
+        gap: Number.isNaN(gap) ? null : gap,
+      };
+    });
+    return (this.made.measures = measures);
+  }
+
+  get meetingTarget(): Readonly<Partial<Record<SchoolIndicatorKey, number>>> {
+    return (this.made.meetingTarget ??= this.perIndicator(SUM_MET));
+  }
+
+  get withData(): Readonly<Partial<Record<SchoolIndicatorKey, number>>> {
+    return (this.made.withData ??= this.perIndicator(SUM_WITH_DATA));
+  }
+
+  private perIndicator(slot: number): Partial<Record<SchoolIndicatorKey, number>> {
+    const values: Partial<Record<SchoolIndicatorKey, number>> = {};
+    this.indicators.forEach((indicator, i) => (values[indicator.key] = this.sums.at(INDICATORS_AT + INDICATOR_SUMS * i + slot)));
+    return values;
+  }
+}
