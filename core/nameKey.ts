@@ -67,37 +67,42 @@ export interface NameScan {
  */
 export function scanName(text: string, seed: number, out: NameScan): void {
   let hash = seed;
-  let pendingSpace = false;
   let started = false;
   let folding = false;
-  let previousSpace = true; // a leading space is trimmed
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const code = text.charCodeAt(i);
-    const folded = code < FOLDED_LIMIT ? (FOLDED[code] as number) : WIDE_SEPARATORS.has(code) ? SEPARATOR : UNHANDLED;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    let folded = code < FOLDED_LIMIT ? (FOLDED[code] as number) : WIDE_SEPARATORS.has(code) ? SEPARATOR : UNHANDLED;
     if (folded === SEPARATOR) {
-      if (code === SPACE) {
-        if (previousSpace || i === last) folding = true;
-        previousSpace = true;
-      } else {
-        if (isOtherSpace(code)) folding = true;
-        previousSpace = false;
+      // A run of separators is one space in the key, none at either end. cellText folds a
+      // leading, trailing or doubled plain space, and any other kind of space. A run starts
+      // after a kept character, or at the start (where a space is leading).
+      let previousSpace = i === 0;
+      for (;;) {
+        if (code === SPACE) {
+          if (previousSpace || i === length - 1) folding = true;
+          previousSpace = true;
+        } else {
+          if (isOtherSpace(code)) folding = true;
+          previousSpace = false;
+        }
+        if (++i === length) break;
+        code = text.charCodeAt(i);
+        folded = code < FOLDED_LIMIT ? (FOLDED[code] as number) : WIDE_SEPARATORS.has(code) ? SEPARATOR : UNHANDLED;
+        if (folded !== SEPARATOR) break;
       }
-      pendingSpace = started;
-      continue;
+      if (i === length) break;
+      if (started) hash = step(hash, SPACE);
     }
     if (folded === UNHANDLED) {
       out.hash = hashKey(normalizeText(text), seed);
       out.needsFolding = cellText(text) !== text;
       return;
     }
-    previousSpace = false;
-    if (pendingSpace) {
-      hash = step(hash, SPACE);
-      pendingSpace = false;
-    }
     hash = step(hash, folded);
     started = true;
+    i++;
   }
   out.hash = hash;
   out.needsFolding = folding;

@@ -97,6 +97,12 @@ export class GroupFigures implements GroupResult {
     return this.plan === null || this.access50Known === 0 ? null : this.access50 >= this.plan;
   }
 
+  /** The sum of one count column, or null when no school had it (counts[key] without making counts). */
+  countOf(key: SchoolCountKey): number | null {
+    const c = COUNT_KEYS.indexOf(key);
+    return c >= 0 && this.sums.at(HAS_COUNT_AT + c) ? this.sums.at(COUNTS_AT + c) : null;
+  }
+
   get counts(): Readonly<Partial<Record<SchoolCountKey, number>>> {
     if (this.made.counts) return this.made.counts;
     const counts: Partial<Record<SchoolCountKey, number>> = {};

@@ -49,14 +49,23 @@ export function toneOf(status: Status | null): Tone | null {
 
 /** A row under construction: cells with their tones, added column by column. */
 class RowBuilder {
-  readonly cells: ReportCell[] = [];
-  readonly tones: (Tone | null)[] = [];
+  readonly cells: ReportCell[];
+  readonly tones: (Tone | null)[];
+  private filled = 0;
+  /** `width`, when known, sizes the arrays once (1 600 district rows grown by push were copied several times each). */
+  constructor(width = 0) {
+    this.cells = new Array<ReportCell>(width);
+    this.tones = new Array<Tone | null>(width);
+  }
   add(value: ReportCell, tone: Tone | null = null): this {
-    this.cells.push(value);
-    this.tones.push(tone);
+    this.cells[this.filled] = value;
+    this.tones[this.filled++] = tone;
     return this;
   }
   row(kind: ReportRow['kind'] = 'data'): ReportRow {
+    // A width given too large leaves no holes behind.
+    this.cells.length = this.filled;
+    this.tones.length = this.filled;
     return { kind, cells: this.cells, tones: this.tones };
   }
 }
@@ -137,11 +146,11 @@ export function districtSummarySheet(evaluation: Evaluation, options: ReportOpti
   const changeOf = (group: GroupResult): Changes | null =>
     comparison ? (group === evaluation.region ? comparison.region.changes : comparison.districts.find((d) => d.current === group)?.changes ?? null) : null;
   const rowOf = (group: GroupFigures, kind: ReportRow['kind']): ReportRow => {
-    const row = new RowBuilder()
+    const row = new RowBuilder(columns.length)
       .add(kind === 'total' ? null : group.priority)
       .add(group.name)
       .add(group.schools)
-      .add(group.counts.teachers ?? null)
+      .add(group.countOf('teachers'))
       .add(group.attainment);
     addIndicatorCells(row, evaluation, group, true, changeOf(group), comparison !== undefined);
     row.add(group.profilesKnown ? group.activeProfiles : null)
@@ -295,7 +304,7 @@ function oneDistrictSheet(evaluation: Evaluation, district: GroupFigures, option
   const positions = schoolsOf(evaluation, district.name).map((s) => s.position).sort(positionsByNeed(evaluation.schoolColumns));
   const columns = schoolColumns(evaluation, comparison);
   const rows = positions.map((position, i) => schoolRow(evaluation, position, i + 1, changes.get(position) ?? null, comparison, columns.length));
-  const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.counts.teachers ?? null).add(district.attainment);
+  const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.countOf('teachers')).add(district.attainment);
   addIndicatorCells(total, evaluation, district, false, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
   total.add(district.totalGap)
     .add(district.profilesKnown ? `${district.activeProfiles} из ${district.profilesKnown} активны` : null)
