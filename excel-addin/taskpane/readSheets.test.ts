@@ -5,7 +5,7 @@ import { queueNamedSheetExtent, readSheetValues } from './readSheets';
 
 const values = Array.from({ length: 100 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 ? `Школа ${r}` : r * 10 + c)));
 
-async function read(options: { budget?: number; cellLimit?: number }): Promise<{ excel: FakeExcel; read: unknown[][] }> {
+async function read(options: { budget?: number; cellLimit?: number }): Promise<{ excel: FakeExcel; read: readonly (readonly unknown[])[] }> {
   const excel = new FakeExcel([{ name: 'Лист', values }]);
   const [block] = await excel.run(async (context) => {
     const extent = queueNamedSheetExtent(context, 'Лист');
