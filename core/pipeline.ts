@@ -61,7 +61,7 @@ export function runJob(input: JobInput): JobResult {
 
   const current = parseWeek(input.current, input.mapping, input.headerRow);
   if (!current.ok) return { ok: false, error: `${input.current.name ? `«${input.current.name}»: ` : ''}${current.error}` };
-  if (current.table.records.length === 0) return { ok: false, error: messages.emptyTable() };
+  if (current.table.rows.length === 0) return { ok: false, error: messages.emptyTable() };
 
   let plan: DistrictPlan | undefined;
   if (input.plan) {

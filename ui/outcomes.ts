@@ -21,7 +21,7 @@ export const OUTCOMES = {
     const checked = findings ? ` Замечаний к данным: ${findings}.` : '';
     if (district === null) {
       return withWarnings(
-        `Отчёт по районам построен: районов — ${evaluation.districts.length}, школ — ${evaluation.schools.length}, отстающих — ${lagging(evaluation.schools)}.${checked}`,
+        `Отчёт по районам построен: районов — ${evaluation.districts.length}, школ — ${evaluation.region.schools}, отстающих — ${evaluation.region.laggingSchools}.${checked}`,
         warnings,
       );
     }
