@@ -237,6 +237,18 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placeme
   }
 }
 
+/**
+ * Positions are the counted rows (repeated schools left out), in sheet order. Loops over every
+ * school live in functions of their own: V8 compiles a long loop while it runs and reuses that
+ * code, and code after the loop that had not run yet would send each call back to the interpreter.
+ */
+function countedRows(table: SchoolTable): Int32Array {
+  const { rows } = table;
+  const recordOf = new Int32Array(rows.length - table.repeated);
+  for (let index = 0, k = 0; index < rows.length; index++) if (rows.counted[index] === 1) recordOf[k++] = index;
+  return recordOf;
+}
+
 /** A column's entries at the given row indices (the counted schools'). */
 function pick<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows: Int32Array, make: (length: number) => T): T {
   const picked = make(rows.length);
@@ -258,9 +270,7 @@ function countedCounts(table: SchoolTable, recordOf: Int32Array): CountColumns {
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
   const { rows } = table;
-  // Positions are the counted rows (repeated schools left out), in sheet order.
-  const recordOf = new Int32Array(rows.length - table.repeated);
-  for (let index = 0, k = 0; index < rows.length; index++) if (rows.counted[index] === 1) recordOf[k++] = index;
+  const recordOf = countedRows(table);
   const whole = table.repeated === 0;
   const groupOf = whole ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
   const statuses = whole ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));

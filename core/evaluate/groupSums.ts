@@ -64,17 +64,22 @@ export class GroupSums {
     const width = quantities(indicators.length);
     const blocks = new Float64Array(width * groups);
     const totals = new Float64Array(width);
-    for (let slot = 0; slot < width; slot++) {
-      // Sums add; the «some row had this count» flags combine as «any had it».
-      const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
-      let total = 0;
-      for (let g = 0; g < groups; g++) {
-        const value = sums[slot * groups + g] as number;
-        blocks[g * width + slot] = value;
-        total = flag ? Math.max(total, value) : total + value;
-      }
-      totals[slot] = total;
-    }
+    transpose(sums, groups, width, blocks, totals);
     return { groups: Array.from({ length: groups }, (_, g) => new GroupSums(indicators, blocks, g)), total: new GroupSums(indicators, totals) };
+  }
+}
+
+/** byGroup's sweep (a function of its own, so V8's code for the loop is not reused past its end). */
+function transpose(sums: Float64Array, groups: number, width: number, blocks: Float64Array, totals: Float64Array): void {
+  for (let slot = 0; slot < width; slot++) {
+    // Sums add; the «some row had this count» flags combine as «any had it».
+    const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
+    let total = 0;
+    for (let g = 0; g < groups; g++) {
+      const value = sums[slot * groups + g] as number;
+      blocks[g * width + slot] = value;
+      total = flag ? Math.max(total, value) : total + value;
+    }
+    totals[slot] = total;
   }
 }

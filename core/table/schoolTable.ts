@@ -156,10 +156,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
   const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1));
-  for (let rowIndex = header.rowIndex + 1; rowIndex < values.length; rowIndex++) {
-    const cells = values[rowIndex] ?? [];
-    if (!reader.isBlankRow(cells)) reader.read(cells, firstRow + rowIndex);
-  }
+  readRows(reader, values, header.rowIndex + 1, firstRow);
 
   const readInLoop = reader.findings.length;
   reader.checkBases();
@@ -193,6 +190,19 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       findings: reader.findings,
     },
   };
+}
+
+/**
+ * The row loop, in a function of its own: V8 compiles a long loop while it runs (on-stack
+ * replacement) and reuses that code on the next call; code after the loop in the same function
+ * had never run when it was compiled, so every parse of a whole country's table fell back to the
+ * interpreter there.
+ */
+function readRows(reader: RowReader, values: readonly (readonly CellValue[])[], start: number, firstRow: number): void {
+  for (let rowIndex = start; rowIndex < values.length; rowIndex++) {
+    const cells = values[rowIndex] ?? [];
+    if (!reader.isBlankRow(cells)) reader.read(cells, firstRow + rowIndex);
+  }
 }
 
 /** Count columns present in the table, bases first, with where they are. */
