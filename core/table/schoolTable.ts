@@ -214,6 +214,8 @@ interface CountColumn {
 
 /** What every row of one district shares, worked out once per district name. */
 interface DistrictInfo {
+  /** The district cell's text (cellText of it). */
+  readonly text: string;
   readonly key: string;
   /** «Итого…» / «Всего…» in the district column: a total row. */
   readonly total: boolean;
@@ -257,7 +259,7 @@ class RowReader {
   private readonly seenByKey = new Map<string, number>();
   private readonly districts = new Map<string, DistrictInfo>();
   private readonly scan: NameScan = { hash: 0, needsFolding: false };
-  private readonly districtCells = new Map<CellValue, { readonly text: string; readonly info: DistrictInfo }>();
+  private readonly districtCells = new Map<CellValue, DistrictInfo>();
   /** Districts' indices in the store's districts, by normalised name. */
   private readonly groupByKey = new Map<string, number>();
   repeated = 0;
@@ -299,21 +301,20 @@ class RowReader {
   }
 
   /** The district cell's text and facts, by the cell's value: rows of a district repeat it, so each value is read once. */
-  private districtOfCell(raw: CellValue): { readonly text: string; readonly info: DistrictInfo } {
-    let cell = this.districtCells.get(raw);
-    if (cell === undefined) {
-      const text = cellText(raw);
-      cell = { text, info: this.districtInfo(text) };
-      this.districtCells.set(raw, cell);
+  private districtOfCell(raw: CellValue): DistrictInfo {
+    let info = this.districtCells.get(raw);
+    if (info === undefined) {
+      info = this.districtInfo(cellText(raw));
+      this.districtCells.set(raw, info);
     }
-    return cell;
+    return info;
   }
 
   private districtInfo(district: string): DistrictInfo {
     let info = this.districts.get(district);
     if (info === undefined) {
       const key = normalizeText(district);
-      info = { key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`), group: -1 };
+      info = { text: district, key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`), group: -1 };
       this.districts.set(district, info);
     }
     return info;
@@ -382,9 +383,8 @@ class RowReader {
 
   read(cells: readonly CellValue[], row: number): void {
     const { findings } = this;
-    const cell = this.districtOfCell(cells[this.districtIndex]);
-    let district = cell.text;
-    let info = cell.info;
+    let info = this.districtOfCell(cells[this.districtIndex]);
+    let district = info.text;
     // One pass over the name gives its identity hash and whether it has spaces to fold.
     const rawSchool = cells[this.schoolIndex];
     let school = typeof rawSchool === 'string' ? rawSchool : cellText(rawSchool);
