@@ -19,6 +19,8 @@ export const PROFILE_INACTIVE = 2;
 
 /** Everything read from the rows, row i of the table at index i of every array. */
 export class RowStore {
+  /** Column j of the counts is block[j × capacity …]; `counts` are views of it. One array for all: the row loop stores into it without looking up a column. */
+  readonly block: Float64Array;
   readonly counts: Float64Array[];
   readonly row: Int32Array;
   readonly districtOf: Int32Array;
@@ -31,8 +33,9 @@ export class RowStore {
   readonly districts: DistrictName[] = [];
   length = 0;
 
-  constructor(readonly countKeys: readonly SchoolCountKey[], capacity: number, withId: boolean) {
-    this.counts = countKeys.map(() => new Float64Array(capacity));
+  constructor(readonly countKeys: readonly SchoolCountKey[], readonly capacity: number, withId: boolean) {
+    this.block = new Float64Array(countKeys.length * capacity);
+    this.counts = countKeys.map((_, j) => this.block.subarray(j * capacity, (j + 1) * capacity));
     this.row = new Int32Array(capacity);
     this.districtOf = new Int32Array(capacity);
     this.status = new Uint8Array(capacity);

@@ -398,15 +398,14 @@ class RowReader {
 
     // Every column gets a value (NaN for none) at this index: a row dropped below is overwritten by the next.
     const index = this.store.length;
-    const columns = this.store.counts;
+    const { block, capacity } = this.store;
     let anyCount = false;
     const { countCells } = this;
-    for (let j = 0; j < columns.length; j++) {
-      const column = columns[j] as Float64Array;
+    for (let j = 0, at = index; j < countCells.length; j++, at += capacity) {
       const raw = cells[countCells[j] as number];
       // The common cell, a whole non-negative number, is stored without a call.
       const value = typeof raw === 'number' && raw >= 0 && Number.isInteger(raw) ? raw : this.unusualCount(raw, j, index, row);
-      column[index] = value;
+      block[at] = value;
       if (!Number.isNaN(value)) anyCount = true;
     }
 
