@@ -184,3 +184,30 @@ describe('indicator 2.3: the published Khabarovsk figures come out of school row
     expect(evaluate(result.table, undefined, other.table).planWarnings).toEqual(['район «Бикинский район» из плана не найден в таблице']);
   });
 });
+
+describe('columns no school lacks and columns with gaps give the same district figures', () => {
+  // With every cell filled, Σpart, Σbase and the rows holding both are taken from the count sums
+  // and the number of schools; one empty cell sends the whole column through the row-by-row sums.
+  const schools = Array.from({ length: 60 }, (_, i) => ({
+    district: `Район ${i % 7}`,
+    school: `СОШ № ${i}`,
+    teachers: 20 + ((i * 37) % 50),
+    teachersCreatedChats: (i * 13) % 20,
+    teachersCalled: (i * 7) % 15,
+    students: 300 + i,
+    studentsLinkedDiary: (i * 11) % 300,
+  }));
+  const figures = (rows: typeof schools): unknown =>
+    evaluate(table(weeklySheet(rows)))
+      .districts.filter((d) => d.name !== 'Другой район')
+      .map((d) => [d.name, d.schools, d.counts, d.measures, d.meetingTarget, d.withData, d.laggingSchools, d.attainment, d.priority]);
+
+  it('a school of another district with an empty cell changes no figure of the others', () => {
+    const withGap = [...schools, { district: 'Другой район', school: 'Школа без данных', teachers: 10, teachersCreatedChats: null as unknown as number, teachersCalled: null as unknown as number, students: 100, studentsLinkedDiary: null as unknown as number }];
+    const whole = figures(schools) as unknown[][];
+    // Priorities shift by the district added; everything else must match exactly.
+    const strip = (rows: unknown[][]): unknown[][] => rows.map((row) => row.slice(0, -1)).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(strip(figures(withGap) as unknown[][])).toEqual(strip(whole));
+    expect(whole.length).toBe(7);
+  });
+});

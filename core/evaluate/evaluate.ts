@@ -136,17 +136,23 @@ interface Placement {
  * school to its district's sums and marks the lagging ones. Gaps and attainment, which only rank
  * schools in the lists, are left to SchoolColumns until a list asks.
  */
-function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number): void {
+function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number, complete: ReadonlySet<SchoolCountKey>): void {
   columns.indicators.forEach((indicator, i) => {
     // activeIndicators keeps only indicators whose columns are in the sheet.
     const parts = columns.counts[indicator.numerator] as Float64Array;
     const bases = columns.counts[indicator.base] as Float64Array;
-    measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place);
+    const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
+    measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place, whole);
   });
 }
 
-/** One indicator down its columns (a function of its own, so V8 optimises the loop with the rules inlined). */
-function measureIndicator(parts: Float64Array, bases: Float64Array, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement): void {
+/**
+ * One indicator down its columns (a function of its own, so V8 optimises the loop with the rules
+ * inlined). When both columns are `whole` (no school lacks either), the sums of the part, the
+ * base and the rows holding both are the count sums and the number of schools: addWholeSums
+ * copies them afterwards instead of adding them here again.
+ */
+function measureIndicator(parts: Float64Array, bases: Float64Array, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement, whole: boolean): void {
   const { groupOf, sums, groups } = place;
   const partSums = (at + SUM_PART) * groups;
   const baseSums = (at + SUM_BASE) * groups;
@@ -157,12 +163,14 @@ function measureIndicator(parts: Float64Array, bases: Float64Array, target: numb
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k] as number;
     const base = bases[k] as number;
-    // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
-    if (Number.isNaN(part) || Number.isNaN(base)) continue;
     const g = groupOf[k] as number;
-    sums[partSums + g] = (sums[partSums + g] as number) + part;
-    sums[baseSums + g] = (sums[baseSums + g] as number) + base;
-    sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
+    if (!whole) {
+      // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
+      if (Number.isNaN(part) || Number.isNaN(base)) continue;
+      sums[partSums + g] = (sums[partSums + g] as number) + part;
+      sums[baseSums + g] = (sums[baseSums + g] as number) + base;
+      sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
+    }
     const value = shareOrNaN(part, base);
     if (Number.isNaN(value)) continue;
     sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
@@ -173,22 +181,46 @@ function measureIndicator(parts: Float64Array, bases: Float64Array, target: numb
   }
 }
 
-/** Adds every count column into the district sums, a column at a time. */
-function addCounts(counts: CountColumns, schools: number, place: Placement): void {
-  const { groupOf, sums, groups } = place;
+/** For indicators whose two columns are whole: Σpart, Σbase and the rows holding both, from the count sums and the number of schools. */
+function addWholeSums(indicators: readonly ActiveIndicator[], complete: ReadonlySet<SchoolCountKey>, place: Placement): void {
+  const { sums, groups } = place;
+  const copy = (from: number, to: number): void => {
+    sums.copyWithin(to * groups, from * groups, (from + 1) * groups);
+  };
+  indicators.forEach((indicator, i) => {
+    if (!complete.has(indicator.numerator) || !complete.has(indicator.base)) return;
+    const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.numerator), at + SUM_PART);
+    copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.base), at + SUM_BASE);
+    copy(SCHOOLS, at + SUM_ROWS);
+  });
+}
+
+/** Adds every count column into the district sums, a column at a time; returns the columns no school lacks. */
+function addCounts(counts: CountColumns, schools: number, place: Placement): Set<SchoolCountKey> {
+  const complete = new Set<SchoolCountKey>();
   COUNT_KEYS.forEach((key, c) => {
     const column = counts[key];
-    if (!column) return;
-    const countSums = (COUNTS_AT + c) * groups;
-    const hasCount = (HAS_COUNT_AT + c) * groups;
-    for (let k = 0; k < schools; k++) {
-      const value = column[k] as number;
-      if (Number.isNaN(value)) continue;
-      const g = groupOf[k] as number;
-      sums[countSums + g] = (sums[countSums + g] as number) + value;
-      sums[hasCount + g] = 1;
-    }
+    if (column && addCount(column, (COUNTS_AT + c) * place.groups, (HAS_COUNT_AT + c) * place.groups, schools, place)) complete.add(key);
   });
+  return complete;
+}
+
+/** One count column into its district sums (a function of its own, so V8 optimises the loop); true when no cell was empty. */
+function addCount(column: Float64Array, countSums: number, hasCount: number, schools: number, place: Placement): boolean {
+  const { groupOf, sums } = place;
+  let whole = true;
+  for (let k = 0; k < schools; k++) {
+    const value = column[k] as number;
+    if (Number.isNaN(value)) {
+      whole = false;
+      continue;
+    }
+    const g = groupOf[k] as number;
+    sums[countSums + g] = (sums[countSums + g] as number) + value;
+    sums[hasCount + g] = 1;
+  }
+  return whole;
 }
 
 /**
@@ -277,9 +309,10 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
-  measureSchools(columns, place, settings.tolerance);
-  addCounts(columns.counts, columns.schools, place);
+  const complete = addCounts(columns.counts, columns.schools, place);
+  measureSchools(columns, place, settings.tolerance, complete);
   addSchools(columns, statuses, place);
+  addWholeSums(indicators, complete, place);
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(indicators, place.sums, groups);
