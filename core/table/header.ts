@@ -38,7 +38,8 @@ function matchesPatterns<K extends string>(def: ColumnDef<K>, header: string): b
 /** Maps the cells of one row to keys; each key is used at most once. */
 export function recogniseColumns<K extends string>(row: readonly CellValue[], defs: readonly ColumnDef<K>[]): ColumnMap<K> {
   const found: ColumnMap<K> = {};
-  const normalized = row.map(normalizeHeader);
+  // A number is never a header (no synonym or pattern is digits only): data rows scanned for a header skip their counts.
+  const normalized = row.map((cell) => (typeof cell === 'number' ? '' : normalizeHeader(cell)));
   const free = (def: ColumnDef<K>): boolean => found[def.key] === undefined;
   // Exact synonyms first across the row, so a pattern never steals a column that another cell names exactly.
   for (const pass of ['exact', 'pattern'] as const) {
