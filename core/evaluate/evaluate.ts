@@ -114,15 +114,13 @@ class EvaluatedSchool implements SchoolResult {
 
 /** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
 function byPriority(groups: readonly GroupFigures[]): GroupFigures[] {
-  type G = GroupFigures;
   const rank = Float64Array.from(groups, (group) => group.attainment ?? Infinity);
   const gaps = Float64Array.from(groups, (group) => group.totalGap);
   const order = Array.from(groups, (_, i) => i);
   // Infinity − Infinity is NaN, which || passes over like 0.
-  order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (gaps[b] as number) - (gaps[a] as number) || russianOrder((groups[a] as G).name, (groups[b] as G).name));
-  return order.map((i) => groups[i] as G);
+  order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (gaps[b] as number) - (gaps[a] as number) || russianOrder((groups[a] as GroupFigures).name, (groups[b] as GroupFigures).name));
+  return order.map((i) => groups[i] as GroupFigures);
 }
-
 
 /** Each counted school's district and the sums of all districts (see groupSums.ts). */
 interface Placement {
