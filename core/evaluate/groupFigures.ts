@@ -10,7 +10,7 @@ import type { SchoolIndicatorKey } from '../catalogue/indicators';
 import { looseKeyOfNormalized } from '../table/planTable';
 import type { GroupResult, Measures } from './evaluate';
 import type { ActiveIndicator } from './indicatorSet';
-import { attainmentTermOf, measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
+import { attainmentTermOf, measure, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
 import {
   ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT, LAGGING_SCHOOLS, PROFILES_KNOWN,
   SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA, type GroupSums,
@@ -118,14 +118,7 @@ export class GroupFigures implements GroupResult {
     this.indicators.forEach((indicator, i) => {
       const at = INDICATORS_AT + INDICATOR_SUMS * i;
       const rows = this.sums.at(at + SUM_ROWS);
-      const { share, status, gap } = this.measureAt(i);
-      measures[indicator.key] = {
-        part: rows ? this.sums.at(at + SUM_PART) : null,
-        base: rows ? this.sums.at(at + SUM_BASE) : null,
-        share: Number.isNaN(share) ? null : share,
-        status: statusOfCode(status),
-        gap: Number.isNaN(gap) ? null : gap,
-      };
+      measures[indicator.key] = measure(indicator.target, rows ? this.sums.at(at + SUM_PART) : undefined, rows ? this.sums.at(at + SUM_BASE) : undefined, this.tolerance);
     });
     return (this.made.measures = measures);
   }

@@ -56,13 +56,7 @@ export function measure(target: number | null, part: number | undefined, base: n
   return { part: part ?? null, base: base ?? null, share: orNull(scratch.share), status: statusOfCode(scratch.status), gap: orNull(scratch.gap) };
 }
 
-/** One indicator's term of the attainment: min(1, share ÷ target), or null when it does not count. */
-export function attainmentTerm(share: number | null, target: number | null): number | null {
-  const term = attainmentTermOf(share ?? NaN, target ?? NaN);
-  return Number.isNaN(term) ? null : term;
-}
-
-/** attainmentTerm with NaN for «none», for loops over every school (no boxed numbers). */
+/** One indicator's term of the attainment: min(1, share ÷ target); NaN when it does not count (no share, no target). NaN rather than null: it runs for every school. */
 export function attainmentTermOf(share: number, target: number): number {
   return Number.isNaN(target) || target <= 0 || Number.isNaN(share) ? NO_NUMBER : Math.min(1, share / target);
 }

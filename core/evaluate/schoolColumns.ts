@@ -7,14 +7,13 @@
 import type { SchoolRecord, SchoolTable, CountColumns } from '../table/schoolTable';
 import { NO_NUMBER } from '../rules';
 import type { ActiveIndicator } from './indicatorSet';
-import { attainmentTermOf, measureInto, NO_STATUS, statusOfCode, type Measure, type MeasureValues } from './measure';
+import { attainmentTermOf, measure, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
 
 /** Where a profile's activity came from, by the code in SchoolColumns.activeSource. */
 export const ACTIVE_SOURCES: readonly ('status' | 'rule' | null)[] = [null, 'status', 'rule'];
 export const ACTIVE_SOURCE_STATUS = 1;
 export const ACTIVE_SOURCE_RULE = 2;
-/** The Int8Array encoding of yes / no / unknown: 1, 0, −1. */
-export const toTriState = (value: boolean | null): number => (value === null ? -1 : value ? 1 : 0);
+/** Yes / no / unknown from their Int8Array encoding: 1, 0, −1. */
 const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
 
 export class SchoolColumns {
@@ -93,18 +92,11 @@ export class SchoolColumns {
   /** One school's measures as objects. */
   measuresAt(position: number): Partial<Record<ActiveIndicator['key'], Measure>> {
     const measures: Partial<Record<ActiveIndicator['key'], Measure>> = {};
+    const given = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
     this.indicators.forEach((indicator, i) => {
       const part = (this.parts[i] as Float64Array)[position] as number;
       const base = (this.bases[i] as Float64Array)[position] as number;
-      measureInto(this.values, indicator.target, part, base, this.tolerance);
-      const { share, status, gap } = this.values;
-      measures[indicator.key] = {
-        part: Number.isNaN(part) ? null : part,
-        base: Number.isNaN(base) ? null : base,
-        share: Number.isNaN(share) ? null : share,
-        status: statusOfCode(status),
-        gap: Number.isNaN(gap) ? null : gap,
-      };
+      measures[indicator.key] = measure(indicator.target, given(part), given(base), this.tolerance);
     });
     return measures;
   }

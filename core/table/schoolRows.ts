@@ -46,13 +46,13 @@ export class RowStore {
     this.id = withId ? new Array<string | null>(capacity) : null;
   }
 
-  /** Adds a row whose counts are already in the count columns at index `length`. */
-  push(row: number, district: string, group: number, school: string, id: string | null, status: ProfileStatus | null, counted: boolean): void {
+  /** Adds a row whose counts are already in the count columns at index `length`; counted until findRepeats says it repeats a school. */
+  push(row: number, district: string, group: number, school: string, id: string | null, status: ProfileStatus | null): void {
     const i = this.length++;
     this.row[i] = row;
     this.districtOf[i] = group;
     this.status[i] = status === null ? PROFILE_UNKNOWN : status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
-    this.counted[i] = counted ? 1 : 0;
+    this.counted[i] = 1;
     this.district[i] = district;
     this.school[i] = school;
     if (this.id) this.id[i] = id;

@@ -245,9 +245,6 @@ class RowReader {
   private readonly counts: readonly CountColumn[];
   /** Index in the row of each count column's cell, in store order. */
   private readonly countCells: Int32Array;
-  /** Store slots of each indicator's numerator and base, pairwise (see baseChecks). */
-  private readonly checkParts: Int32Array;
-  private readonly checkBaseSlots: Int32Array;
   private readonly baseChecks: readonly BaseCheck[];
   private readonly districtIndex: number;
   private readonly schoolIndex: number;
@@ -279,8 +276,6 @@ class RowReader {
       const base = keys.indexOf(def.base);
       return numerator < 0 || base < 0 ? [] : [{ numerator, base, numeratorKey: def.numerator, baseKey: def.base }];
     });
-    this.checkParts = Int32Array.from(this.baseChecks, (check) => check.numerator);
-    this.checkBaseSlots = Int32Array.from(this.baseChecks, (check) => check.base);
     // Required columns: recognition has found them before a reader is made.
     this.districtIndex = columns.district?.index ?? -1;
     this.schoolIndex = columns.school?.index ?? -1;
@@ -427,7 +422,7 @@ class RowReader {
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
-    this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus, true);
+    this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus);
   }
 
   /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. */
@@ -453,12 +448,12 @@ class RowReader {
    * only the rows with something to report are looked at again, in row order.
    */
   checkBases(): void {
-    const { store, checkParts, checkBaseSlots } = this;
+    const { store } = this;
     const columns = store.counts;
     let suspect: Uint8Array | null = null;
-    for (let c = 0; c < checkParts.length; c++) {
-      const parts = columns[checkParts[c] as number] as Float64Array;
-      const bases = columns[checkBaseSlots[c] as number] as Float64Array;
+    for (const check of this.baseChecks) {
+      const parts = columns[check.numerator] as Float64Array;
+      const bases = columns[check.base] as Float64Array;
       for (let index = 0; index < store.length; index++) {
         const part = parts[index] as number;
         const base = bases[index] as number;
