@@ -17,7 +17,7 @@ import { timeFormulaWorkbook, type FormulaTiming } from './formulaTiming';
 import { generateTable } from './generateTable';
 import { hostCosts, type HostCostRow } from './hostCosts';
 import { kilobytes, markdownTable, megabytes, ms, times } from './markdown';
-import { collectGarbage, medianTime, nowMs } from './timing';
+import { collectGarbage, medianTime, medianTimesInTurn, nowMs } from './timing';
 
 export const DEFAULT_SIZES: readonly number[] = [1_000, 10_000, 40_000];
 
@@ -94,14 +94,15 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     const table = generateTable(schools);
     tables.set(schools, table);
     log(`bench: ${formatNumber(schools)} ОО — ядро…`);
-    // The floor runs first, on a heap not yet holding the core's results. Warm-ups let the JIT
-    // settle; the cheap floor loop needs more of them to reach its steady speed. No forced
-    // collection between timed runs: a full collection before each call made the next one two to
-    // five times slower here (cold caches, a shrunk young heap), which no user sees; each run
-    // pays for the garbage it leaves, as repeated use would.
+    // The floor and core take turns, round by round, so both meet the same drift of this shared
+    // machine's speed. The floor, a few milliseconds, runs three times a round for a median as
+    // steady as the core's. Warm-up rounds let the JIT settle. No forced collection between timed
+    // runs: a full collection before each call made the next one two to five times slower here
+    // (cold caches, a shrunk young heap), which no user sees; each run pays for its own garbage.
     collectGarbage();
-    const floor = medianTime(() => floorLoop(table), runs(schools) * 3, 15);
-    const core = medianTime(() => coreJob(table.values), runs(schools), WARMUP_RUNS);
+    const [floor, core] = medianTimesInTurn(
+      { fn: () => floorLoop(table), perRound: 3 }, { fn: () => coreJob(table.values), perRound: 1 }, runs(schools), WARMUP_RUNS,
+    );
     // The whole report takes several times longer: half the runs give a median as steady.
     const full = medianTime(() => fullJob(table.values), Math.ceil(runs(schools) / 2), WARMUP_RUNS);
     collectGarbage();

@@ -11,21 +11,51 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Median time of `runs` calls after `warmup` untimed ones. `settle` runs untimed before each
- * call (the benchmark collects garbage there, so a run does not pay for the previous run's
- * garbage). The last result is kept alive so nothing is optimised away.
+ * Median time of `runs` calls after `warmup` untimed ones. Each result is let go before the
+ * next call, as a user's next report replaces the last: a run that kept the previous one alive
+ * would pay for carrying it about the heap. The last result is returned, so nothing is
+ * optimised away.
  */
-export function medianTime<T>(fn: () => T, runs: number, warmup = 1, settle: () => void = () => undefined): { ms: number; result: T } {
-  let result = fn();
-  for (let i = 1; i < warmup; i++) result = fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    settle();
-    const start = nowMs();
-    result = fn();
-    times.push(nowMs() - start);
+export function medianTime<T>(fn: () => T, runs: number, warmup = 1): Timed<T> {
+  const [timed] = timeInTurns([{ fn, perRound: 1 }], runs, warmup);
+  return timed as Timed<T>;
+}
+
+export interface Timed<T> {
+  readonly ms: number;
+  readonly result: T;
+}
+
+export interface TimedJob<T> {
+  readonly fn: () => T;
+  /** Timed calls in each round. */
+  readonly perRound: number;
+}
+
+/**
+ * Median times of two jobs run in turn, round after round: on a shared machine whose speed
+ * drifts from second to second, jobs timed in the same rounds meet the same drift, so the ratio
+ * of their medians does not depend on which of them happened to run in a slow stretch.
+ */
+export function medianTimesInTurn<A, B>(a: TimedJob<A>, b: TimedJob<B>, rounds: number, warmup = 1): [Timed<A>, Timed<B>] {
+  const [first, second] = timeInTurns([a, b], rounds, warmup);
+  return [first as Timed<A>, second as Timed<B>];
+}
+
+function timeInTurns(jobs: readonly TimedJob<unknown>[], rounds: number, warmup: number): Timed<unknown>[] {
+  const results: unknown[] = jobs.map(() => undefined);
+  const times: number[][] = jobs.map(() => []);
+  for (let round = 0; round < warmup + rounds; round++) {
+    jobs.forEach((job, j) => {
+      for (let call = 0; call < job.perRound; call++) {
+        results[j] = undefined;
+        const start = nowMs();
+        results[j] = job.fn();
+        if (round >= warmup) times[j]?.push(nowMs() - start);
+      }
+    });
   }
-  return { ms: median(times), result };
+  return jobs.map((_, j) => ({ ms: median(times[j] ?? []), result: results[j] }));
 }
 
 /** Runs the collector when node was started with --expose-gc; a no-op otherwise. */

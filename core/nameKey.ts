@@ -22,23 +22,38 @@ const WIDE_SEPARATORS = new Set([
 ]);
 
 /** In FOLDED: a separator (a run of them is one space in the key). */
-const SEPARATOR = 0xfffe;
+const SEPARATOR = 0xfffd;
+/** In FOLDED: a separator that is also a space other than the plain one, which cellText folds. */
+const OTHER_SPACE = 0xfffe;
 /** In FOLDED: a character normalizeText itself must fold (accents, other scripts). */
 const UNHANDLED = 0xffff;
-/** Codes below this are looked up in FOLDED; above, only separators are handled here. */
-const FOLDED_LIMIT = 0x460;
 /**
- * What normalizeText makes of each code below FOLDED_LIMIT (ASCII, Latin-1, Cyrillic): the
- * lower-case code, SEPARATOR or UNHANDLED. One look-up per character of a Russian name.
+ * Codes below this are looked up in FOLDED: up to the ideographic space, so «№», dashes and
+ * quotes, in nearly every school's name, cost one look-up like a letter (24 KB).
+ */
+const FOLDED_LIMIT = 0x3001;
+/**
+ * What normalizeText makes of each code below FOLDED_LIMIT: the lower-case code (ASCII,
+ * Cyrillic), SEPARATOR, OTHER_SPACE or UNHANDLED. One look-up per character of a name.
  */
 const FOLDED = new Uint16Array(FOLDED_LIMIT).fill(UNHANDLED);
 for (let c = 0; c < 0x80; c++) FOLDED[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-// The ASCII part of text.ts's SEPARATORS (\s and punctuation). A test checks they agree.
-for (const ch of '\t\n\v\f\r "\'`.,;:!?()[]{}\\/|_-#*') FOLDED[ch.charCodeAt(0)] = SEPARATOR;
-for (const c of WIDE_SEPARATORS) if (c < FOLDED_LIMIT) FOLDED[c] = SEPARATOR;
 for (let c = 0x400; c < 0x460; c++) FOLDED[c] = c < 0x410 ? c + 0x50 : c < 0x430 ? c + 0x20 : c; // Ѐ…Џ → ѐ…џ, А…Я → а…я
 FOLDED[0x401] = 0x435; // Ё → е
 FOLDED[0x451] = 0x435; // ё → е
+// The ASCII part of text.ts's SEPARATORS (\s and punctuation). A test checks they agree.
+for (const ch of '\t\n\v\f\r "\'`.,;:!?()[]{}\\/|_-#*') FOLDED[ch.charCodeAt(0)] = separatorCode(ch.charCodeAt(0));
+for (const c of WIDE_SEPARATORS) if (c < FOLDED_LIMIT) FOLDED[c] = separatorCode(c);
+
+function separatorCode(code: number): number {
+  return isOtherSpace(code) ? OTHER_SPACE : SEPARATOR;
+}
+
+/** FOLDED's answer for any code. */
+function foldedOf(code: number): number {
+  if (code < FOLDED_LIMIT) return FOLDED[code] as number;
+  return WIDE_SEPARATORS.has(code) ? separatorCode(code) : UNHANDLED; // rare: the zero-width no-break space, or another script
+}
 
 function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME) & HASH_MASK;
@@ -73,8 +88,8 @@ export function scanName(text: string, seed: number, out: NameScan): void {
   let i = 0;
   while (i < length) {
     let code = text.charCodeAt(i);
-    let folded = code < FOLDED_LIMIT ? (FOLDED[code] as number) : WIDE_SEPARATORS.has(code) ? SEPARATOR : UNHANDLED;
-    if (folded === SEPARATOR) {
+    let folded = foldedOf(code);
+    if (folded === SEPARATOR || folded === OTHER_SPACE) {
       // A run of separators is one space in the key, none at either end. cellText folds a
       // leading, trailing or doubled plain space, and any other kind of space. A run starts
       // after a kept character, or at the start (where a space is leading).
@@ -84,13 +99,13 @@ export function scanName(text: string, seed: number, out: NameScan): void {
           if (previousSpace || i === length - 1) folding = true;
           previousSpace = true;
         } else {
-          if (isOtherSpace(code)) folding = true;
+          if (folded === OTHER_SPACE) folding = true;
           previousSpace = false;
         }
         if (++i === length) break;
         code = text.charCodeAt(i);
-        folded = code < FOLDED_LIMIT ? (FOLDED[code] as number) : WIDE_SEPARATORS.has(code) ? SEPARATOR : UNHANDLED;
-        if (folded !== SEPARATOR) break;
+        folded = foldedOf(code);
+        if (folded !== SEPARATOR && folded !== OTHER_SPACE) break;
       }
       if (i === length) break;
       if (started) hash = step(hash, SPACE);

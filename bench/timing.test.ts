@@ -1,0 +1,46 @@
+import { median, medianTime, medianTimesInTurn } from './timing';
+
+describe('median', () => {
+  test('middle value, or the mean of the two middle values', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('medianTime', () => {
+  test('calls the job warm-up plus timed times and returns the last result', () => {
+    let calls = 0;
+    const timed = medianTime(() => ++calls, 5, 3);
+    expect(calls).toBe(8);
+    expect(timed.result).toBe(8);
+    expect(timed.ms).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('medianTimesInTurn', () => {
+  test('runs the two jobs in turn, round by round, each as many times a round as asked', () => {
+    const log: string[] = [];
+    const [a, b] = medianTimesInTurn(
+      { fn: () => log.push('a'), perRound: 2 },
+      { fn: () => log.push('b'), perRound: 1 },
+      2,
+      1,
+    );
+    expect(log.join('')).toBe('aab'.repeat(3));
+    expect(a.result).toBe(8); // log.push returns the new length: the 8th entry of «aabaabaab»
+    expect(b.result).toBe(9);
+  });
+
+  test('times each job on its own: a slow job does not slow the other one down in the figures', () => {
+    const busy = (ms: number): number => {
+      const end = performance.now() + ms;
+      let spins = 0;
+      while (performance.now() < end) spins++;
+      return spins;
+    };
+    const [fast, slow] = medianTimesInTurn({ fn: () => busy(1), perRound: 3 }, { fn: () => busy(20), perRound: 1 }, 3, 0);
+    expect(fast.ms).toBeGreaterThanOrEqual(1);
+    expect(fast.ms).toBeLessThan(slow.ms);
+    expect(slow.ms).toBeGreaterThanOrEqual(20);
+  });
+});
