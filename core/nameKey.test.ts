@@ -1,4 +1,4 @@
-import { HashIndex, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
+import { foldedText, HashIndex, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
 import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
@@ -41,6 +41,29 @@ describe('normalizedHash', () => {
 
   it('chains: the hash of a prefix seeds the hash of the rest', () => {
     expect(normalizedHash('сош 1', hashKey('район 1|'))).toBe(hashKey('район 1|сош 1'));
+  });
+});
+
+describe('foldedText', () => {
+  it('is normalizeText on real district names and on 20 000 random strings', () => {
+    for (const name of ['Ленинский р-н', '  г. Хабаровск ', 'Ёлкинский  район', 'ЗАТО «Звёздный»', 'Район 0001', 'Café']) {
+      expect(foldedText(name)).toBe(normalizeText(name));
+    }
+    expect(foldedText('Ленинский р-н')).toBe('ленинский р н');
+    const random = mulberry32(11);
+    const mismatches: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      const length = Math.floor(random() * 24);
+      let text = '';
+      for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
+      if (foldedText(text) !== normalizeText(text)) mismatches.push(JSON.stringify(text));
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('hands long texts to normalizeText', () => {
+    const long = `${'Очень Длинное Название '.repeat(20)}№ 5`;
+    expect(foldedText(long)).toBe(normalizeText(long));
   });
 });
 

@@ -7,7 +7,7 @@ import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
-import { HashIndex, hashKey, scanName, type NameScan } from '../nameKey';
+import { foldedText, HashIndex, hashKey, scanName, type NameScan } from '../nameKey';
 import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
@@ -308,7 +308,7 @@ class RowReader {
   private districtInfo(district: string): DistrictInfo {
     let info = this.districts.get(district);
     if (info === undefined) {
-      const key = normalizeText(district);
+      const key = foldedText(district);
       info = { text: district, key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`), group: -1 };
       this.districts.set(district, info);
     }
@@ -365,8 +365,8 @@ class RowReader {
     if (first < 0) return undefined;
     const key = store.districts[store.districtOf[index] as number]?.key;
     const firstKey = store.districts[store.districtOf[first] as number]?.key;
-    const school = normalizeText(store.school[index]);
-    if (firstKey === key && normalizeText(store.school[first]) === school) return store.row[first];
+    const school = foldedText(store.school[index] as string);
+    if (firstKey === key && foldedText(store.school[first] as string) === school) return store.row[first];
     return this.remember(`name:${key}|${school}`, row);
   }
 
