@@ -33,6 +33,17 @@ describe('generateTable', () => {
     expect(evaluation.indicators.map((i) => i.key)).toEqual(['teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled', 'teachersLinkedDiary', 'studentsLinkedDiary']);
   });
 
+  it('names schools by their short form, or by the full official name when asked, with the same counts', () => {
+    const short = generateTable(200);
+    const full = generateTable(200, undefined, 'full');
+    expect(short.values[3]?.[1]).toBe('МБОУ СОШ № 1');
+    expect(full.values[3]?.[1]).toBe('Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»');
+    expect(full.values.map((row) => row.filter((_, c) => c !== 1))).toEqual(short.values.map((row) => row.filter((_, c) => c !== 1)));
+    const result = runJob({ current: { values: full.values } });
+    expect(result.ok && result.evaluation.schools.length).toBe(200);
+    expect(result.ok && result.evaluation.findings).toEqual([]);
+  });
+
   it('spreads districts from lagging to meeting the targets', () => {
     const evaluation = evaluationOf(1000);
     const statuses = new Set(evaluation.districts.map((d) => d.measures.teachersCreatedChats?.status));
@@ -125,12 +136,14 @@ describe('the printed report', () => {
       ],
       hosts: [{ host: 'Excel', schools: null, status: 'missing', note: 'не собрано' }],
       gcExposed: true,
+      names: 'full',
       seconds: 90,
       root,
     };
     const text = benchMarkdown(bench);
     expect(text).toContain('| 40\u00a0000 | 1\u00a0600 | 40,0 | 20,0 | 2,0× | 90,0 | 4\u00a0000\u00a0000* | 100\u00a0000× |');
     expect(text).toContain('| Ядро ≤ 50 мс | 40,0 мс | ✓ |');
+    expect(text).toContain('полные официальные названия ОО');
     expect(text).toContain('по 10 из 1\u00a0600 районов');
     expect(text).toContain('| Excel | — | не собрано |');
     expect(text).toContain('не собрано (npm run build)');

@@ -37,7 +37,10 @@ export function districtCount(schools: number): number {
   return Math.max(15, Math.round(schools / 25));
 }
 
-export function generateTable(schools: number, seed = 20230414): GeneratedTable {
+/** How schools are named: short forms as in most weekly sheets and the sample (median 19 characters), or full official names (about 100). */
+export type SchoolNames = 'short' | 'full';
+
+export function generateTable(schools: number, seed = 20230414, names: SchoolNames = 'short'): GeneratedTable {
   const random = mulberry32(seed + schools);
   const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
   const share = (low: number, high: number): number => low + random() * (high - low);
@@ -58,7 +61,7 @@ export function generateTable(schools: number, seed = 20230414): GeneratedTable 
     const students = teachers * between(8, 16);
     values.push([
       districts[d] ?? '',
-      `МБОУ СОШ № ${i + 1}`,
+      names === 'full' ? `Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № ${i + 1}»` : `МБОУ СОШ № ${i + 1}`,
       students,
       teachers,
       chats,

@@ -4,7 +4,7 @@
  * report costs in host round trips, and how big the bundles are. Prints Markdown to stdout
  * (progress to stderr). It reports; it never fails on a target.
  *
- *   node --expose-gc dist/node/bench/run.js [--sizes=1000,10000,40000] [--no-hosts]
+ *   node --expose-gc dist/node/bench/run.js [--sizes=1000,10000,40000] [--no-hosts] [--full-names]
  */
 import { cpus } from 'os';
 import {
@@ -14,7 +14,7 @@ import { packageRoot } from '../cli/packagePaths';
 import { bundleSizes } from './bundleSizes';
 import { floorLoop } from './floorLoop';
 import { timeFormulaWorkbook, type FormulaTiming } from './formulaTiming';
-import { generateTable } from './generateTable';
+import { generateTable, type SchoolNames } from './generateTable';
 import { hostCosts, type HostCostRow } from './hostCosts';
 import { kilobytes, markdownTable, megabytes, ms, times } from './markdown';
 import { collectGarbage, medianTime, medianTimesInTurn, nowMs } from './timing';
@@ -42,6 +42,8 @@ export interface SizeResult {
 export interface BenchOptions {
   readonly sizes?: readonly number[];
   readonly hosts?: boolean;
+  /** School names in the generated tables (short by default). */
+  readonly names?: SchoolNames;
   readonly formulaBudget?: number;
   /** Progress lines (stderr in the command). */
   readonly log?: (line: string) => void;
@@ -53,6 +55,7 @@ export interface BenchResult {
   readonly sizes: readonly SizeResult[];
   readonly hosts: readonly HostCostRow[] | null;
   readonly gcExposed: boolean;
+  readonly names: SchoolNames;
   readonly seconds: number;
   readonly root: string;
 }
@@ -84,6 +87,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
   const log = options.log ?? (() => undefined);
   const runs = options.runs ?? defaultRuns;
   const sizes = options.sizes ?? DEFAULT_SIZES;
+  const names = options.names ?? 'short';
   const gcExposed = collectGarbage();
   const results: SizeResult[] = [];
   const tables = new Map<number, ReturnType<typeof generateTable>>();
@@ -91,7 +95,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
   // Core and the floor first for every size, so the process's peak memory at each size is the
   // core's and not HyperFormula's.
   for (const schools of sizes) {
-    const table = generateTable(schools);
+    const table = generateTable(schools, undefined, names);
     tables.set(schools, table);
     log(`bench: ${formatNumber(schools)} ОО — ядро…`);
     // The floor and core take turns, round by round, so both meet the same drift of this shared
@@ -137,7 +141,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     log('bench: стоимость в хостах…');
     hosts = await hostCosts(root, sizes);
   }
-  return { sizes: results, hosts, gcExposed, seconds: (nowMs() - started) / 1000, root };
+  return { sizes: results, hosts, gcExposed, names, seconds: (nowMs() - started) / 1000, root };
 }
 
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
@@ -146,7 +150,10 @@ export function benchMarkdown(bench: BenchResult): string {
   const cpu = cpus()[0]?.model.trim() ?? 'CPU';
   const lines: string[] = [];
   lines.push(`Node ${process.version}, ${process.platform} ${process.arch}, ${cpu} × ${cpus().length}; ${new Date().toISOString().slice(0, 10)}.`);
-  lines.push('Таблицы — генератор `bench/generateTable.ts` (зерно 20230414, ~25 ОО на район, числа в ячейках). ');
+  const names = bench.names === 'full'
+    ? 'полные официальные названия ОО, около 100 знаков: «Муниципальное бюджетное общеобразовательное учреждение …»'
+    : 'краткие названия ОО, как в большинстве листов: «МБОУ СОШ № 1»';
+  lines.push(`Таблицы — генератор \`bench/generateTable.ts\` (зерно 20230414, ~25 ОО на район, числа в ячейках, ${names}). `);
   lines.push('Ядро — то, что задача 5 называет ядром: разбор листа, расчёт по школам и районам, сводка по районам и правила подсветки; медиана прогонов после разогрева. ');
   lines.push('«Весь отчёт» — `runJob`, как его вызывают хосты: ещё и лист всех отстающих ОО (на 40 000 ОО — десятки тысяч строк) и проверка данных. ');
   lines.push('Минимум — один цикл, который только суммирует те же столбцы по районам. Книга формул — лист данных со столбцами долей и «отстаёт» ');
@@ -228,6 +235,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const bench = await runBenchmark({
     sizes: parseSizes(argv),
     hosts: !argv.includes('--no-hosts'),
+    names: argv.includes('--full-names') ? 'full' : 'short',
     log: (line) => process.stderr.write(line + '\n'),
   });
   process.stdout.write(benchMarkdown(bench));

@@ -21,6 +21,7 @@ const WIDE_SEPARATORS = new Set([
   0x200b, 0x2013, 0x2014, 0x201c, 0x201d, 0x201e, 0x2028, 0x2029, 0x202f, 0x205f, 0x2116, 0x2212, 0x3000, 0xfeff,
 ]);
 
+// The three marks of FOLDED are its highest values: anything below SEPARATOR is a folded character.
 /** In FOLDED: a separator (a run of them is one space in the key). */
 const SEPARATOR = 0xfffd;
 /** In FOLDED: a separator that is also a space other than the plain one, which cellText folds. */
@@ -89,35 +90,37 @@ export function scanName(text: string, seed: number, out: NameScan): void {
   while (i < length) {
     let code = text.charCodeAt(i);
     let folded = foldedOf(code);
-    if (folded === SEPARATOR || folded === OTHER_SPACE) {
-      // A run of separators is one space in the key, none at either end. cellText folds a
-      // leading, trailing or doubled plain space, and any other kind of space. A run starts
-      // after a kept character, or at the start (where a space is leading).
-      let previousSpace = i === 0;
-      for (;;) {
-        if (code === SPACE) {
-          if (previousSpace || i === length - 1) folding = true;
-          previousSpace = true;
-        } else {
-          if (folded === OTHER_SPACE) folding = true;
-          previousSpace = false;
-        }
-        if (++i === length) break;
-        code = text.charCodeAt(i);
-        folded = foldedOf(code);
-        if (folded !== SEPARATOR && folded !== OTHER_SPACE) break;
-      }
-      if (i === length) break;
-      if (started) hash = step(hash, SPACE);
+    if (folded < SEPARATOR) {
+      // Letters and digits, most of a name: one look-up and one hash step each.
+      hash = step(hash, folded);
+      started = true;
+      i++;
+      continue;
     }
     if (folded === UNHANDLED) {
       out.hash = hashKey(normalizeText(text), seed);
       out.needsFolding = cellText(text) !== text;
       return;
     }
-    hash = step(hash, folded);
-    started = true;
-    i++;
+    // A run of separators is one space in the key, none at either end. cellText folds a
+    // leading, trailing or doubled plain space, and any other kind of space. A run starts
+    // after a kept character, or at the start (where a space is leading).
+    let previousSpace = i === 0;
+    for (;;) {
+      if (code === SPACE) {
+        if (previousSpace || i === length - 1) folding = true;
+        previousSpace = true;
+      } else {
+        if (folded === OTHER_SPACE) folding = true;
+        previousSpace = false;
+      }
+      if (++i === length) break;
+      code = text.charCodeAt(i);
+      folded = foldedOf(code);
+      if (folded !== SEPARATOR && folded !== OTHER_SPACE) break;
+    }
+    // The character after the run is looked at again by the next turn of the loop.
+    if (i < length && started) hash = step(hash, SPACE);
   }
   out.hash = hash;
   out.needsFolding = folding;
