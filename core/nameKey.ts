@@ -60,26 +60,10 @@ function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME) & HASH_MASK;
 }
 
-/**
- * A key of at least twice this many characters is hashed by its first and last this many: a
- * full official name runs to a hundred characters, schools of a district differ at one end of
- * it (a number, a village), and reading every character of 40 000 such names cost more than the
- * rest of the parse. Names whose ends meet are only candidates; callers compare them whole.
- */
-/** HASHED_END inside this module: an exported constant is read from `exports` on every use. */
-const END = 32;
-export const HASHED_END = END;
-
-/** FNV-1a over the UTF-16 code units of a string that is already normalised: all of them, or its first and last HASHED_END. */
+/** FNV-1a over the UTF-16 code units of a string that is already normalised. */
 export function hashKey(key: string, seed: number = FNV_OFFSET): number {
   let hash = seed;
-  const length = key.length;
-  if (length < 2 * END) {
-    for (let i = 0; i < length; i++) hash = step(hash, key.charCodeAt(i));
-    return hash;
-  }
-  for (let i = 0; i < END; i++) hash = step(hash, key.charCodeAt(i));
-  for (let i = length - END; i < length; i++) hash = step(hash, key.charCodeAt(i));
+  for (let i = 0; i < key.length; i++) hash = step(hash, key.charCodeAt(i));
   return hash;
 }
 
@@ -87,10 +71,7 @@ export function hashKey(key: string, seed: number = FNV_OFFSET): number {
 export interface NameScan {
   /** hashKey(normalizeText(text), seed). */
   hash: number;
-  /**
-   * Whether cellText would change the text (spaces to fold or trim). Only for a text read whole:
-   * a long one hashed by its ends is not looked at in the middle, and says false.
-   */
+  /** Whether cellText would change the text (spaces to fold or trim). */
   needsFolding: boolean;
 }
 
@@ -101,7 +82,6 @@ export interface NameScan {
  * accents) goes through normalizeText and cellText themselves, so they can never disagree.
  */
 export function scanName(text: string, seed: number, out: NameScan): void {
-  if (text.length >= 2 * END && scanEnds(text, seed, out)) return;
   let hash = seed;
   let started = false;
   let folding = false;
@@ -144,69 +124,6 @@ export function scanName(text: string, seed: number, out: NameScan): void {
   }
   out.hash = hash;
   out.needsFolding = folding;
-}
-
-/** The last HASHED_END characters of a key, read backwards by scanEnds. */
-const tail = new Uint16Array(END);
-
-/**
- * scanName for a long text: hashKey's hash of the key's first and last HASHED_END characters,
- * read from the two ends of the text. False when it cannot tell without reading all of it (the
- * two ends meet, so the key is shorter than 2 × HASHED_END, or a character normalizeText must
- * fold itself), and then scanName reads it whole.
- */
-function scanEnds(text: string, seed: number, out: NameScan): boolean {
-  const length = text.length;
-  // Forward: the key's first HASHED_END characters. A run of separators is one space, none leading.
-  let hash = seed;
-  let taken = 0;
-  let i = 0;
-  let spaceDue = false;
-  while (taken < END) {
-    if (i === length) return false;
-    const folded = foldedOf(text.charCodeAt(i));
-    if (folded === UNHANDLED) return false;
-    if (folded >= SEPARATOR) {
-      spaceDue = taken > 0;
-      i++;
-      continue;
-    }
-    if (spaceDue) {
-      spaceDue = false;
-      hash = step(hash, SPACE);
-      if (++taken === END) break;
-    }
-    hash = step(hash, folded);
-    taken++;
-    i++;
-  }
-  const head = i;
-  // Backward: the key's last HASHED_END characters, none trailing, stopping short of the head.
-  let kept = 0;
-  let j = length - 1;
-  spaceDue = false;
-  while (kept < END) {
-    if (j < head) return false;
-    const folded = foldedOf(text.charCodeAt(j));
-    if (folded === UNHANDLED) return false;
-    if (folded >= SEPARATOR) {
-      spaceDue = kept > 0;
-      j--;
-      continue;
-    }
-    if (spaceDue) {
-      spaceDue = false;
-      tail[END - 1 - kept] = SPACE;
-      if (++kept === END) break;
-    }
-    tail[END - 1 - kept] = folded;
-    kept++;
-    j--;
-  }
-  for (let k = 0; k < END; k++) hash = step(hash, tail[k] as number);
-  out.hash = hash;
-  out.needsFolding = false;
-  return true;
 }
 
 /** Longest text foldedText builds itself; longer ones are rare and go to normalizeText. */

@@ -5,7 +5,7 @@
  * views made when something asks for the records.
  */
 import type { SchoolCountKey } from '../catalogue/columns';
-import { cellText, normalizeText } from '../text';
+import { normalizeText } from '../text';
 import type { DistrictName, ProfileStatus, SchoolRecord } from './schoolTable';
 
 /** One Float64Array per count column present in the sheet, NaN where a cell gives no number. */
@@ -65,11 +65,6 @@ export class RowStore {
     if (this.id) this.id.length = this.length;
   }
 
-  /** The school's name as shown: a long name is stored as read, its spaces not yet folded (see NameScan.needsFolding). */
-  schoolName(index: number): string {
-    return cellText(this.school[index] as string);
-  }
-
   profileStatus(index: number): ProfileStatus | null {
     return STATUS_CODES[this.status[index] as number] ?? null;
   }
@@ -111,7 +106,7 @@ class RecordView implements SchoolRecord {
     return (this.store.districts[this.store.districtOf[this.index] as number] as DistrictName).key;
   }
   get school(): string {
-    return this.store.schoolName(this.index);
+    return this.store.school[this.index] as string;
   }
   get schoolKey(): string {
     return (this.key ??= normalizeText(this.school));

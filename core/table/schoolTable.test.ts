@@ -140,17 +140,6 @@ describe('data check: each finding names its row and column', () => {
     ]);
   });
 
-  it('long names, hashed by their ends: alike ends are told apart, a repeat spelt with other spaces is caught, and names are shown folded', () => {
-    const name = (middle: string): string => `Муниципальное бюджетное общеобразовательное учреждение ${middle} средняя общеобразовательная школа № 5 г. Ставрополь`;
-    const [gymnasium, lyceum] = [name('«Гимназия»'), name('«Лицей»')];
-    const seed = hashKey('амурский район|');
-    expect(normalizedHash(gymnasium, seed)).toBe(normalizedHash(lyceum, seed));
-    const spaced = lyceum.replace('«Лицей»', '«Лицей»  ').replace('бюджетное', 'бюджетное\u00a0');
-    const table = parse(weeklySheet([school(gymnasium), school(lyceum), school(spaced)]));
-    expect(table.records.map((r) => [r.school, r.counted])).toEqual([[gymnasium, true], [lyceum, true], [lyceum, false]]);
-    expect(table.findings.map((f) => [f.row, f.message])).toEqual([[6, 'школа повторяется (впервые в строке 5); строка не учтена в итогах']]);
-  });
-
   it('a missing district (grouped under «Район не указан»)', () => {
     const table = parse(weeklySheet([{ ...school('СОШ № 9'), district: '' }]));
     expect(table.findings).toEqual([

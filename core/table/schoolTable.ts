@@ -380,15 +380,14 @@ class RowReader {
     const { findings } = this;
     let info = this.districtOfCell(cells[this.districtIndex]);
     let district = info.text;
-    // One pass over the name gives its identity hash and whether it has spaces to fold. A long
-    // name is hashed by its ends and stored as read: RowStore.schoolName folds it when shown.
+    // One pass over the name gives its identity hash and whether it has spaces to fold.
     const rawSchool = cells[this.schoolIndex];
     let school = typeof rawSchool === 'string' ? rawSchool : cellText(rawSchool);
     const { scan } = this;
     scanName(school, info.seed, scan);
     if (scan.needsFolding) school = cellText(school);
     if (info.total || (startsLikeTotal(school) && TOTAL_ROW_TEXT.test(school))) {
-      findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school ? cellText(school) : district)));
+      findings.push(finding({ row }, 'totalRow', 'info', messages.totalRowSkipped(school || district)));
       return;
     }
 
