@@ -94,10 +94,22 @@ export interface LoadedScript {
   readonly script: ScriptGlobals;
 }
 
+/**
+ * Node's sandbox answers every look-up of a global (Math, Number…) through a callback, so code
+ * that calls Math.round in a loop ran a hundred times slower here than in Apps Script, whose
+ * global object is a plain one. Script-level constants of the same names are bindings V8 reads
+ * directly, as it reads the globals in Apps Script. (NaN and Infinity cannot be redeclared.)
+ */
+const BUILTINS_AS_CONSTANTS = `const { ${[
+  'Math', 'Number', 'String', 'Array', 'Object', 'JSON', 'Map', 'Set', 'WeakMap', 'Error', 'TypeError', 'RangeError', 'Date', 'RegExp', 'Intl', 'Symbol',
+  'Float64Array', 'Int32Array', 'Uint8Array', 'Uint16Array', 'Int8Array', 'isFinite', 'isNaN', 'parseInt', 'parseFloat',
+].join(', ')} } = globalThis;`;
+
 /** Loads Code.js into a fresh global scope with fake services (the sidebar file is the built one). */
 export function loadScript(options: FakeSheetsOptions = {}): LoadedScript {
   const fake = createFakeSheets({ htmlFiles: builtHtmlFiles(), ...options });
   const context = vm.createContext({ ...fake.globals, console });
+  vm.runInContext(BUILTINS_AS_CONSTANTS, context, { filename: 'builtins.js' });
   vm.runInContext(bundleText(), context, { filename: 'Code.js' });
   return { fake, script: context as ScriptGlobals };
 }
