@@ -57,9 +57,19 @@ export const STATUS_CODE_LAGGING = 3;
  */
 export function statusCodeOf(value: number, target: number, tolerance: number = DEFAULT_TOLERANCE): number {
   if (!Number.isFinite(value)) return STATUS_CODE_NO_DATA;
-  if (value >= target - EPSILON) return STATUS_CODE_MET;
-  if (value >= target - tolerance - EPSILON) return STATUS_CODE_NEAR;
+  if (value >= metFrom(target)) return STATUS_CODE_MET;
+  if (value >= laggingBelow(target, tolerance)) return STATUS_CODE_NEAR;
   return STATUS_CODE_LAGGING;
+}
+
+/** A finite share at or above this meets the target (statusCodeOf's first test). */
+export function metFrom(target: number): number {
+  return target - EPSILON;
+}
+
+/** A finite share below this lags (statusCodeOf's second test): loops over a country's schools compare with both once worked out. */
+export function laggingBelow(target: number, tolerance: number): number {
+  return target - tolerance - EPSILON;
 }
 
 /** Compares a share to a target: met, near (within the tolerance below it) or lagging. */
