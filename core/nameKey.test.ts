@@ -39,8 +39,19 @@ describe('normalizedHash', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('chains: the hash of a prefix seeds the hash of the rest', () => {
-    expect(normalizedHash('сош 1', hashKey('район 1|'))).toBe(hashKey('район 1|сош 1'));
+  it('keeps names of different districts apart by the seed, and characters in their order', () => {
+    expect(normalizedHash('сош 1', hashKey('район 1|'))).not.toBe(normalizedHash('сош 1', hashKey('район 2|')));
+    expect(hashKey('ab')).not.toBe(hashKey('ba'));
+    expect(hashKey('сош 12')).not.toBe(hashKey('сош 21'));
+    expect(hashKey('')).not.toBe(hashKey(' '));
+  });
+
+  it('spreads 40 000 school names over distinct hashes', () => {
+    const hashes = new Set<number>();
+    const seed = hashKey('район 0001|');
+    for (let n = 1; n <= 40_000; n++) hashes.add(normalizedHash(`МБОУ СОШ № ${n}`, seed));
+    // A 30-bit hash meets itself about once in 40 000 names by chance; more means it mixes badly.
+    expect(hashes.size).toBeGreaterThanOrEqual(39_995);
   });
 });
 

