@@ -44,6 +44,23 @@ describe('district shares are weighted: sum of counts over sum of bases', () => 
     expect(result.districts.map((d) => [d.priority, d.name])).toEqual([[1, 'Бикинский район'], [2, 'Амурский район']]);
   });
 
+  it('ranks districts alike in attainment by the larger gap, then in Russian alphabetical order', () => {
+    const ranked = evaluate(table(weeklySheet([
+      { district: 'Ёлкинский', school: '1', teachers: 100, teachersCreatedChats: 35 },
+      { district: 'Ванинский', school: '1', teachers: 'н/д', teachersCreatedChats: 3 },
+      { district: 'Аяно-Майский', school: '1', teachers: 100, teachersCreatedChats: 10 },
+      { district: 'Березовский', school: '1', teachers: 10, teachersCreatedChats: 4 },
+      { district: 'Амгунский', school: '1', teachers: 'н/д', teachersCreatedChats: 3 },
+      { district: 'Вяземский', school: '1', teachers: 200, teachersCreatedChats: 20 },
+    ])));
+    // Вяземский and Аяно-Майский: both 10 % of 35 %; 50 teachers short against 25.
+    // Березовский and Ёлкинский meet the target (no gap): «Б» before «Ё» in Russian, not in code order.
+    // Амгунский and Ванинский have no share at all: last, by name.
+    expect(ranked.districts.map((d) => [d.name, d.totalGap])).toEqual([
+      ['Вяземский', 50], ['Аяно-Майский', 25], ['Березовский', 0], ['Ёлкинский', 0], ['Амгунский', 0], ['Ванинский', 0],
+    ]);
+  });
+
   it('leaves rows without part or base out of both sums', () => {
     const withGap = evaluate(table(weeklySheet([
       { district: 'А', school: '1', teachers: 100, teachersCreatedChats: 40 },

@@ -112,14 +112,29 @@ class EvaluatedSchool implements SchoolResult {
   }
 }
 
-/** Furthest behind first: lowest attainment, then the largest gap in people, then by name. */
+/**
+ * Furthest behind first: lowest attainment, then the largest gap in people, then by name.
+ * Districts almost never share an attainment, so they are put in order by it with the typed
+ * array's own sort, and only districts that share one are compared in full. Sorting 1 600
+ * districts with a comparator took over a millisecond, each call going through the engine's
+ * generic sort.
+ */
 function byPriority(groups: readonly GroupFigures[]): GroupFigures[] {
   const rank = Float64Array.from(groups, (group) => group.attainment ?? Infinity);
-  const gaps = Float64Array.from(groups, (group) => group.totalGap);
-  const order = Array.from(groups, (_, i) => i);
-  // Infinity − Infinity is NaN, which || passes over like 0.
-  order.sort((a, b) => (rank[a] as number) - (rank[b] as number) || (gaps[b] as number) - (gaps[a] as number) || russianOrder((groups[a] as GroupFigures).name, (groups[b] as GroupFigures).name));
-  return order.map((i) => groups[i] as GroupFigures);
+  const byRank = new Map<number, number[]>();
+  rank.forEach((value, i) => {
+    const alike = byRank.get(value);
+    if (alike) alike.push(i);
+    else byRank.set(value, [i]);
+  });
+  const order: GroupFigures[] = [];
+  const ranks = Float64Array.from(byRank.keys()).sort();
+  for (const value of ranks) {
+    const alike = byRank.get(value) as number[];
+    if (alike.length > 1) alike.sort((a, b) => (groups[b] as GroupFigures).totalGap - (groups[a] as GroupFigures).totalGap || russianOrder((groups[a] as GroupFigures).name, (groups[b] as GroupFigures).name));
+    for (const i of alike) order.push(groups[i] as GroupFigures);
+  }
+  return order;
 }
 
 /** Each counted school's district and the sums of all districts (see groupSums.ts). */
