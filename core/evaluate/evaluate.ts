@@ -192,37 +192,73 @@ function measureIndicator(parts: Float64Array, bases: Float64Array, target: numb
       sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
     }
     const value = shareOrNaN(part, base);
-    if (Number.isNaN(value)) continue;
-    sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
+    if (Number.isNaN(value)) {
+      // A zero base, so no share. Whole columns count the schools with a share as all of them
+      // less these (addWholeSums adds the rest), which spares an addition per school.
+      if (whole) sums[withDataSums + g] = (sums[withDataSums + g] as number) - 1;
+      continue;
+    }
+    if (!whole) sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
     if (!targeted) continue;
     sums[metSums + g] = (sums[metSums + g] as number) + Number(value >= met);
     lagging[k] = (lagging[k] as number) | Number(value < lags);
   }
 }
 
-/** For indicators whose two columns are whole: Σpart, Σbase and the rows holding both, from the count sums and the number of schools. */
+/**
+ * What the passes over whole columns left out, once the schools are counted: for indicators
+ * whose two columns are whole, Σpart, Σbase and the rows holding both (the count sums and the
+ * number of schools), and the rows with a share (all of them less the zero bases measureIndicator
+ * took away); for whole count columns, the flag that a district has the count.
+ */
 function addWholeSums(indicators: readonly ActiveIndicator[], complete: ReadonlySet<SchoolCountKey>, place: Placement): void {
   const { sums, groups } = place;
   const copy = (from: number, to: number): void => {
     sums.copyWithin(to * groups, from * groups, (from + 1) * groups);
   };
+  const schools = sums.subarray(SCHOOLS * groups, (SCHOOLS + 1) * groups);
   indicators.forEach((indicator, i) => {
     if (!complete.has(indicator.numerator) || !complete.has(indicator.base)) return;
     const at = INDICATORS_AT + INDICATOR_SUMS * i;
     copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.numerator), at + SUM_PART);
     copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.base), at + SUM_BASE);
     copy(SCHOOLS, at + SUM_ROWS);
+    const withData = (at + SUM_WITH_DATA) * groups;
+    schools.forEach((count, g) => (sums[withData + g] = (sums[withData + g] as number) + count));
   });
+  for (const key of complete) {
+    const flags = (HAS_COUNT_AT + COUNT_KEYS.indexOf(key)) * groups;
+    schools.forEach((count, g) => (sums[flags + g] = count > 0 ? 1 : 0));
+  }
 }
 
-/** Adds every count column into the district sums, a column at a time; returns the columns no school lacks. */
-function addCounts(counts: CountColumns, schools: number, place: Placement): Set<SchoolCountKey> {
+/**
+ * Adds every count column into the district sums, a column at a time; returns the columns no
+ * school lacks. A column parsing found no gap in is added without looking for one (addWholeCount).
+ */
+function addCounts(counts: CountColumns, schools: number, place: Placement, hasGaps: (key: SchoolCountKey) => boolean): Set<SchoolCountKey> {
   const complete = new Set<SchoolCountKey>();
   COUNT_KEYS.forEach((key, c) => {
     const column = counts[key];
-    if (column && addCount(column, (COUNTS_AT + c) * place.groups, (HAS_COUNT_AT + c) * place.groups, schools, place)) complete.add(key);
+    if (!column) return;
+    const countSums = (COUNTS_AT + c) * place.groups;
+    if (!hasGaps(key)) {
+      addWholeCount(column, countSums, schools, place);
+      complete.add(key);
+    } else if (addCount(column, countSums, (HAS_COUNT_AT + c) * place.groups, schools, place)) {
+      complete.add(key);
+    }
   });
   return complete;
+}
+
+/** A count column with a number in every row into its district sums (its flags are set by addWholeSums). */
+function addWholeCount(column: Float64Array, countSums: number, schools: number, place: Placement): void {
+  const { groupOf, sums } = place;
+  for (let k = 0; k < schools; k++) {
+    const g = groupOf[k] as number;
+    sums[countSums + g] = (sums[countSums + g] as number) + (column[k] as number);
+  }
 }
 
 /** One count column into its district sums (a function of its own, so V8 optimises the loop); true when no cell was empty. */
@@ -328,7 +364,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
-  const complete = addCounts(columns.counts, columns.schools, place);
+  const complete = addCounts(columns.counts, columns.schools, place, (key) => rows.hasGaps(key));
   measureSchools(columns, place, settings.tolerance, complete);
   addSchools(columns, statuses, place);
   addWholeSums(indicators, complete, place);

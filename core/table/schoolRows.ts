@@ -31,11 +31,17 @@ export class RowStore {
   /** Only when the sheet has an id column. */
   readonly id: (string | null)[] | null;
   readonly districts: DistrictName[] = [];
+  /**
+   * Per count column: 1 once a cell of it gave no number (stored NaN). A column still at 0 has
+   * a number in every row, which lets evaluation add it up without looking for gaps.
+   */
+  readonly gaps: Uint8Array;
   length = 0;
 
   constructor(readonly countKeys: readonly SchoolCountKey[], readonly capacity: number, withId: boolean) {
     this.block = new Float64Array(countKeys.length * capacity);
     this.counts = countKeys.map((_, j) => this.block.subarray(j * capacity, (j + 1) * capacity));
+    this.gaps = new Uint8Array(countKeys.length);
     this.row = new Int32Array(capacity);
     this.districtOf = new Int32Array(capacity);
     this.status = new Uint8Array(capacity);
@@ -77,6 +83,12 @@ export class RowStore {
       if (!Number.isNaN(value)) counts[key] = value;
     });
     return counts;
+  }
+
+  /** Whether some row has no number in this count column (false for a column the sheet lacks). */
+  hasGaps(key: SchoolCountKey): boolean {
+    const j = this.countKeys.indexOf(key);
+    return j >= 0 && this.gaps[j] === 1;
   }
 
   countColumns(): CountColumns {

@@ -425,8 +425,14 @@ class RowReader {
     this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus);
   }
 
-  /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. */
+  /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. NaN marks the column as having gaps. */
   private unusualCount(raw: CellValue, j: number, index: number, row: number): number {
+    const value = this.readUnusual(raw, j, index, row);
+    if (Number.isNaN(value)) this.store.gaps[j] = 1;
+    return value;
+  }
+
+  private readUnusual(raw: CellValue, j: number, index: number, row: number): number {
     const { key, ref, percentBase } = this.counts[j] as CountColumn;
     const cell = readCount(raw, row, ref, this.firstColumn, this.findings);
     if (cell === null) return NaN;
