@@ -227,4 +227,19 @@ describe('columns no school lacks and columns with gaps give the same district f
     expect(strip(figures(withGap) as unknown[][])).toEqual(strip(whole));
     expect(whole.length).toBe(7);
   });
+
+  it('a school with zero teachers has no share, whether the columns are whole or not', () => {
+    const rows = [
+      { district: 'Район 1', school: 'СОШ № 1', teachers: 10, teachersCreatedChats: 5 },
+      { district: 'Район 1', school: 'СОШ № 2', teachers: 0, teachersCreatedChats: 0 },
+      { district: 'Район 1', school: 'СОШ № 3', teachers: 20, teachersCreatedChats: 4 },
+    ];
+    const gappy = [...rows, { district: 'Другой район', school: 'СОШ № 4', teachers: 10, teachersCreatedChats: null as unknown as number }];
+    for (const sheet of [rows, gappy]) {
+      const district = evaluate(table(weeklySheet(sheet))).districts.find((d) => d.name === 'Район 1');
+      // 5 of 10 meets 35 %, 4 of 20 does not; the school with no teachers is in neither.
+      expect([district?.schools, district?.withData.teachersCreatedChats, district?.meetingTarget.teachersCreatedChats]).toEqual([3, 2, 1]);
+      expect(district?.measures.teachersCreatedChats).toMatchObject({ part: 9, base: 30 });
+    }
+  });
 });
