@@ -72,12 +72,22 @@ function chooseCandidate<K extends string>(candidates: ColumnDef<K>[], found: Co
 }
 
 /** Finds the row that names the most known columns among the first rows. */
+/** Cells of a row that could name a column: non-empty and not a number. */
+function textCells(row: readonly CellValue[]): number {
+  let count = 0;
+  for (const cell of row) if (typeof cell !== 'number' && cellText(cell) !== '') count++;
+  return count;
+}
+
 export function findHeaderRow<K extends string>(values: readonly (readonly CellValue[])[], defs: readonly ColumnDef<K>[]): HeaderMatch<K> | null {
   let best: HeaderMatch<K> | null = null;
   let bestScore = 1; // a single recognised word is a title, not a header
   const limit = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
     const row = values[rowIndex] ?? [];
+    // A row names at most one column per text cell: the school rows under the header, with two
+    // texts (district, name) and numbers, cannot beat it and are not matched against every pattern.
+    if (textCells(row) <= bestScore) continue;
     const columns = recogniseColumns(row, defs);
     const score = Object.keys(columns).length;
     if (score > bestScore) {
