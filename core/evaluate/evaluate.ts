@@ -166,9 +166,9 @@ function measureSchools(columns: SchoolColumns, place: Placement, tolerance: num
  * copies them afterwards instead of adding them here again.
  *
  * Whether a school meets the target or lags is added as a 0 or 1, not branched on: statuses
- * follow no order down a sheet, and a branch the processor guessed wrong for every other school
- * made this loop three times slower. The two comparisons are statusCodeOf's (rules.ts); counts
- * are finite (parsing refuses others), so a share is finite whenever its base is not zero.
+ * follow no order down a sheet, and the processor guessed such a branch wrong for about every
+ * other school. The two comparisons are statusCodeOf's (rules.ts); counts are finite (parsing
+ * refuses others), so a share is finite whenever its base is not zero.
  */
 function measureIndicator(parts: Float64Array, bases: Float64Array, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement, whole: boolean): void {
   const { groupOf, sums, groups } = place;
