@@ -71,7 +71,6 @@ function chooseCandidate<K extends string>(candidates: ColumnDef<K>[], found: Co
   return best ?? candidates.find((def) => def.after === undefined);
 }
 
-/** Finds the row that names the most known columns among the first rows. */
 /** Cells of a row that could name a column: non-empty and not a number. */
 function textCells(row: readonly CellValue[]): number {
   let count = 0;
@@ -79,6 +78,7 @@ function textCells(row: readonly CellValue[]): number {
   return count;
 }
 
+/** Finds the row that names the most known columns among the first rows. */
 export function findHeaderRow<K extends string>(values: readonly (readonly CellValue[])[], defs: readonly ColumnDef<K>[]): HeaderMatch<K> | null {
   let best: HeaderMatch<K> | null = null;
   let bestScore = 1; // a single recognised word is a title, not a header
