@@ -67,7 +67,11 @@ export function metFrom(target: number): number {
   return target - EPSILON;
 }
 
-/** A finite share below this lags (statusCodeOf's second test): loops over a country's schools compare with both once worked out. */
+/**
+ * A finite share below this lags, unless it meets the target (statusCodeOf's second test): loops
+ * over a country's schools compare with both once worked out. nearFrom is the same boundary
+ * rounded for display and for spreadsheet rules.
+ */
 export function laggingBelow(target: number, tolerance: number): number {
   return target - tolerance - EPSILON;
 }

@@ -4,7 +4,8 @@ import { resolveSettings } from '../settings';
 import { parsePlanTable } from '../table/planTable';
 import { parseSchoolTable, type SchoolTable } from '../table/schoolTable';
 import type { CellValue } from '../values';
-import { evaluate } from './evaluate';
+import { mulberry32 } from '../../samples/random';
+import { evaluate, schoolsOf } from './evaluate';
 
 function table(values: CellValue[][]): SchoolTable {
   const result = parseSchoolTable(values);
@@ -241,5 +242,51 @@ describe('columns no school lacks and columns with gaps give the same district f
       expect([district?.schools, district?.withData.teachersCreatedChats, district?.meetingTarget.teachersCreatedChats]).toEqual([3, 2, 1]);
       expect(district?.measures.teachersCreatedChats).toMatchObject({ part: 9, base: 30 });
     }
+  });
+});
+
+describe('district sums agree with every school measured on its own (randomised)', () => {
+  // The district passes count statuses without branching and skip gap checks on whole columns;
+  // each school's measures come from measure() and statusCodeOf directly. Both must agree.
+  const KEYS = ['district', 'school', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled', 'students', 'studentsLinkedDiary'] as const;
+  const COUNTS = KEYS.slice(3);
+
+  it('on 40 random tables with zero bases, empty cells, repeated schools, any targets and tolerance', () => {
+    const random = mulberry32(2024);
+    const mismatches: string[] = [];
+    for (let t = 0; t < 40; t++) {
+      const gappy = t % 2 === 1;
+      const rows = Array.from({ length: 30 + Math.floor(random() * 50) }, (_, i) => {
+        const teachers = random() < 0.08 ? 0 : 1 + Math.floor(random() * 60);
+        const row: Record<string, CellValue> = { district: `Район ${Math.floor(random() * 6)}`, school: `СОШ № ${i}`, teachers, students: 10 * teachers };
+        for (const key of COUNTS) row[key] = Math.floor(random() * (teachers + 3));
+        if (gappy && random() < 0.15) row[COUNTS[Math.floor(random() * COUNTS.length)] as string] = 'н/д';
+        return row;
+      });
+      if (t % 5 === 0) rows.push({ ...rows[3] }); // a repeated school
+      const { settings } = resolveSettings({
+        targets: { teachersCreatedChats: random(), teachers3Messages: random(), teachersCalled: random(), studentsLinkedDiary: random() },
+        tolerance: random() * 0.2,
+      });
+      const result = evaluate(table(weeklySheet(rows, [...KEYS])), settings);
+      for (const school of result.schools) {
+        const lagging = Object.values(school.measures).some((m) => m?.status === 'отстаёт');
+        if (school.lagging !== lagging) mismatches.push(`table ${t}, row ${school.record.row}: lagging ${school.lagging}`);
+      }
+      for (const district of result.districts) {
+        const schools = schoolsOf(result, district.name);
+        const figures = (key: string) => [
+          district.meetingTarget[key as keyof typeof district.meetingTarget],
+          district.withData[key as keyof typeof district.withData],
+        ];
+        for (const { key } of result.indicators) {
+          const own = schools.map((s) => s.measures[key]);
+          const expected = [own.filter((m) => m?.status === 'выполнено').length, own.filter((m) => m?.share !== null && m?.share !== undefined).length];
+          if (JSON.stringify(figures(key)) !== JSON.stringify(expected)) mismatches.push(`table ${t}, ${district.name}, ${key}: ${JSON.stringify(figures(key))} ≠ ${JSON.stringify(expected)}`);
+        }
+        if (district.laggingSchools !== schools.filter((s) => s.lagging).length) mismatches.push(`table ${t}, ${district.name}: lagging schools`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -115,9 +115,8 @@ class EvaluatedSchool implements SchoolResult {
 /**
  * Furthest behind first: lowest attainment, then the largest gap in people, then by name.
  * Districts almost never share an attainment, so they are put in order by it with the typed
- * array's own sort, and only districts that share one are compared in full. Sorting 1 600
- * districts with a comparator took over a millisecond, each call going through the engine's
- * generic sort.
+ * array's own sort, and only districts that share one are compared in full: sorting 1 600
+ * districts with a JavaScript comparator makes some 17 000 calls through the engine's generic sort.
  */
 function byPriority(groups: readonly GroupFigures[]): GroupFigures[] {
   const rank = Float64Array.from(groups, (group) => group.attainment ?? Infinity);
@@ -200,8 +199,10 @@ function measureIndicator(parts: Float64Array, bases: Float64Array, target: numb
     }
     if (!whole) sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
     if (!targeted) continue;
-    sums[metSums + g] = (sums[metSums + g] as number) + Number(value >= met);
-    lagging[k] = (lagging[k] as number) | Number(value < lags);
+    // statusCodeOf: met at or above `met`, else near at or above `lags`, else lagging.
+    const isMet = Number(value >= met);
+    sums[metSums + g] = (sums[metSums + g] as number) + isMet;
+    lagging[k] = (lagging[k] as number) | ((1 - isMet) & Number(!(value >= lags)));
   }
 }
 
