@@ -131,7 +131,7 @@ describe('the printed report', () => {
     const root = mkdtempSync(join(tmpdir(), 'sferum-bench-'));
     const bench: BenchResult = {
       sizes: [
-        { schools: 40_000, districts: 1_600, coreMs: 40, fullMs: 90, coreRuns: 7, floorMs: 20, heapBytes: 50 * 2 ** 20, retainedBytes: 30 * 2 ** 20, maxRssBytes: 300 * 2 ** 20,
+        { schools: 40_000, districts: 1_600, coreMs: 40, fullMs: 90, coreRuns: 7, floorMs: 20, stages: { parseMs: 24, evaluateMs: 12, reportMs: 3, floorMs: 10 }, heapBytes: 50 * 2 ** 20, retainedBytes: 30 * 2 ** 20, maxRssBytes: 300 * 2 ** 20,
           formula: { ms: 4_000_000, formulas: 1, sampledDistricts: 10, runs: 1 } },
       ],
       hosts: [{ host: 'Excel', schools: null, status: 'missing', note: 'не собрано' }],
@@ -143,6 +143,7 @@ describe('the printed report', () => {
     const text = benchMarkdown(bench);
     expect(text).toContain('| 40\u00a0000 | 1\u00a0600 | 40,0 | 20,0 | 2,0× | 90,0 | 4\u00a0000\u00a0000* | 100\u00a0000× |');
     expect(text).toContain('| Ядро ≤ 50 мс | 40,0 мс | ✓ |');
+    expect(text).toContain('| 40\u00a0000 | 24,0 | 12,0 | 3,0 | 10,0 | 2,4× | 1,2× | 0,3× |');
     expect(text).toContain('полные официальные названия ОО');
     expect(text).toContain('по 10 из 1\u00a0600 районов');
     expect(text).toContain('| Excel | — | не собрано |');

@@ -17,7 +17,7 @@ import { timeFormulaWorkbook, type FormulaTiming } from './formulaTiming';
 import { generateTable, type SchoolNames } from './generateTable';
 import { hostCosts, type HostCostRow } from './hostCosts';
 import { kilobytes, markdownTable, megabytes, ms, times } from './markdown';
-import { collectGarbage, medianTime, medianTimesInTurn, nowMs } from './timing';
+import { collectGarbage, medianTime, medianTimesInTurn, nowMs, partsInTurn } from './timing';
 
 export const DEFAULT_SIZES: readonly number[] = [1_000, 10_000, 40_000];
 
@@ -32,11 +32,20 @@ export interface SizeResult {
   readonly fullMs: number;
   readonly coreRuns: number;
   readonly floorMs: number;
+  /** Core's parts (parse, evaluation, district summary and highlighting), and the floor timed in turn with them. */
+  readonly stages?: CoreStages;
   readonly heapBytes: number;
   readonly retainedBytes: number;
   readonly maxRssBytes: number;
   formula: FormulaTiming | null;
   formulaError?: string;
+}
+
+export interface CoreStages {
+  readonly parseMs: number;
+  readonly evaluateMs: number;
+  readonly reportMs: number;
+  readonly floorMs: number;
 }
 
 export interface BenchOptions {
@@ -75,6 +84,19 @@ export function coreJob(values: Values): { evaluation: Evaluation; summary: Repo
   return { evaluation, summary: districtSummarySheet(evaluation), highlight: highlightRules(evaluation) };
 }
 
+/** coreJob's three parts, each timed: parse, evaluate, the district summary and highlighting rules. */
+export function coreStageTimes(values: Values): [number, number, number] {
+  const start = nowMs();
+  const parsed = parseSchoolTable(values);
+  const parsedAt = nowMs();
+  if (!parsed.ok) throw new Error(`core refused the generated table: ${parsed.error}`);
+  const evaluation = evaluate(parsed.table);
+  const evaluatedAt = nowMs();
+  districtSummarySheet(evaluation);
+  highlightRules(evaluation);
+  return [parsedAt - start, evaluatedAt - parsedAt, nowMs() - evaluatedAt];
+}
+
 /** Everything a host asks core for: runJob, whose report also lists every lagging school and the data check. */
 function fullJob(values: Values) {
   const result = runJob({ current: { values } });
@@ -107,6 +129,10 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     const [floor, core] = medianTimesInTurn(
       { fn: () => floorLoop(table), perRound: 3 }, { fn: () => coreJob(table.values), perRound: 1 }, runs(schools), WARMUP_RUNS,
     );
+    // Where core's time goes, each part against the floor timed in the same rounds.
+    const parts = partsInTurn({ fn: () => floorLoop(table), perRound: 3 }, () => coreStageTimes(table.values), runs(schools), WARMUP_RUNS);
+    const [parseMs = NaN, evaluateMs = NaN, reportMs = NaN] = parts.partsMs;
+    const stages: CoreStages = { parseMs, evaluateMs, reportMs, floorMs: parts.floorMs };
     // The whole report takes several times longer: half the runs give a median as steady.
     const full = medianTime(() => fullJob(table.values), Math.ceil(runs(schools) / 2), WARMUP_RUNS);
     collectGarbage();
@@ -120,7 +146,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
       throw new Error(`floor found ${floor.result.sums.size} districts, core ${kept.evaluation.districts.length}`);
     }
     results.push({
-      schools, districts: table.districts.length, coreMs: core.ms, fullMs: full.ms, coreRuns: runs(schools), floorMs: floor.ms,
+      schools, districts: table.districts.length, coreMs: core.ms, fullMs: full.ms, coreRuns: runs(schools), floorMs: floor.ms, stages,
       heapBytes, retainedBytes, maxRssBytes, formula: null,
     });
   }
@@ -181,6 +207,22 @@ export function benchMarkdown(bench: BenchResult): string {
     lines.push(`\\* Оценка: каждая строка района пересчитывает SUMIFS/COUNTIFS по всему столбцу, поэтому лист районов посчитан на части строк, остальное — пропорционально (${notes.join('; ')}).\n`);
   }
   if (!bench.gcExposed) lines.push('Память: без `--expose-gc` сборка мусора не вызывается, «удержано» неточно.\n');
+
+  const staged = bench.sizes.filter((s) => s.stages !== undefined);
+  if (staged.length > 0) {
+    lines.push('### Ядро по частям\n');
+    lines.push('Медианы каждой части ядра и минимум, замеренные по очереди в одних и тех же кругах; «÷» — доля минимума.\n');
+    lines.push(
+      markdownTable(
+        ['ОО', 'Разбор листа, мс', 'Расчёт, мс', 'Сводка и подсветка, мс', 'Минимум, мс', 'Разбор ÷ минимум', 'Расчёт ÷ минимум', 'Сводка ÷ минимум'],
+        staged.map((s) => {
+          const p = s.stages as CoreStages;
+          return [formatNumber(s.schools), ms(p.parseMs), ms(p.evaluateMs), ms(p.reportMs), ms(p.floorMs), times(p.parseMs / p.floorMs), times(p.evaluateMs / p.floorMs), times(p.reportMs / p.floorMs)];
+        }),
+        ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+  }
 
   const target = bench.sizes.find((s) => s.schools === TARGETS.size);
   if (target) {

@@ -1,4 +1,4 @@
-import { median, medianTime, medianTimesInTurn } from './timing';
+import { median, medianTime, medianTimesInTurn, partsInTurn } from './timing';
 
 describe('median', () => {
   test('middle value, or the mean of the two middle values', () => {
@@ -42,5 +42,21 @@ describe('medianTimesInTurn', () => {
     expect(fast.ms).toBeGreaterThanOrEqual(1);
     expect(fast.ms).toBeLessThan(slow.ms);
     expect(slow.ms).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('partsInTurn', () => {
+  test('runs the floor and the parts in turn and gives the median of each part over the timed rounds', () => {
+    const log: string[] = [];
+    let round = 0;
+    const result = partsInTurn({ fn: () => log.push('f'), perRound: 2 }, () => {
+      log.push('p');
+      round++;
+      return [round, 10 * round];
+    }, 3, 2);
+    expect(log.join('')).toBe('ffp'.repeat(5));
+    // Rounds 3, 4 and 5 are timed: medians 4 and 40.
+    expect(result.partsMs).toEqual([4, 40]);
+    expect(result.floorMs).toBeGreaterThanOrEqual(0);
   });
 });

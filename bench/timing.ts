@@ -58,6 +58,27 @@ function timeInTurns(jobs: readonly TimedJob<unknown>[], rounds: number, warmup:
   return jobs.map((_, j) => ({ ms: median(times[j] ?? []), result: results[j] }));
 }
 
+/**
+ * The floor and a job that times its own parts, in turn, round by round (as medianTimesInTurn):
+ * the median floor time and the median of each part, so each part can be set against the floor
+ * measured in the same stretch of the machine's speed.
+ */
+export function partsInTurn(floor: TimedJob<unknown>, parts: () => readonly number[], rounds: number, warmup = 1): { floorMs: number; partsMs: number[] } {
+  const floorTimes: number[] = [];
+  const partTimes: number[][] = [];
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let call = 0; call < floor.perRound; call++) {
+      const start = nowMs();
+      floor.fn();
+      if (round >= warmup) floorTimes.push(nowMs() - start);
+    }
+    const measured = parts();
+    if (round < warmup) continue;
+    measured.forEach((ms, i) => (partTimes[i] ??= []).push(ms));
+  }
+  return { floorMs: median(floorTimes), partsMs: partTimes.map(median) };
+}
+
 /** Runs the collector when node was started with --expose-gc; a no-op otherwise. */
 export function collectGarbage(): boolean {
   const gc = (globalThis as { gc?: () => void }).gc;
