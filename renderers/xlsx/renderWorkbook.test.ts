@@ -10,7 +10,7 @@ import {
 } from '../../core';
 import { thresholdConditions } from '../../core';
 import { conditionalFormats } from './conditionalFormats';
-import { dataRows, markerName, renderXlsx } from './renderWorkbook';
+import { dataRows, markerName, renderWorkbook, renderXlsx } from './renderWorkbook';
 
 function conditionalFormatsOf(sheet: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
   return (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
@@ -51,6 +51,16 @@ const DISTRICTS: ReportSheet = {
 };
 
 const REPORT: ReportModel = { title: 'Сферум: отчёт по районам', sheets: [DISTRICTS] };
+
+describe('renderWorkbook', () => {
+  it('gives cells of one kind one shared style object, which ExcelJS then writes once, not once per cell', () => {
+    const sheet = renderWorkbook(REPORT).getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
+    // C6 and C7: whole numbers, no tone. D6 (red) and D7 (green): percentages of different tones.
+    expect(sheet.getCell('C6').style).toBe(sheet.getCell('C7').style);
+    expect(sheet.getCell('D6').style).not.toBe(sheet.getCell('D7').style);
+    expect(sheet.getCell('C8').style).not.toBe(sheet.getCell('C7').style); // the total row is bold
+  });
+});
 
 describe('renderXlsx', () => {
   let workbook: ExcelJS.Workbook;
