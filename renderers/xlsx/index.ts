@@ -1,3 +1,3 @@
 /** The .xlsx renderer: the report model as a workbook file. */
-export { renderWorkbook, renderXlsx, markerName, dataRows, type XlsxRenderOptions } from './renderWorkbook';
+export { renderXlsx, markerName, dataRows, type XlsxRenderOptions } from './renderWorkbook';
 export { conditionalFormats } from './conditionalFormats';

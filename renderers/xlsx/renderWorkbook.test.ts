@@ -5,15 +5,22 @@
  */
 import ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
+import JSZip from 'jszip';
 import {
   MARKER, nearFrom, NUMBER_FORMATS, runJob, sheetLayout, statusOf, toneOf, type ReportModel, type ReportSheet, type ThresholdRule,
 } from '../../core';
 import { thresholdConditions } from '../../core';
 import { conditionalFormats } from './conditionalFormats';
-import { dataRows, markerName, renderWorkbook, renderXlsx } from './renderWorkbook';
+import { dataRows, markerName, renderXlsx } from './renderWorkbook';
 
 function conditionalFormatsOf(sheet: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
   return (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+}
+
+/** The XML of the n-th sheet in the file. */
+async function sheetXml(bytes: Uint8Array, n: number): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file(`xl/worksheets/sheet${n}.xml`)?.async('string')) ?? '';
 }
 
 async function roundTrip(report: ReportModel): Promise<ExcelJS.Workbook> {
@@ -51,16 +58,6 @@ const DISTRICTS: ReportSheet = {
 };
 
 const REPORT: ReportModel = { title: 'Сферум: отчёт по районам', sheets: [DISTRICTS] };
-
-describe('renderWorkbook', () => {
-  it('gives cells of one kind one shared style object, which ExcelJS then writes once, not once per cell', () => {
-    const sheet = renderWorkbook(REPORT).getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
-    // C6 and C7: whole numbers, no tone. D6 (red) and D7 (green): percentages of different tones.
-    expect(sheet.getCell('C6').style).toBe(sheet.getCell('C7').style);
-    expect(sheet.getCell('D6').style).not.toBe(sheet.getCell('D7').style);
-    expect(sheet.getCell('C8').style).not.toBe(sheet.getCell('C7').style); // the total row is bold
-  });
-});
 
 describe('renderXlsx', () => {
   let workbook: ExcelJS.Workbook;
@@ -129,6 +126,18 @@ describe('renderXlsx', () => {
     const bars = conditionalFormatsOf(sheet).filter((f) => f.rules.some((r) => r.type === 'dataBar'));
     expect(bars.map((f) => f.ref)).toEqual(['D6:D7']);
     expect(bars[0]?.rules[0]).toMatchObject({ type: 'dataBar', cfvo: [{ type: 'num', value: 0 }, { type: 'max' }] });
+  });
+
+  it('writes the Excel 2010 extension of the data bar (solid, full length) that its rule refers to', async () => {
+    // These settings are only in the extension: without it Excel draws gradient bars of 10–90 %,
+    // and the rule's reference to it would be left empty.
+    expect(conditionalFormatsOf(sheet).flatMap((f) => f.rules).find((r) => r.type === 'dataBar')).toMatchObject({ gradient: false, minLength: 0, maxLength: 100 });
+    const xml = await sheetXml(await renderXlsx(REPORT), 1);
+    const id = /<x14:id>(\{[0-9A-F-]+\})<\/x14:id>/.exec(xml)?.[1];
+    expect(id).toBeDefined();
+    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${id}">`);
+    // The extension list is the last element of a sheet.
+    expect(xml.trimEnd()).toMatch(/<\/extLst><\/worksheet>$/);
   });
 
   it('notes on the chart column that the chart itself is not in the file', () => {
