@@ -64,19 +64,14 @@ function timeInTurns(jobs: readonly TimedJob<unknown>[], rounds: number, warmup:
  * measured in the same stretch of the machine's speed.
  */
 export function partsInTurn(floor: TimedJob<unknown>, parts: () => readonly number[], rounds: number, warmup = 1): { floorMs: number; partsMs: number[] } {
-  const floorTimes: number[] = [];
   const partTimes: number[][] = [];
-  for (let round = 0; round < warmup + rounds; round++) {
-    for (let call = 0; call < floor.perRound; call++) {
-      const start = nowMs();
-      floor.fn();
-      if (round >= warmup) floorTimes.push(nowMs() - start);
-    }
+  let round = 0;
+  const record = (): void => {
     const measured = parts();
-    if (round < warmup) continue;
-    measured.forEach((ms, i) => (partTimes[i] ??= []).push(ms));
-  }
-  return { floorMs: median(floorTimes), partsMs: partTimes.map(median) };
+    if (round++ >= warmup) measured.forEach((ms, i) => (partTimes[i] ??= []).push(ms));
+  };
+  const [timedFloor] = timeInTurns([floor, { fn: record, perRound: 1 }], rounds, warmup);
+  return { floorMs: (timedFloor as Timed<unknown>).ms, partsMs: partTimes.map(median) };
 }
 
 /** Runs the collector when node was started with --expose-gc; a no-op otherwise. */
