@@ -9,6 +9,7 @@ import { join } from 'path';
 import { runJob, type Evaluation } from '../core';
 import { bundleSizes } from './bundleSizes';
 import { floorLoop } from './floorLoop';
+import { leastWork } from './leastWork';
 import { computeFormulaWorkbook, formulaSheets } from './formulaWorkbook';
 import { timeFormulaWorkbook } from './formulaTiming';
 import { COUNT_KEYS, generateTable } from './generateTable';
@@ -62,6 +63,43 @@ describe('floorLoop', () => {
       COUNT_KEYS.forEach((key, i) => expect(sums?.[i]).toBe(district.counts[key]));
       expect(sums?.[COUNT_KEYS.length]).toBe(district.schools);
     }
+  });
+});
+
+describe('leastWork', () => {
+  it('sums what the floor sums and counts, district by district, the schools meeting each target and the lagging schools that core counts', () => {
+    // With the default 5 points nearly every generated school lags; a wide «близко» band makes
+    // lagging, near and met schools all common, so a wrong threshold shows.
+    const tolerance = 0.25;
+    const table = generateTable(600);
+    const least = leastWork(table, tolerance);
+    const floor = floorLoop(table);
+    const result = runJob({ current: { values: table.values }, settings: { tolerance } });
+    if (!result.ok) throw new Error(result.error);
+    const { evaluation } = result;
+    expect(least.indicators).toEqual(['teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled']);
+    expect(least.repeats).toBe(0);
+    expect(least.sums.size).toBe(evaluation.districts.length);
+    let lagging = 0;
+    for (const district of evaluation.districts) {
+      expect(least.sums.get(district.name)).toEqual(floor.sums.get(district.name));
+      least.indicators.forEach((key, i) => expect(least.meeting.get(district.name)?.[i]).toBe(district.meetingTarget[key]));
+      expect(least.lagging.get(district.name)).toBe(district.laggingSchools);
+      lagging += district.laggingSchools;
+    }
+    // Not a table where nothing lags or everything does: the statuses are really told apart.
+    expect(lagging).toBeGreaterThan(100);
+    expect(lagging).toBeLessThan(500);
+  });
+
+  it('finds a school repeated with other case and spacing, as core does', () => {
+    const table = generateTable(50);
+    const copy = [...(table.values[5] as (string | number | null)[])];
+    copy[1] = `  ${String(copy[1]).toLowerCase().replace(/ /g, '  ')} `;
+    const values = [...table.values, copy];
+    expect(leastWork({ ...table, values }).repeats).toBe(1);
+    const result = runJob({ current: { values } });
+    expect(result.ok && result.evaluation.table.repeated).toBe(1);
   });
 });
 
@@ -131,7 +169,7 @@ describe('the printed report', () => {
     const root = mkdtempSync(join(tmpdir(), 'sferum-bench-'));
     const bench: BenchResult = {
       sizes: [
-        { schools: 40_000, districts: 1_600, coreMs: 40, fullMs: 90, coreRuns: 7, floorMs: 20, stages: { parseMs: 24, evaluateMs: 12, reportMs: 3, floorMs: 10 }, heapBytes: 50 * 2 ** 20, retainedBytes: 30 * 2 ** 20, maxRssBytes: 300 * 2 ** 20,
+        { schools: 40_000, districts: 1_600, coreMs: 40, fullMs: 90, coreRuns: 7, floorMs: 20, leastMs: 16, stages: { parseMs: 24, evaluateMs: 12, reportMs: 3, floorMs: 10 }, heapBytes: 50 * 2 ** 20, retainedBytes: 30 * 2 ** 20, maxRssBytes: 300 * 2 ** 20,
           formula: { ms: 4_000_000, formulas: 1, sampledDistricts: 10, runs: 1 } },
       ],
       hosts: [{ host: 'Excel', schools: null, status: 'missing', note: 'не собрано' }],
@@ -143,6 +181,7 @@ describe('the printed report', () => {
     const text = benchMarkdown(bench);
     expect(text).toContain('| 40\u00a0000 | 1\u00a0600 | 40,0 | 20,0 | 2,0× | 90,0 | 4\u00a0000\u00a0000* | 100\u00a0000× |');
     expect(text).toContain('| Ядро ≤ 50 мс | 40,0 мс | ✓ |');
+    expect(text).toContain('| 40\u00a0000 | 20,0 | 16,0 | 40,0 | 0,8× | 2,5× |');
     expect(text).toContain('| 40\u00a0000 | 24,0 | 12,0 | 3,0 | 10,0 | 2,4× | 1,2× | 0,3× |');
     expect(text).toContain('полные официальные названия ОО');
     expect(text).toContain('по 10 из 1\u00a0600 районов');

@@ -13,6 +13,7 @@ import {
 import { packageRoot } from '../cli/packagePaths';
 import { bundleSizes } from './bundleSizes';
 import { floorLoop } from './floorLoop';
+import { leastWork } from './leastWork';
 import { timeFormulaWorkbook, type FormulaTiming } from './formulaTiming';
 import { generateTable, type SchoolNames } from './generateTable';
 import { hostCosts, type HostCostRow } from './hostCosts';
@@ -32,6 +33,8 @@ export interface SizeResult {
   readonly fullMs: number;
   readonly coreRuns: number;
   readonly floorMs: number;
+  /** leastWork (bench/leastWork.ts), timed in the same rounds as the floor and core. */
+  readonly leastMs: number;
   /** Core's parts (parse, evaluation, district summary and highlighting), and the floor timed in turn with them. */
   readonly stages?: CoreStages;
   readonly heapBytes: number;
@@ -119,14 +122,17 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     const table = generateTable(schools, undefined, names);
     tables.set(schools, table);
     log(`bench: ${formatNumber(schools)} ОО — ядро…`);
-    // The floor and core take turns, round by round, so both meet the same drift of this shared
-    // machine's speed. The floor, a few milliseconds, runs three times a round for a median as
-    // steady as the core's. Warm-up rounds let the JIT settle. No forced collection between timed
-    // runs: a full collection before each call made the next one two to five times slower here
-    // (cold caches, a shrunk young heap), which no user sees; each run pays for its own garbage.
+    // The floor, the least work and core take turns, round by round, so all meet the same drift
+    // of this shared machine's speed. The floor, a few milliseconds, runs three times a round for
+    // a median as steady as the core's. Warm-up rounds let the JIT settle. No forced collection
+    // between timed runs: a full collection before each call made the next one two to five
+    // times slower here (cold caches, a shrunk young heap), which no user sees; each run pays
+    // for its own garbage.
     collectGarbage();
-    const [floor, core] = medianTimesInTurn(
-      { fn: () => floorLoop(table), perRound: 3 }, { fn: () => coreJob(table.values), perRound: 1 }, runs(schools), WARMUP_RUNS,
+    const [floor, least, core] = medianTimesInTurn(
+      [{ fn: () => floorLoop(table), perRound: 3 }, { fn: () => leastWork(table), perRound: 1 }, { fn: () => coreJob(table.values), perRound: 1 }],
+      runs(schools),
+      WARMUP_RUNS,
     );
     // Where core's time goes, each part against the floor timed in the same rounds.
     const parts = partsInTurn({ fn: () => floorLoop(table), perRound: 3 }, () => coreStageTimes(table.values), runs(schools), WARMUP_RUNS);
@@ -144,8 +150,9 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     if (floor.result.sums.size !== kept.evaluation.districts.length) {
       throw new Error(`floor found ${floor.result.sums.size} districts, core ${kept.evaluation.districts.length}`);
     }
+
     results.push({
-      schools, districts: table.districts.length, coreMs: core.ms, fullMs: full.ms, coreRuns: runs(schools), floorMs: floor.ms, stages,
+      schools, districts: table.districts.length, coreMs: core.ms, fullMs: full.ms, coreRuns: runs(schools), floorMs: floor.ms, leastMs: least.ms, stages,
       heapBytes, retainedBytes, maxRssBytes, formula: null,
     });
   }
@@ -206,6 +213,18 @@ export function benchMarkdown(bench: BenchResult): string {
     lines.push(`\\* Оценка: каждая строка района пересчитывает SUMIFS/COUNTIFS по всему столбцу, поэтому лист районов посчитан на части строк, остальное — пропорционально (${notes.join('; ')}).\n`);
   }
   if (!bench.gcExposed) lines.push('Память: без `--expose-gc` сборка мусора не вызывается, «удержано» неточно.\n');
+
+  lines.push('### Минимум и наименьшая работа\n');
+  lines.push('«Наименьшая работа» (`bench/leastWork.ts`) — один цикл, который делает только то, без чего ядру по его же требованиям не обойтись: ');
+  lines.push('суммы минимума, проверку каждого числа, чтение каждого названия знак за знаком в хеш для поиска повторов школ и статус каждой ОО ');
+  lines.push('по каждому показателю с целью. Без замечаний, хранения строк, порядка районов и сводки. Замерена по очереди с минимумом и ядром.\n');
+  lines.push(
+    markdownTable(
+      ['ОО', 'Минимум, мс', 'Наименьшая работа, мс', 'Ядро, мс', 'Наименьшая работа ÷ минимум', 'Ядро ÷ наименьшая работа'],
+      bench.sizes.map((s) => [formatNumber(s.schools), ms(s.floorMs), ms(s.leastMs), ms(s.coreMs), times(s.leastMs / s.floorMs), times(s.coreMs / s.leastMs)]),
+      ['r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
 
   const staged = bench.sizes.filter((s) => s.stages !== undefined);
   if (staged.length > 0) {

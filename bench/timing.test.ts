@@ -18,17 +18,17 @@ describe('medianTime', () => {
 });
 
 describe('medianTimesInTurn', () => {
-  test('runs the two jobs in turn, round by round, each as many times a round as asked', () => {
+  test('runs the jobs in turn, round by round, each as many times a round as asked', () => {
     const log: string[] = [];
-    const [a, b] = medianTimesInTurn(
-      { fn: () => log.push('a'), perRound: 2 },
-      { fn: () => log.push('b'), perRound: 1 },
+    const [a, b, c] = medianTimesInTurn(
+      [{ fn: () => log.push('a'), perRound: 2 }, { fn: () => log.push('b'), perRound: 1 }, { fn: () => log.push('c'), perRound: 1 }],
       2,
       1,
     );
-    expect(log.join('')).toBe('aab'.repeat(3));
-    expect(a.result).toBe(8); // log.push returns the new length: the 8th entry of «aabaabaab»
-    expect(b.result).toBe(9);
+    expect(log.join('')).toBe('aabc'.repeat(3));
+    expect(a.result).toBe(10); // log.push returns the new length: the 10th entry of «aabcaabcaabc»
+    expect(b.result).toBe(11);
+    expect(c.result).toBe(12);
   });
 
   test('times each job on its own: a slow job does not slow the other one down in the figures', () => {
@@ -38,7 +38,7 @@ describe('medianTimesInTurn', () => {
       while (performance.now() < end) spins++;
       return spins;
     };
-    const [fast, slow] = medianTimesInTurn({ fn: () => busy(1), perRound: 3 }, { fn: () => busy(20), perRound: 1 }, 3, 0);
+    const [fast, slow] = medianTimesInTurn([{ fn: () => busy(1), perRound: 3 }, { fn: () => busy(20), perRound: 1 }], 3, 0);
     expect(fast.ms).toBeGreaterThanOrEqual(1);
     expect(fast.ms).toBeLessThan(slow.ms);
     expect(slow.ms).toBeGreaterThanOrEqual(20);

@@ -33,13 +33,12 @@ export interface TimedJob<T> {
 }
 
 /**
- * Median times of two jobs run in turn, round after round: on a shared machine whose speed
- * drifts from second to second, jobs timed in the same rounds meet the same drift, so the ratio
- * of their medians does not depend on which of them happened to run in a slow stretch.
+ * Median times of jobs run in turn, round after round: on a shared machine whose speed drifts
+ * from second to second, jobs timed in the same rounds meet the same drift, so the ratio of
+ * their medians does not depend on which of them happened to run in a slow stretch.
  */
-export function medianTimesInTurn<A, B>(a: TimedJob<A>, b: TimedJob<B>, rounds: number, warmup = 1): [Timed<A>, Timed<B>] {
-  const [first, second] = timeInTurns([a, b], rounds, warmup);
-  return [first as Timed<A>, second as Timed<B>];
+export function medianTimesInTurn<T extends unknown[]>(jobs: { [K in keyof T]: TimedJob<T[K]> }, rounds: number, warmup = 1): { [K in keyof T]: Timed<T[K]> } {
+  return timeInTurns(jobs, rounds, warmup) as { [K in keyof T]: Timed<T[K]> };
 }
 
 function timeInTurns(jobs: readonly TimedJob<unknown>[], rounds: number, warmup: number): Timed<unknown>[] {
