@@ -4,7 +4,7 @@ import { plainCellValue, readXlsxSheets } from './readXlsx';
 
 describe('plainCellValue', () => {
   it('passes numbers, text and booleans through and blanks as null', () => {
-    expect([17218, '1 234', true, null, undefined].map(plainCellValue)).toEqual([17218, '1 234', true, null, null]);
+    expect([17218, '1 234', true, null, undefined].map((value) => plainCellValue(value))).toEqual([17218, '1 234', true, null, null]);
   });
 
   it('joins rich text runs', () => {
@@ -15,7 +15,10 @@ describe('plainCellValue', () => {
     expect(plainCellValue({ formula: 'E4/F4', result: 0.35 })).toBe(0.35);
     expect(plainCellValue({ sharedFormula: 'E4', result: '25%' })).toBe('25%');
     expect(plainCellValue({ formula: 'E4/F4', result: { error: '#DIV/0!' } })).toBe('#DIV/0!');
-    expect(plainCellValue({ formula: 'E4/F4' })).toBeNull();
+    // No cached result (a file written by a program): the formula's text, which core reports.
+    expect(plainCellValue({ formula: 'E4/F4' })).toBe('=E4/F4');
+    expect(plainCellValue({ sharedFormula: 'E4' })).toBe('=…');
+    expect(plainCellValue({ formula: 'E4/F4', result: '' })).toBe('');
   });
 
   it('takes the text of a hyperlink, plain or rich', () => {
@@ -25,6 +28,16 @@ describe('plainCellValue', () => {
 
   it('turns error values into their codes, which core reports as invalid', () => {
     expect(plainCellValue({ error: '#N/A' })).toBe('#N/A');
+  });
+
+  it('writes a number shown as a percentage as the percentage the user typed', () => {
+    expect(plainCellValue(0.25, '0%')).toBe('25%');
+    expect(plainCellValue(0.9701, '0.00%')).toBe('97.01%');
+    expect(plainCellValue(1, '0%')).toBe('100%');
+    expect(plainCellValue({ formula: 'E4/F4', result: 0.35 }, '0.0%')).toBe('35%');
+    // A «%» inside quoted text is not a percentage format.
+    expect(plainCellValue(12, '0" %-ов"')).toBe(12);
+    expect(plainCellValue(12, 'General')).toBe(12);
   });
 
   it('writes dates as a Russian sheet shows them', () => {
@@ -58,6 +71,17 @@ describe('readXlsxSheets', () => {
     expect(rows[4]).toEqual(['Северный район', '1 234']);
     expect(sheets[1]?.rows).toEqual([]);
     expect(sheets[2]?.rows).toEqual([[], [null, 1]]);
+  });
+
+  it('reads a cell formatted as a percentage as the percentage, and a formula without a stored result as its text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Мониторинг');
+    sheet.getCell('A1').value = 0.25;
+    sheet.getCell('A1').numFmt = '0%';
+    sheet.getCell('B1').value = 0.25;
+    sheet.getCell('C1').value = { formula: 'A1*4' } as ExcelJS.CellFormulaValue;
+    const sheets = await readXlsxSheets(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(sheets[0]?.rows[0]).toEqual(['25%', 0.25, '=A1*4']);
   });
 
   it('throws on bytes that are not an .xlsx', async () => {

@@ -24,18 +24,35 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** The value a cell shows: a formula's cached result, a link's text, rich text joined, an error's code. */
-export function plainCellValue(value: unknown): PlainCell {
+/** Whether a number format shows the number as a percentage (a «%» outside quoted text). */
+export function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && format.replace(/"[^"]*"/g, '').includes('%');
+}
+
+/**
+ * The value a cell shows: a formula's cached result, a link's text, rich text joined, an error's
+ * code. A number shown as a percentage becomes the text «25%»: the file stores 0,25, and core
+ * reads a percentage in a count column as a share of its base, as the user meant it.
+ */
+export function plainCellValue(value: unknown, numberFormat?: string): PlainCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    return isPercentFormat(numberFormat) ? `${Number((value * 100).toPrecision(15))}%` : value;
+  }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateText(value);
   if (!isObject(value)) return null;
   if (Array.isArray(value.richText)) {
     return value.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join('');
   }
-  // A formula never calculated by a spreadsheet app has no cached result: nothing to read.
-  if ('formula' in value || 'sharedFormula' in value) return plainCellValue(value.result);
+  // A formula never calculated by a spreadsheet app (a file written by a program) has no cached
+  // result: its text reaches core, which reports it instead of reading an empty cell.
+  if ('formula' in value || 'sharedFormula' in value) {
+    if (value.result !== undefined && value.result !== null) return plainCellValue(value.result, numberFormat);
+    // A shared formula names only its master cell, not a formula: «=…» then.
+    return `=${typeof value.formula === 'string' ? value.formula : '…'}`;
+  }
   if ('hyperlink' in value) return plainCellValue(value.text);
   if (typeof value.error === 'string') return value.error;
   if ('text' in value) return plainCellValue(value.text);
@@ -61,7 +78,7 @@ function sheetRows(worksheet: ExcelJS.Worksheet): PlainCell[][] {
     // Merged cells report the merge's top-left value, so a district merged down its schools
     // reaches every school row.
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = plainCellValue(cell.value);
+      cells[column - 1] = plainCellValue(cell.value, cell.numFmt);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;

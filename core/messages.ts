@@ -17,6 +17,8 @@ export const messages = {
   missingBase: (): string => 'нет базы',
   percentInCount: (text: string, rows: number): string =>
     `в столбце количества стоит процент («${text}»${rows > 1 ? ` и ещё в ${rows - 1} стр.` : ''}); значение взято как доля`,
+  fractionInCount: (text: string): string =>
+    `в столбце количества стоит число от 0 до 1 («${text}»): похоже на процент, значение взято как доля`,
   duplicateSchool: (firstRow: number): string =>
     `школа повторяется (впервые в строке ${firstRow}); строка не учтена в итогах`,
   missingDistrict: (): string => 'не указан район; школа учтена в группе «Район не указан»',

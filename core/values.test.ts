@@ -61,6 +61,12 @@ describe('parseValue', () => {
   });
 });
 
+describe('parseValue on a formula without its result', () => {
+  it('says what it is and what to do, instead of a bare «text instead of a number»', () => {
+    expect(parseValue('=C5/2')).toEqual({ kind: 'invalid', reason: 'формула без вычисленного значения (откройте файл в Excel и сохраните его)', text: '=C5/2' });
+  });
+});
+
 describe('isBlank answers as parseValue does, on its fast paths too', () => {
   it('agrees with parseValue(…).kind === «missing» on placeholders, names and 20 000 random texts', () => {
     const pieces = ['н/д', 'Н/Д', 'нд', 'нет данных', 'Нет данных', 'n/a', 'N/A', 'na', 'x', 'X', 'х', 'Х', '—', '-', '--', 'н.д.', 'Район', 'Нижний', 'Naberezhnye', 'Xолмск', '12', ' ', '\u00a0', '\t', 'а'];

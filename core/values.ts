@@ -54,6 +54,8 @@ function parseText(raw: string): ParsedValue {
   const lower = text.toLowerCase();
   if (MISSING_WORDS.has(lower)) return MISSING;
   if (SPREADSHEET_ERROR.test(lower)) return invalid('ошибка в ячейке', text);
+  // Only a file written by a program hands over a formula without its result.
+  if (text.startsWith('=')) return invalid('формула без вычисленного значения (откройте файл в Excel и сохраните его)', text);
 
   let body = text.replace(/\u2212/g, '-').replace(GROUP_SPACES, '');
   let percent = false;

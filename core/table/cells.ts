@@ -27,8 +27,18 @@ export function finding(place: CellPlace | { row: number }, code: FindingCode, s
   };
 }
 
-/** A count cell: a number, a share written as a percentage (resolved by the caller), or nothing. */
-export type CountCell = number | { readonly share: number; readonly text: string } | null;
+/**
+ * A count cell: a number, a share (resolved by the caller against the row's base), or nothing.
+ * A share is written as a percentage («25%»), or is a number between 0 and 1 (`fraction`): no
+ * count of people is 0,25, while a percentage typed in Excel or Google Sheets reaches the add-ins
+ * as exactly that number (the «%» is only the cell's format).
+ */
+export type CountCell = number | { readonly share: number; readonly text: string; readonly fraction: boolean } | null;
+
+/** «0,25», «0,0006»: a fraction as the user would read it. */
+function fractionText(value: number): string {
+  return String(Number(value.toPrecision(6))).replace('.', ',');
+}
 
 /** A number from a cell, or null after reporting why it cannot be used (invalid, negative). */
 function readNonNegative(raw: CellValue, place: () => CellPlace, findings: Finding[]): { value: number; percent: boolean } | null {
@@ -46,7 +56,14 @@ function readNonNegative(raw: CellValue, place: () => CellPlace, findings: Findi
 }
 
 /**
- * Reads a count; invalid and negative values are reported and left out, fractional ones kept.
+ * A share found in a count column, for the finding that says how it was taken.
+ */
+export function shareInCountMessage(cell: { readonly text: string; readonly fraction: boolean }): string {
+  return cell.fraction ? messages.fractionInCount(cell.text) : messages.percentInCount(cell.text, 1);
+}
+
+/**
+ * Reads a count; invalid and negative values are reported and left out, fractional ones above 1 kept.
  * Runs for every cell of the table: a whole non-negative number returns before anything is allocated.
  */
 export function readCount(raw: CellValue, row: number, column: ColumnRef, firstColumn: number, findings: Finding[]): CountCell {
@@ -54,7 +71,8 @@ export function readCount(raw: CellValue, row: number, column: ColumnRef, firstC
   const place = (): CellPlace => ({ row, column, firstColumn });
   const parsed = readNonNegative(raw, place, findings);
   if (!parsed) return null;
-  if (parsed.percent) return { share: parsed.value, text: cellText(raw) };
+  if (parsed.percent) return { share: parsed.value, text: cellText(raw), fraction: false };
+  if (parsed.value > 0 && parsed.value < 1) return { share: parsed.value, text: fractionText(parsed.value), fraction: true };
   if (!Number.isInteger(parsed.value)) {
     findings.push(finding(place(), 'fractional', 'warning', messages.fractionalCount(parsed.value)));
   }

@@ -162,6 +162,19 @@ describe('data check: each finding names its row and column', () => {
     expect(table.records[0]?.counts.teachers3Messages).toBe(10);
   });
 
+  it('a number between 0 and 1 in a count column (a percentage typed in Excel: 25% is stored as 0,25) is taken as a share of its base', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { teachers: 40, teachers3Messages: 0.25, teachersCalled: '0,5' }), school('СОШ № 2', { teachers: 0.5 })]));
+    expect(table.findings).toEqual([
+      expect.objectContaining({ row: 4, cell: 'F4', code: 'percentInCount', severity: 'warning', message: 'в столбце количества стоит число от 0 до 1 («0,25»): похоже на процент, значение взято как доля' }),
+      expect.objectContaining({ row: 4, cell: 'H4', code: 'percentInCount', severity: 'warning', message: 'в столбце количества стоит число от 0 до 1 («0,5»): похоже на процент, значение взято как доля' }),
+      // A base has no base of its own: such a value cannot be a count of teachers.
+      expect.objectContaining({ row: 5, cell: 'D5', code: 'unparseable', severity: 'error', message: 'доля вместо количества: «0,5»; значение не учтено' }),
+    ]);
+    expect(table.records[0]?.counts.teachers3Messages).toBe(10);
+    expect(table.records[0]?.counts.teachersCalled).toBe(20);
+    expect(table.records[1]?.counts.teachers).toBeUndefined();
+  });
+
   it('an unknown profile status', () => {
     const keys = ['district', 'school', 'status', 'teachers'] as const;
     const table = parse(weeklySheet([school('А', { status: 'может быть' })], [...keys]));

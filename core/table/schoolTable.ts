@@ -11,7 +11,7 @@ import { foldedText, HashIndex, hashKey, scanName, type NameScan } from '../name
 import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
-import { finding, readCount, type CellPlace } from './cells';
+import { finding, readCount, shareInCountMessage, type CellPlace } from './cells';
 import { applyMapping, findHeaderRow, firstTexts, recogniseColumns, type ColumnMap, type ColumnMapping, type ColumnRef, type HeaderMatch } from './header';
 
 export type ProfileStatus = 'active' | 'inactive';
@@ -441,10 +441,10 @@ class RowReader {
     const slot = percentBase === undefined ? -1 : this.store.countKeys.indexOf(percentBase);
     const base = slot < 0 ? NaN : ((this.store.counts[slot] as Float64Array)[index] as number);
     if (Number.isNaN(base)) {
-      this.findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue('процент вместо количества', cell.text) + '; значение не учтено'));
+      this.findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue(cell.fraction ? 'доля вместо количества' : 'процент вместо количества', cell.text) + '; значение не учтено'));
       return NaN;
     }
-    this.findings.push(finding(this.place(row, key), 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
+    this.findings.push(finding(this.place(row, key), 'percentInCount', 'warning', shareInCountMessage(cell)));
     return cell.share * base;
   }
 

@@ -5,10 +5,9 @@
  */
 import { SUMMARY_COLUMNS, type SummaryColumnKey, type SummaryCountKey } from '../catalogue/columns';
 import type { Finding } from '../findings';
-import { messages } from '../messages';
 import { cellText } from '../text';
 import { isBlank, type CellValue } from '../values';
-import { finding, readCount, readShare, type CellPlace } from './cells';
+import { finding, readCount, readShare, shareInCountMessage, type CellPlace } from './cells';
 import { locateTable, type ParseOptions, type ParseResult } from './schoolTable';
 import type { ColumnMap } from './header';
 
@@ -61,7 +60,7 @@ export function parseSummaryTable(values: readonly (readonly CellValue[])[], opt
       if (typeof cell === 'number') counts[key] = cell;
       else if (cell) {
         shares[key] = cell.share;
-        findings.push(finding(place, 'percentInCount', 'warning', messages.percentInCount(cell.text, 1)));
+        findings.push(finding(place, 'percentInCount', 'warning', shareInCountMessage(cell)));
       }
     }
     weeks.push({ row, week: cellText(cells[columns.week?.index ?? 0]) || `строка ${row}`, counts, shares });
