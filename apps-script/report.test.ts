@@ -220,6 +220,20 @@ describe('failures are told in Russian, and nothing is written', () => {
     expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, 'Заметки']);
   });
 
+  it('districts whose names begin alike get tabs of their own: building one keeps the other', () => {
+    const long = ['Городской округ город Махачкала', 'Городской округ город Каспийск'];
+    const { fake, script } = loadScript();
+    const values = monitoringSheet(40);
+    values.slice(2).forEach((row, i) => (row[0] = long[i % 2] as string));
+    fake.book.addSheet(SOURCE, values);
+    const request: JobRequest = { sheet: SOURCE, district: null, settings: { ...DEFAULT_STORED_SETTINGS } };
+    run<ActionResult>(script, 'panelBuildReport', { ...request, district: long[0] });
+    run<ActionResult>(script, 'panelBuildReport', { ...request, district: long[1] });
+    run<ActionResult>(script, 'panelBuildReport', { ...request, district: long[0] });
+    const titles = fake.book.sheets.filter((sheet) => sheet.name.startsWith('Сферум — Городской')).map((sheet) => sheet.read(1, 1, 1, 1)[0]?.[0]);
+    expect(titles.sort()).toEqual(['Сферум: Городской округ город Каспийск', 'Сферум: Городской округ город Махачкала']);
+  });
+
   it('a district that is not in the table', () => {
     const s = setup(10);
     const result = run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, district: 'Нет такого' });

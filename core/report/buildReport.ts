@@ -13,6 +13,7 @@ import type { ActiveIndicator } from '../evaluate/indicatorSet';
 import { statusOfCode } from '../evaluate/measure';
 import type { SchoolColumns } from '../evaluate/schoolColumns';
 import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '../rules';
+import { normalizedHash } from '../nameKey';
 import { normalizeText } from '../text';
 import {
   MARKER, safeSheetName, type ChartSpec, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type ReportSheet,
@@ -36,8 +37,20 @@ export const SHEET_NAMES: Readonly<Record<Exclude<SheetKind, 'district'>, string
   changes: 'Сферум — состав ОО',
 };
 
+/** Tags of 4 base-36 characters: 36⁴ of them. */
+const TAG_SPACE = 36 ** 4;
+
+/**
+ * A district's tab: «Сферум — <district>». A name too long for a tab (31 characters) is cut and
+ * ends in a short tag of the whole name: two districts that begin alike («Городской округ город
+ * Махачкала», «… город Каспийск») would otherwise share a tab, and building one would replace
+ * the other's report. The tag is of the normalised name, so a re-run finds the same tab.
+ */
 export function districtSheetName(district: string): string {
-  return safeSheetName(`Сферум — ${district}`);
+  const name = safeSheetName(`Сферум — ${district}`);
+  if (name.length < 31 || !name.endsWith('…')) return name;
+  const tag = (normalizedHash(district) % TAG_SPACE).toString(36).padStart(4, '0');
+  return `${name.slice(0, 31 - tag.length - 2).trimEnd()}… ${tag}`;
 }
 
 export function toneOf(status: Status | null): Tone | null {

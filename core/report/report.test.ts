@@ -153,4 +153,14 @@ describe('sheet names', () => {
     const long = districtSheetName('Черёмуховский муниципальный округ');
     expect(isGivenSheetName(freeSheetName(long, new Set([long])), long)).toBe(true);
   });
+  it('gives districts that begin alike tabs of their own, the same on every run and for every spelling', () => {
+    const first = districtSheetName('Городской округ город Махачкала');
+    const second = districtSheetName('Городской округ город Каспийск');
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^Сферум — Городской округ… [0-9a-z]{4}$/);
+    expect(first.length).toBeLessThanOrEqual(31);
+    expect(districtSheetName('городской  округ город МАХАЧКАЛА').toLowerCase()).toBe(first.toLowerCase());
+    // Short names stay as they are.
+    expect(districtSheetName('Берёзовский район')).toBe('Сферум — Берёзовский район');
+  });
 });

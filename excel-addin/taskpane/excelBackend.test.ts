@@ -234,6 +234,20 @@ describe('buildReport', () => {
     expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, `Сферум — ${district}`, DISTRICTS, LAGGING, FINDINGS]);
   });
 
+  test('districts whose names begin alike get sheets of their own: building one keeps the other', async () => {
+    const long = ['Городской округ город Махачкала', 'Городской округ город Каспийск'];
+    const values = monitoringSheet(40);
+    values.slice(3).forEach((row, i) => (row[0] = long[i % 2] as string));
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings });
+    const first = await backend.buildReport(request({}, long[0]), noProgress);
+    const second = await backend.buildReport(request({}, long[1]), noProgress);
+    await backend.buildReport(request({}, long[0]), noProgress);
+    const titles = excel.sheets.filter((sheet) => sheet.name.startsWith('Сферум — Городской')).map((sheet) => sheet.values[0]?.[0]);
+    expect(titles.sort()).toEqual(['Сферум: Городской округ город Каспийск', 'Сферум: Городской округ город Махачкала']);
+    expect(first.sheets?.[0]).not.toBe(second.sheets?.[0]);
+  });
+
   test('texts that look like formulas are written as text', async () => {
     const values = monitoringSheet(10);
     const formulaLike = '=HYPERLINK("http://example.com","школа")';
