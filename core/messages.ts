@@ -47,6 +47,8 @@ export const messages = {
   missingTarget: (): string => 'не указана цель (доля, например 0,35, или процент, например 35%)',
   unknownTeacherBase: (given: string): string =>
     `неизвестная база учительских показателей «${given}»: ожидается «teachers» (учителя в Сферуме) или «staffTotal» (численность педагогов ОО); взята «teachers»`,
+  staffTotalMissing: (): string =>
+    'учительские показатели выбрано считать от «Педагогов в ОО по штату», но такого столбца в таблице нет; они посчитаны от «Учителей всего»',
   toleranceOutOfRange: (text: string): string =>
     `допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «${text}»`,
   noRowsForGroup: (group: string): string => `нет строк для группы «${group}»`,

@@ -16,6 +16,21 @@ describe('runJob', () => {
     expect(result.comparison).toBeNull();
   });
 
+  it('teacher indicators over the staff total, on a table without that column: over «Учителей всего», with a warning', () => {
+    const result = runJob({ current: { values: week }, settings: { teacherBase: 'staffTotal' } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings).toEqual([
+      'Настройки: учительские показатели выбрано считать от «Педагогов в ОО по штату», но такого столбца в таблице нет; они посчитаны от «Учителей всего»',
+    ]);
+    expect(result.evaluation.indicators.map((i) => [i.key, i.base])).toContainEqual(['teachersCreatedChats', 'teachers']);
+    expect(result.evaluation.region.measures.teachersCreatedChats?.share).toBeCloseTo(42 / 120, 12);
+    // With the column there, the user's choice stands.
+    const withStaff = weeklySheet([{ district: 'Амурский район', school: 'СОШ № 1', teachers: 100, staffTotal: 120, teachersCreatedChats: 40 }], ['district', 'school', 'teachers', 'staffTotal', 'teachersCreatedChats']);
+    const chosen = runJob({ current: { values: withStaff }, settings: { teacherBase: 'staffTotal' } });
+    expect(chosen.ok && chosen.warnings).toEqual([]);
+    expect(chosen.ok && chosen.evaluation.region.measures.teachersCreatedChats?.share).toBeCloseTo(40 / 120, 12);
+  });
+
   it('lists lagging schools with their own source rows when a repeated row sits between them', () => {
     const result = runJob({ current: { values: weeklySheet([
       { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },

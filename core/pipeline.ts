@@ -8,7 +8,7 @@ import { evaluate, type Evaluation } from './evaluate/evaluate';
 import { buildReport, findDistrict } from './report/buildReport';
 import { highlightRules, type HighlightRule } from './report/highlight';
 import type { ReportModel } from './report/model';
-import { resolveSettings, type SettingsInput } from './settings';
+import { resolveSettings, type Settings, type SettingsInput } from './settings';
 import type { SchoolColumnKey } from './catalogue/columns';
 import type { ColumnMapping } from './table/header';
 import { parsePlanTable, type DistrictPlan } from './table/planTable';
@@ -54,14 +54,25 @@ function parseWeek(sheet: SheetValues, mapping?: ColumnMapping<SchoolColumnKey>,
   return parseSchoolTable(sheet.values, { mapping, headerRow, firstRow: sheet.firstRow, firstColumn: sheet.firstColumn });
 }
 
+/**
+ * The settings as this table can use them: teacher indicators over the staff total need that
+ * column, and without it every teacher indicator would silently vanish from the report.
+ */
+function settingsForTable(settings: Settings, table: SchoolTable, warnings: string[]): Settings {
+  if (settings.teacherBase !== 'staffTotal' || table.columns.staffTotal !== undefined) return settings;
+  warnings.push(`Настройки: ${messages.staffTotalMissing()}`);
+  return { ...settings, teacherBase: 'teachers' };
+}
+
 export function runJob(input: JobInput): JobResult {
   const warnings: string[] = [];
-  const { settings, errors } = resolveSettings(input.settings);
-  warnings.push(...errors.map((e) => `Настройки: ${e}`));
+  const resolved = resolveSettings(input.settings);
+  warnings.push(...resolved.errors.map((e) => `Настройки: ${e}`));
 
   const current = parseWeek(input.current, input.mapping, input.headerRow);
   if (!current.ok) return { ok: false, error: `${input.current.name ? `«${input.current.name}»: ` : ''}${current.error}` };
   if (current.table.rows.length === 0) return { ok: false, error: messages.emptyTable() };
+  const settings = settingsForTable(resolved.settings, current.table, warnings);
 
   let plan: DistrictPlan | undefined;
   if (input.plan) {
