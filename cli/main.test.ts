@@ -2,7 +2,7 @@
  * The `report` command run in-process on hand-made files: what it prints, the exit code, the
  * .xlsx it writes (read back with ExcelJS) and the JSON against figures computed by hand.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
 import { main } from './main';
@@ -424,6 +424,33 @@ describe('progress and output failures', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/не удалось записать .*blocked/);
     expect(readdirSync(dir).sort()).toEqual(['blocked', 'weekly.xlsx']);
+  });
+
+  it('a folder where the JSON should go: nothing is written, last run\'s report stays as it was, and the message names the JSON', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'r.xlsx'), 'last week');
+    mkdirSync(join(dir, 'r.json'));
+    const { code, err } = await run(dir, 'weekly.xlsx', '--out', 'r.xlsx', '--json', 'r.json');
+    expect(code).toBe(2);
+    expect(err).toMatch(/^Ошибка: не удалось записать .*r\.json: по этому пути уже есть папка\n$/);
+    expect(readFileSync(join(dir, 'r.xlsx'), 'utf8')).toBe('last week');
+    expect(readdirSync(dir).sort()).toEqual(['r.json', 'r.xlsx', 'weekly.xlsx']);
+  });
+
+  it('replaces last run\'s files only when both new ones are written, and removes folders it made for a run that failed', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'blocked'), 'a file where a folder should be');
+    const failed = await run(dir, 'weekly.xlsx', '--out', 'new/sub/r.xlsx', '--json', 'blocked/r.json');
+    expect(failed.code).toBe(2);
+    expect(failed.err).toMatch(/не удалось записать .*blocked.r\.json: часть пути — файл, а не папка/);
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'weekly.xlsx']);
+    writeFileSync(join(dir, 'r.json'), 'old');
+    const done = await run(dir, 'weekly.xlsx', '--out', 'r.xlsx', '--json', 'r.json');
+    expect(done.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).districts.length).toBeGreaterThan(0);
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'r.json', 'r.xlsx', 'weekly.xlsx']);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Writes the result files so that a failed run leaves nothing behind: every file goes to a
- * temporary name in its own folder first and is renamed into place only when all of them
- * were written. A reader never sees half a report.
+ * Writes the result files so that a failed run leaves nothing behind and changes nothing: every
+ * file goes to a temporary name in its own folder first; only when all of them are written are
+ * they moved into place, each earlier file of the same name kept aside until every move has
+ * worked, and put back if one fails. Folders made for the outputs are removed again on failure.
  */
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
@@ -14,23 +15,93 @@ export interface OutputFile {
   readonly contents: Uint8Array | string;
 }
 
-function temporaryName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+function siblingName(path: string, kind: 'tmp' | 'old'): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.${kind}`);
+}
+
+/** Why a file could not be written, in words a user can act on (Node's own text is English and names the temporary file). */
+export function writeReason(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'нет прав на запись в эту папку';
+    case 'EROFS':
+      return 'диск или папка открыты только для чтения';
+    case 'ENOSPC':
+      return 'на диске не осталось места';
+    case 'EISDIR':
+      return 'по этому пути уже есть папка';
+    case 'ENOTDIR':
+    case 'EEXIST': // from mkdir: a file stands where a folder of the path should be
+      return 'часть пути — файл, а не папка';
+    case 'ENOENT':
+      return 'папки по этому пути нет';
+    case 'EBUSY':
+      return 'файл занят другой программой (закройте его, например в Excel)';
+    default:
+      return errorText(error);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.stat(path).then(() => true, () => false);
+}
+
+interface Placed {
+  readonly path: string;
+  readonly temp: string;
+  /** Where the earlier file of the same name was kept, if there was one. */
+  old: string | null;
+  moved: boolean;
 }
 
 export async function writeOutputs(files: readonly OutputFile[]): Promise<void> {
-  const written: { temp: string; path: string }[] = [];
+  const placed: Placed[] = [];
+  const madeFolders: { readonly top: string; readonly leaf: string }[] = [];
+  let current = files[0]?.path ?? '';
   try {
+    // Before anything is written: a folder where a file should go fails here, not after the other file is in place.
     for (const file of files) {
-      await fs.mkdir(dirname(file.path), { recursive: true });
-      const temp = temporaryName(file.path);
-      written.push({ temp, path: file.path });
-      await fs.writeFile(temp, file.contents);
+      current = file.path;
+      const stat = await fs.stat(file.path).catch(() => null);
+      if (stat?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     }
-    for (const { temp, path } of written) await fs.rename(temp, path);
+    for (const file of files) {
+      current = file.path;
+      const made = await fs.mkdir(dirname(file.path), { recursive: true });
+      if (made !== undefined) madeFolders.push({ top: made, leaf: dirname(file.path) });
+      const entry: Placed = { path: file.path, temp: siblingName(file.path, 'tmp'), old: null, moved: false };
+      placed.push(entry);
+      await fs.writeFile(entry.temp, file.contents);
+    }
+    for (const entry of placed) {
+      current = entry.path;
+      if (await exists(entry.path)) {
+        entry.old = siblingName(entry.path, 'old');
+        await fs.rename(entry.path, entry.old);
+      }
+      await fs.rename(entry.temp, entry.path);
+      entry.moved = true;
+    }
   } catch (error) {
-    await Promise.all(written.map(({ temp }) => fs.rm(temp, { force: true })));
-    const failed = written[written.length - 1]?.path ?? files[0]?.path ?? '';
-    throw new InputError(cliMessages.writeFailed(failed, errorText(error)));
+    await rollBack(placed, madeFolders);
+    throw new InputError(cliMessages.writeFailed(current, writeReason(error)));
+  }
+  await Promise.all(placed.map((entry) => (entry.old === null ? undefined : fs.rm(entry.old, { force: true }))));
+}
+
+/** Puts every earlier file back, removes what was written, then the folders made for it, while they are empty. */
+async function rollBack(placed: readonly Placed[], madeFolders: readonly { top: string; leaf: string }[]): Promise<void> {
+  for (const entry of [...placed].reverse()) {
+    await fs.rm(entry.moved ? entry.path : entry.temp, { force: true }).catch(() => undefined);
+    if (entry.old !== null) await fs.rename(entry.old, entry.path).catch(() => undefined);
+  }
+  // mkdir -p reports the first folder it made; those from there down to the file's were all new.
+  for (const { top, leaf } of [...madeFolders].reverse()) {
+    for (let folder = leaf; ; folder = dirname(folder)) {
+      const removed = await fs.rmdir(folder).then(() => true, () => false);
+      if (!removed || folder === top || dirname(folder) === folder) break;
+    }
   }
 }

@@ -1,0 +1,13 @@
+import { writeReason } from './writeOutputs';
+
+describe('writeReason', () => {
+  it('says in Russian why a file could not be written, without Node\'s English or the temporary file\'s name', () => {
+    const failure = (code: string): Error => Object.assign(new Error(`${code}: open '/out/.r.xlsx.1.ab.tmp'`), { code });
+    expect(writeReason(failure('EACCES'))).toBe('нет прав на запись в эту папку');
+    expect(writeReason(failure('EROFS'))).toBe('диск или папка открыты только для чтения');
+    expect(writeReason(failure('ENOSPC'))).toBe('на диске не осталось места');
+    expect(writeReason(failure('EBUSY'))).toBe('файл занят другой программой (закройте его, например в Excel)');
+    // Anything else keeps the system's own text rather than hide it.
+    expect(writeReason(failure('EIO'))).toBe("EIO: open '/out/.r.xlsx.1.ab.tmp'");
+  });
+});
