@@ -4,8 +4,8 @@
  * this file only chooses keys and order.
  */
 import {
-  findDistrict, normalizeText, SCHOOL_COLUMNS, sortFindings, type Evaluation, type GroupResult, type Measures,
-  type SchoolCountKey, type SchoolResult, type Status,
+  findDistrict, findingsFor, normalizeText, SCHOOL_COLUMNS, sortFindings, type Evaluation, type GroupResult, type Measures,
+  type SchoolCountKey, type SchoolResult, type Severity, type Status,
 } from '../core';
 
 export type Fractions = Record<string, number | null>;
@@ -39,7 +39,12 @@ export interface JsonSchool {
 
 export interface JsonFinding {
   readonly row: number;
+  /** The column's header as written; empty for a finding about a whole row. */
   readonly column: string;
+  /** The cell as a spreadsheet names it («E8»); empty for a whole row. */
+  readonly cell: string;
+  /** «error»: the value is left out of the figures; «warning»: counted as is, worth checking; «info»: for the record. */
+  readonly severity: Severity;
   readonly message: string;
 }
 
@@ -105,15 +110,15 @@ function schoolJson(evaluation: Evaluation, school: SchoolResult): JsonSchool {
 
 export interface JsonReportOptions {
   readonly source: string;
-  /** One district only: its row and its schools (the region stays the whole region). */
+  /** One district only: its row, its schools and the findings on its rows (the region stays the whole region). */
   readonly district?: string | null;
 }
 
 export function toJsonReport(evaluation: Evaluation, options: JsonReportOptions): JsonReport {
   let districts = evaluation.districts;
   let schools = evaluation.schools;
+  const district = options.district ? findDistrict(evaluation, options.district) ?? null : null;
   if (options.district) {
-    const district = findDistrict(evaluation, options.district);
     const key = district ? normalizeText(district.name) : null;
     districts = district ? [district] : [];
     schools = schools.filter((s) => s.record.districtKey === key);
@@ -125,7 +130,7 @@ export function toJsonReport(evaluation: Evaluation, options: JsonReportOptions)
     region: groupFigures(evaluation, evaluation.region),
     districts: districts.map((d) => districtJson(evaluation, d)),
     schools: schools.map((s) => schoolJson(evaluation, s)),
-    findings: sortFindings(evaluation.findings).map((f) => ({ row: f.row, column: f.column, message: f.message })),
+    findings: sortFindings(findingsFor(evaluation, district)).map((f) => ({ row: f.row, column: f.column, cell: f.cell, severity: f.severity, message: f.message })),
   };
 }
 

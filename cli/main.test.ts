@@ -355,6 +355,16 @@ describe('options', () => {
     expect(json.schools.map((s) => s.row)).toEqual([6]);
     const workbook = await readXlsxBack(join(dir, 'r.xlsx'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Сферум — Южный район', 'Сферум — проверка данных']);
+    // The «20%» of Северный район's row 5 is none of this district's business, in every output.
+    expect(out).toContain('Отстающих ОО: 0 из 1. Замечаний проверки данных: 0.');
+    expect(json.findings).toEqual([]);
+    expect(String((workbook.getWorksheet('Сферум — проверка данных') as ExcelJS.Worksheet).getCell('A3').value)).toMatch(/^Замечаний: 0\./);
+
+    const north = await run(dir, 'weekly.xlsx', '--district', 'Северный район', '--json', 'n.json', '--out', 'n.xlsx');
+    expect(north.out).toContain('Отстающих ОО: 2 из 2. Замечаний проверки данных: 1 (лист «Сферум — проверка данных»).');
+    expect(readJson(join(dir, 'n.json')).findings).toEqual([
+      { row: 5, column: 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю', cell: 'F5', severity: 'warning', message: 'в столбце количества стоит процент («20%»); значение взято как доля' },
+    ]);
   });
 });
 

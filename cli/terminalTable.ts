@@ -3,7 +3,7 @@
  * target (in core's «97,01%» format), lagging schools; furthest behind first, as core ranks
  * them, with the region total last. Colours follow core's statuses when printing to a terminal.
  */
-import { findDistrict, formatNumber, formatPercent, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type Tone } from '../core';
+import { findDistrict, findingsFor, formatNumber, formatPercent, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type Tone } from '../core';
 
 /** A region has up to ~60 districts; a whole-country file gets the most lagging ones and a note. */
 const MAX_DISTRICT_ROWS = 60;
@@ -88,11 +88,14 @@ export function tableHeading(evaluation: Evaluation, source: string, district: s
 }
 
 /** The lines under the table: lagging schools and data-check findings in total. */
-export function tableFooter(evaluation: Evaluation): string {
-  const lagging = evaluation.region.laggingSchools;
-  const findings = evaluation.findings.length;
+/** The lagging schools and the findings of the table, or of one district when its report is asked for. */
+export function tableFooter(evaluation: Evaluation, district: string | null = null): string {
+  const group = district === null ? null : findDistrict(evaluation, district) ?? null;
+  const lagging = (group ?? evaluation.region).laggingSchools;
+  const schools = group ? group.schools : evaluation.schools.length;
+  const findings = findingsFor(evaluation, group).length;
   return (
-    `Отстающих ОО: ${formatNumber(lagging)} из ${formatNumber(evaluation.schools.length)}. ` +
+    `Отстающих ОО: ${formatNumber(lagging)} из ${formatNumber(schools)}. ` +
     `Замечаний проверки данных: ${formatNumber(findings)}${findings ? ` (лист «${SHEET_NAMES.findings}»)` : ''}.\n`
   );
 }

@@ -288,13 +288,16 @@ function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportShe
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: 'ошибка', warning: 'проверить', info: 'к сведению' };
 const SEVERITY_TONE: Readonly<Record<Severity, Tone | null>> = { error: 'bad', warning: 'near', info: null };
 
+/** The findings of the whole table, or of one district's rows (repeated rows included): what every output of a district's report lists. */
+export function findingsFor(evaluation: Evaluation, district?: GroupResult | null): readonly Finding[] {
+  if (!district) return evaluation.findings;
+  const key = normalizeText(district.name);
+  const rowsOfDistrict = new Set(evaluation.table.records.filter((r) => r.districtKey === key).map((r) => r.row));
+  return evaluation.findings.filter((f) => rowsOfDistrict.has(f.row));
+}
+
 function findingsSheet(evaluation: Evaluation, options: ReportOptions, district?: GroupResult): ReportSheet {
-  // A district's report lists only the findings on its own rows (repeated rows included).
-  const rowsOfDistrict = district
-    ? new Set(evaluation.table.records.filter((r) => r.districtKey === normalizeText(district.name)).map((r) => r.row))
-    : null;
-  const findings = rowsOfDistrict ? evaluation.findings.filter((f) => rowsOfDistrict.has(f.row)) : evaluation.findings;
-  return findingsListSheet(findings, options.source, evaluation.planWarnings.map((w) => `План 2.3: ${w}.`));
+  return findingsListSheet(findingsFor(evaluation, district), options.source, evaluation.planWarnings.map((w) => `План 2.3: ${w}.`));
 }
 
 /** The data-check sheet of any table shape: one row per finding, in sheet order. */
