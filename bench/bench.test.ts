@@ -99,7 +99,7 @@ describe('leastWork', () => {
     const values = [...table.values, copy];
     expect(leastWork({ ...table, values }).repeats).toBe(1);
     const result = runJob({ current: { values } });
-    expect(result.ok && result.evaluation.table.repeated).toBe(1);
+    expect(result.ok && result.evaluation.table.leftOut).toBe(1);
   });
 });
 

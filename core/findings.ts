@@ -15,7 +15,8 @@ export type FindingCode =
   | 'percentInCount'
   | 'unknownStatus'
   | 'publishedMismatch'
-  | 'totalRow';
+  | 'totalRow'
+  | 'skippedRow';
 
 /** error: the value or row was left out; warning: used as is, but check it; info: nothing lost. */
 export type Severity = 'error' | 'warning' | 'info';

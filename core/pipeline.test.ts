@@ -31,6 +31,22 @@ describe('runJob', () => {
     expect(chosen.ok && chosen.evaluation.region.measures.teachersCreatedChats?.share).toBeCloseTo(40 / 120, 12);
   });
 
+  it('a region row and district subtotals without «Итого» count neither as schools nor as districts', () => {
+    const values = weeklySheet([
+      { district: 'Приморский край', teachers: 120, teachersCreatedChats: 42 },
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'Амурский район', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'Бикинский район', school: 'СОШ № 2', teachers: 20, teachersCreatedChats: 2 },
+    ]);
+    const result = runJob({ current: { values } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.evaluation.districts.map((d) => [d.name, d.schools, d.counts.teachers])).toEqual([['Бикинский район', 1, 20], ['Амурский район', 1, 100]]);
+    expect(result.evaluation.region.counts.teachers).toBe(120);
+    expect(result.evaluation.schools).toHaveLength(2);
+    const inspected = inspectTable({ values });
+    expect(inspected.ok && inspected.districts).toEqual(['Амурский район', 'Бикинский район']);
+  });
+
   it('lists lagging schools with their own source rows when a repeated row sits between them', () => {
     const result = runJob({ current: { values: weeklySheet([
       { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },

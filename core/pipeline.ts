@@ -106,6 +106,6 @@ export function runJob(input: JobInput): JobResult {
 export function inspectTable(sheet: SheetValues, mapping?: ColumnMapping<SchoolColumnKey>, headerRow?: number): { ok: true; table: SchoolTable; districts: string[] } | { ok: false; error: string } {
   const parsed = parseWeek(sheet, mapping, headerRow);
   if (!parsed.ok) return parsed;
-  const districts = [...new Map(parsed.table.records.map((r) => [r.districtKey, r.district])).values()].sort(russianOrder);
+  const districts = [...new Map(parsed.table.records.filter((r) => r.counted).map((r) => [r.districtKey, r.district])).values()].sort(russianOrder);
   return { ok: true, table: parsed.table, districts };
 }

@@ -332,7 +332,7 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placeme
  */
 function countedRows(table: SchoolTable): Int32Array {
   const { rows } = table;
-  const recordOf = new Int32Array(rows.length - table.repeated);
+  const recordOf = new Int32Array(rows.length - table.leftOut);
   for (let index = 0, k = 0; index < rows.length; index++) if (rows.counted[index] === 1) recordOf[k++] = index;
   return recordOf;
 }
@@ -346,7 +346,7 @@ function pick<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows:
 
 /** The counted schools' counts, school k at k: the table's own columns when no school repeats. */
 function countedCounts(table: SchoolTable, recordOf: Int32Array): CountColumns {
-  if (table.repeated === 0) return table.countColumns;
+  if (table.leftOut === 0) return table.countColumns;
   const counts: Partial<Record<SchoolCountKey, Float64Array>> = {};
   for (const key of COUNT_KEYS) {
     const column = table.countColumns[key];
@@ -359,7 +359,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const indicators = activeIndicators(table, settings);
   const { rows } = table;
   const recordOf = countedRows(table);
-  const whole = table.repeated === 0;
+  const whole = table.leftOut === 0;
   const groupOf = whole ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
   const statuses = whole ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
@@ -372,7 +372,10 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const planWarnings: string[] = [];
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(indicators, place.sums, groups);
-  const results = table.districts.map(({ name, key }, g) => new GroupFigures(sums.groups[g] as GroupSums, indicators, name, key, planFor(name), settings.tolerance));
+  // A district all of whose rows were left out (a subtotal row naming the region, say) is no district.
+  const results = table.districts
+    .map(({ name, key }, g) => new GroupFigures(sums.groups[g] as GroupSums, indicators, name, key, planFor(name), settings.tolerance))
+    .filter((group) => group.schools > 0);
   const districts = byPriority(results);
   districts.forEach((district, index) => (district.priority = index + 1));
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;

@@ -64,7 +64,7 @@ export class SchoolColumns {
 
   /** The counted schools' records: position k is records[k]. Made when first asked for. */
   get records(): readonly SchoolRecord[] {
-    return (this.countedRecords ??= this.table.repeated === 0 ? this.table.records : this.table.records.filter((r) => r.counted));
+    return (this.countedRecords ??= this.table.leftOut === 0 ? this.table.records : this.table.records.filter((r) => r.counted));
   }
 
   /** Attainment of a school position, or null when no targeted indicator has a share. */

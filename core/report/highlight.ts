@@ -37,6 +37,20 @@ function literal(value: number): string {
   return String(Number(value.toFixed(10)));
 }
 
+/** Words that start a row of totals, as parsing skips them (TOTAL_ROW in schoolTable.ts). */
+const TOTAL_WORDS = ['итого', 'всего'];
+
+/**
+ * The rows the evaluation counts as schools, as a formula condition: a school's name is there,
+ * and neither the district nor the name starts with «Итого» / «Всего». Without it a subtotal row
+ * inside the table, or a row of totals under it, was coloured as a lagging school. Text
+ * comparison is case-insensitive in Excel and Google Sheets alike.
+ */
+function schoolRowCondition(district: string | null, school: string): string {
+  const starts = (cell: string): string[] => TOTAL_WORDS.map((word) => `LEFT(TRIM(${cell}),${word.length})<>"${word}"`);
+  return [`${school}<>""`, ...(district ? starts(district) : []), ...starts(school)].join(',');
+}
+
 export function highlightRules(evaluation: Evaluation): HighlightRule[] {
   const { table, settings } = evaluation;
   const firstRow = table.headerRow + 1;
@@ -44,6 +58,10 @@ export function highlightRules(evaluation: Evaluation): HighlightRule[] {
   const letter = (index: number): string => columnLetter(table.firstColumn + index);
   const rules: HighlightRule[] = [];
   const badConditions: string[] = [];
+  const school = table.columns.school;
+  if (!school) return rules; // parsing requires it; a table without it has nothing to colour
+  const district = table.columns.district;
+  const schoolRow = schoolRowCondition(district ? `$${letter(district.index)}${firstRow}` : null, `$${letter(school.index)}${firstRow}`);
 
   for (const indicator of evaluation.indicators) {
     if (indicator.target === null) continue;
@@ -58,14 +76,13 @@ export function highlightRules(evaluation: Evaluation): HighlightRule[] {
     const range = `${letter(part.index)}${firstRow}:${letter(part.index)}${lastRow}`;
     const bad = `${p}/${b}<${low}`;
     const at = { range, firstRow, lastRow, column: table.firstColumn + part.index };
-    rules.push({ indicator: indicator.key, tone: 'bad', ...at, formula: `=AND(${FORMULA_MARKER},${known},${bad})` });
-    rules.push({ indicator: indicator.key, tone: 'near', ...at, formula: `=AND(${FORMULA_MARKER},${known},${p}/${b}>=${low},${p}/${b}<${goal})` });
+    rules.push({ indicator: indicator.key, tone: 'bad', ...at, formula: `=AND(${FORMULA_MARKER},${schoolRow},${known},${bad})` });
+    rules.push({ indicator: indicator.key, tone: 'near', ...at, formula: `=AND(${FORMULA_MARKER},${schoolRow},${known},${p}/${b}>=${low},${p}/${b}<${goal})` });
     badConditions.push(`AND(${known},${bad})`);
   }
-  const school = table.columns.school;
-  if (school && badConditions.length) {
+  if (badConditions.length) {
     const range = `${letter(school.index)}${firstRow}:${letter(school.index)}${lastRow}`;
-    rules.push({ indicator: 'school', tone: 'bad', range, firstRow, lastRow, column: table.firstColumn + school.index, formula: `=AND(${FORMULA_MARKER},OR(${badConditions.join(',')}))` });
+    rules.push({ indicator: 'school', tone: 'bad', range, firstRow, lastRow, column: table.firstColumn + school.index, formula: `=AND(${FORMULA_MARKER},${schoolRow},OR(${badConditions.join(',')}))` });
   }
   return rules;
 }

@@ -1,4 +1,6 @@
+import { HyperFormula } from 'hyperformula';
 import { weeklySheet } from '../../test/fixtures/weekly';
+import { runJob } from '../pipeline';
 import { compareWeeks } from '../evaluate/compare';
 import { evaluate } from '../evaluate/evaluate';
 import { parseSchoolTable } from '../table/schoolTable';
@@ -121,12 +123,39 @@ describe('one district', () => {
 describe('highlighting of the source sheet', () => {
   const rules = highlightRules(current);
   it('colours each indicator column red below target − tolerance and yellow below the target, with the marker', () => {
+    const schoolRow = '$B4<>"",LEFT(TRIM($A4),5)<>"итого",LEFT(TRIM($A4),5)<>"всего",LEFT(TRIM($B4),5)<>"итого",LEFT(TRIM($B4),5)<>"всего"';
     expect(rules.slice(0, 2)).toEqual([
-      { indicator: 'teachersCreatedChats', tone: 'bad', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4<0.3)' },
-      { indicator: 'teachersCreatedChats', tone: 'near', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: '=AND(N("sferum-monitor")=0,ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4>=0.3,$E4/$D4<0.35)' },
+      { indicator: 'teachersCreatedChats', tone: 'bad', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: `=AND(N("sferum-monitor")=0,${schoolRow},ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4<0.3)` },
+      { indicator: 'teachersCreatedChats', tone: 'near', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: `=AND(N("sferum-monitor")=0,${schoolRow},ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4>=0.3,$E4/$D4<0.35)` },
     ]);
     expect(rules.map((r) => r.indicator)).toEqual(['teachersCreatedChats', 'teachersCreatedChats', 'teachers3Messages', 'teachers3Messages', 'teachers10Messages', 'teachers10Messages', 'teachersCalled', 'teachersCalled', 'school']);
     expect(rules.every((r) => isOwnFormula(r.formula))).toBe(true);
+  });
+  it('colour the rows the evaluation counts as lagging schools, and never a row of totals or a row without a name', () => {
+    // Each rule evaluated by a spreadsheet engine (HyperFormula) on every row of a sheet.
+    const values: CellValue[][] = weeklySheet([
+      { district: 'Амурский район', school: 'Отстаёт', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      { district: 'Амурский район', school: 'Выполняет', teachers: 100, teachersCreatedChats: 40, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      { district: 'Амурский район', teachers: 200, teachersCreatedChats: 50, teachers3Messages: 60, teachers10Messages: 80, teachersCalled: 80 },
+      { district: 'Итого по району', school: '', teachers: 200, teachersCreatedChats: 50, teachers3Messages: 60, teachers10Messages: 80, teachersCalled: 80 },
+      { district: 'Бикинский район', school: '  ВСЕГО по району', teachers: 200, teachersCreatedChats: 50, teachers3Messages: 60, teachers10Messages: 80, teachersCalled: 80 },
+    ]);
+    const result = runJob({ current: { values } });
+    if (!result.ok) throw new Error(result.error);
+    const lagging = result.evaluation.schools.filter((s) => s.lagging).map((s) => s.record.row);
+    expect(lagging).toEqual([4]);
+    const engine = HyperFormula.buildFromArray(values.map((row) => row.map((cell) => (cell === undefined ? null : cell))) as (string | number | null)[][], { licenseKey: 'gpl-v3' });
+    const coloured = new Set<number>();
+    for (const rule of result.highlight) {
+      for (let row = rule.firstRow; row < values.length + 1; row++) {
+        const formula = rule.formula.replace(/\$([A-Z]+)(\d+)/g, (_, column: string, at: string) => `$${column}${Number(at) + row - rule.firstRow}`);
+        const cell = { sheet: 0, col: 20, row: 0 };
+        engine.setCellContents(cell, [[formula]]);
+        if (engine.getCellValue(cell) === true && rule.tone === 'bad') coloured.add(row);
+      }
+    }
+    engine.destroy();
+    expect([...coloured]).toEqual(lagging);
   });
   it('tells its own rules from a user\'s', () => {
     expect(isOwnFormula('=$E4<0.5')).toBe(false);

@@ -22,6 +22,54 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([]);
   });
 
+  it('skips notes and headings under or inside the table (text without numbers), saying so', () => {
+    const values = weeklySheet([
+      school('СОШ № 1'),
+      { district: 'Муниципальные общеобразовательные организации:' },
+      school('СОШ № 2'),
+      { district: 'Примечание: данные выгружены 14.04.2023' },
+      { school: 'Источник: Минцифры России' },
+    ]);
+    const table = parse(values);
+    expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'СОШ № 2']);
+    expect(table.districts.map((d) => d.name)).toEqual(['Амурский район']);
+    expect(table.findings).toEqual([
+      expect.objectContaining({ row: 5, code: 'skippedRow', severity: 'info', message: 'строка без чисел и без наименования ОО пропущена: «Муниципальные общеобразовательные организации:»' }),
+      expect.objectContaining({ row: 7, code: 'skippedRow', severity: 'info', message: 'строка без чисел и без наименования ОО пропущена: «Примечание: данные выгружены 14.04.2023»' }),
+      expect.objectContaining({ row: 8, code: 'skippedRow', severity: 'info', message: 'строка без чисел и без района пропущена: «Источник: Минцифры России»' }),
+    ]);
+    // A school that sent no numbers yet is still a school.
+    expect(parse(weeklySheet([school('СОШ № 1'), { district: 'Амурский район', school: 'СОШ № 2' }])).records).toHaveLength(2);
+  });
+
+  it('leaves out subtotal rows that do not say «Итого»: a row without a name whose numbers are the sum of its district or of the table', () => {
+    const amur = (name: string, teachers: number, chats: number) => ({ district: 'Амурский район', school: name, teachers, teachersCreatedChats: chats });
+    const values = weeklySheet([
+      { district: 'Приморский край', teachers: 380, teachersCreatedChats: 137 }, // the region's row, above everything
+      { district: 'Амурский район', teachers: 300, teachersCreatedChats: 110 }, // the district's subtotal, above its schools
+      amur('СОШ № 1', 100, 40),
+      amur('СОШ № 2', 200, 70),
+      { district: 'Бикинский район', school: 'СОШ № 3', teachers: 80, teachersCreatedChats: 27 },
+      { district: 'Бикинский район', teachers: 80, teachersCreatedChats: 27 }, // a one-school district's subtotal, below it
+      { district: 'Бикинский район', teachers: 15, teachersCreatedChats: 5 }, // a school whose name is missing
+    ]);
+    const table = parse(values);
+    expect(table.leftOut).toBe(3);
+    expect(table.records.filter((r) => r.counted).map((r) => r.row)).toEqual([6, 7, 8, 10]);
+    expect(table.findings).toEqual([
+      expect.objectContaining({ row: 4, code: 'totalRow', severity: 'info', message: 'строка без наименования ОО, числа которой равны сумме всех ОО таблицы, — промежуточный итог; пропущена: итоги считаются заново' }),
+      expect.objectContaining({ row: 5, code: 'totalRow', severity: 'info', message: 'строка без наименования ОО, числа которой равны сумме ОО района «Амурский район», — промежуточный итог; пропущена: итоги считаются заново' }),
+      expect.objectContaining({ row: 9, code: 'totalRow', severity: 'info' }),
+      expect.objectContaining({ row: 10, cell: 'B10', code: 'missingSchool', severity: 'warning', message: 'не указано наименование ОО' }),
+    ]);
+  });
+
+  it('a total row without a district or a name is left out without a word about a missing district', () => {
+    const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2'), { teachers: 200, teachersCreatedChats: 80 }]));
+    expect(table.leftOut).toBe(1);
+    expect(table.findings).toEqual([expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' })]);
+  });
+
   it('honours the sheet position of the values (firstRow, firstColumn)', () => {
     const table = parse(weeklySheet([school('СОШ № 1', { teachers: 'много' })]), { firstRow: 10, firstColumn: 2 });
     expect(table.headerRow).toBe(12);

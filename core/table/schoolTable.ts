@@ -53,8 +53,8 @@ export interface SchoolTable {
   readonly districtOf: Int32Array;
   /** The rows as read, by column (records are views of it). */
   readonly rows: RowStore;
-  /** Records left out of the totals as repeats of an earlier school. */
-  readonly repeated: number;
+  /** Records left out of the totals: repeats of an earlier school, and subtotal rows without the word «Итого». */
+  readonly leftOut: number;
   readonly findings: readonly Finding[];
 }
 
@@ -161,6 +161,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   const readInLoop = reader.findings.length;
   reader.checkBases();
   reader.findRepeats();
+  reader.findSubtotals();
   reader.orderFindings(readInLoop);
   const store = reader.store;
   store.finish();
@@ -186,7 +187,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       countColumns: store.countColumns(),
       districts: store.districts,
       districtOf: store.districtOf.subarray(0, store.length),
-      repeated: reader.repeated,
+      leftOut: reader.leftOut,
       findings: reader.findings,
     },
   };
@@ -259,7 +260,9 @@ class RowReader {
   private readonly districtCells = new Map<CellValue, DistrictInfo>();
   /** Districts' indices in the store's districts, by normalised name. */
   private readonly groupByKey = new Map<string, number>();
-  repeated = 0;
+  /** Rows with numbers but no school's name: subtotals, or schools whose name is missing (findSubtotals tells). */
+  private readonly nameless: number[] = [];
+  leftOut = 0;
 
   constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number, capacity: number) {
     this.counts = COUNT_ORDER.flatMap((key) => {
@@ -342,9 +345,68 @@ class RowReader {
       const firstSeen = this.firstSeen(index, id);
       if (firstSeen === undefined) continue;
       store.counted[index] = 0;
-      this.repeated++;
+      this.leftOut++;
       this.findings.push(finding(this.place(store.row[index] as number, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
     }
+  }
+
+  /**
+   * Rows with numbers but no school's name, once every row is read: a row whose every number is
+   * the sum of its district's named schools (or of all named schools) is a subtotal without the
+   * word «Итого» and is left out of the totals; any other is a school whose name is missing.
+   */
+  findSubtotals(): void {
+    if (this.nameless.length === 0) return;
+    const { store } = this;
+    const { width, block, capacity } = { width: store.countKeys.length, block: store.block, capacity: store.capacity };
+    const isNameless = new Uint8Array(store.length);
+    for (const index of this.nameless) isNameless[index] = 1;
+    const groups = store.districts.length;
+    // Per group, then the whole table at the end: the sums of each count over counted named rows, and how many rows.
+    const sums = new Float64Array((groups + 1) * width);
+    const named = new Int32Array(groups + 1);
+    for (let index = 0; index < store.length; index++) {
+      if (store.counted[index] !== 1 || isNameless[index] === 1) continue;
+      const group = store.districtOf[index] as number;
+      named[group] = (named[group] as number) + 1;
+      named[groups] = (named[groups] as number) + 1;
+      for (let j = 0; j < width; j++) {
+        const value = block[j * capacity + index] as number;
+        if (Number.isNaN(value)) continue;
+        sums[group * width + j] = (sums[group * width + j] as number) + value;
+        sums[groups * width + j] = (sums[groups * width + j] as number) + value;
+      }
+    }
+    const equalsSums = (index: number, at: number): boolean => {
+      let numbers = 0;
+      for (let j = 0; j < width; j++) {
+        const value = block[j * capacity + index] as number;
+        if (Number.isNaN(value)) continue;
+        const sum = sums[at * width + j] as number;
+        if (Math.abs(value - sum) > 1e-9 * Math.max(1, Math.abs(sum))) return false;
+        numbers++;
+      }
+      return numbers > 0;
+    };
+    const subtotals = new Set<number>();
+    for (const index of this.nameless) {
+      if (store.counted[index] !== 1) continue;
+      const row = store.row[index] as number;
+      const group = store.districtOf[index] as number;
+      const ofDistrict = (named[group] as number) > 0 && equalsSums(index, group);
+      if (ofDistrict || ((named[groups] as number) > 0 && equalsSums(index, groups))) {
+        store.counted[index] = 0;
+        this.leftOut++;
+        subtotals.add(row);
+        const district = store.districts[group]?.name ?? '';
+        this.findings.push(finding({ row }, 'totalRow', 'info', messages.subtotalRowSkipped(ofDistrict ? `ОО района «${district}»` : 'всех ОО таблицы')));
+      } else {
+        this.findings.push(finding(this.place(row, 'school'), 'missingSchool', 'warning', messages.missingSchool()));
+      }
+    }
+    // A subtotal without a district is not «a school grouped under Район не указан».
+    const kept = this.findings.filter((f) => !(f.code === 'missingDistrict' && subtotals.has(f.row)));
+    this.findings.splice(0, this.findings.length, ...kept);
   }
 
   /**
@@ -404,9 +466,15 @@ class RowReader {
       if (!Number.isNaN(value)) anyCount = true;
     }
 
+    if (!anyCount && (!school || !district)) {
+      // No number, and no school or no district: a note under the table or a section heading, not a school.
+      const text = school || district;
+      if (text) findings.push(finding({ row }, 'skippedRow', 'info', messages.rowWithoutNumbers(text, !school ? 'наименования ОО' : 'района')));
+      return;
+    }
     if (!school) {
-      if (!anyCount && !district) return; // a note or stray text, not a school
-      findings.push(finding(this.place(row, 'school'), 'missingSchool', 'warning', messages.missingSchool()));
+      // Numbers without a school's name: a subtotal or a school whose name is missing; findSubtotals tells which.
+      this.nameless.push(index);
       school = `ОО в строке ${row}`;
       scanName(school, info.seed, scan);
     }
