@@ -19,7 +19,7 @@ import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
-import { renderReport } from './renderReport';
+import { renderReport, type WrittenSheet } from './renderReport';
 import { WorkbookStore, type OwnedSheet } from './workbookStore';
 
 export interface ExcelHost {
@@ -129,9 +129,14 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       if (!job.ok) return failure(job.error);
 
       const plan = planReplacement(job.report, list(), store.ownedSheets(), names);
-      const written = await renderReport(context, new SyncBatch(context, budget), job.report, plan, progress);
-      const owned: OwnedSheet[] = [...plan.keep, ...written.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) }))];
-      return { job, written, owned };
+      const ownedWith = (sheets: readonly WrittenSheet[]): OwnedSheet[] => [
+        ...plan.keep, ...sheets.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) })),
+      ];
+      // The new sheets are recorded as ours before they are written (see renderReport); if the
+      // record cannot be saved now, it is tried again with the settings below.
+      const recordEarly = (sheets: readonly WrittenSheet[]): Promise<void> => store.save({ ownedSheets: ownedWith(sheets) }).catch(() => undefined);
+      const written = await renderReport(context, new SyncBatch(context, budget), job.report, plan, progress, recordEarly);
+      return { job, written, owned: ownedWith(written) };
     });
     if ('ok' in outcome) return outcome;
 

@@ -32,35 +32,43 @@ export interface WrittenSheet {
   readonly worksheet: ExcelWorksheet;
 }
 
-/** Deletes the sheets the plan replaces, then adds and writes every report sheet. */
+/**
+ * Deletes the sheets the plan replaces, adds every report sheet (empty) and syncs, so their ids
+ * are known, and hands them to `created` before writing them: the add-in records them as its own
+ * first, and a failure while writing (the user editing a cell, a chart Excel refuses) leaves
+ * sheets the next run recognises and replaces, not strays it must treat as the user's.
+ */
 export async function renderReport(
   context: ExcelRequestContext,
   batch: SyncBatch,
   report: ReportModel,
   plan: ReplacementPlan,
   progress: (text: string) => void = () => undefined,
+  created: (sheets: readonly WrittenSheet[]) => Promise<void> = async () => undefined,
 ): Promise<WrittenSheet[]> {
   for (const old of plan.remove) {
     await batch.reserve();
     context.workbook.worksheets.getItem(old.id).delete();
   }
-  const written: WrittenSheet[] = [];
-  for (const [index, sheet] of report.sheets.entries()) {
+  const added: WrittenSheet[] = report.sheets.map((sheet, index) => {
     const name = plan.names[index] ?? sheet.name;
-    progress(`Запись листа «${name}» (${index + 1} из ${report.sheets.length})…`);
-    await batch.reserve();
     const worksheet = context.workbook.worksheets.add(name);
     worksheet.load('id,name');
+    return { sheet, name, worksheet };
+  });
+  await batch.sync();
+  await created(added);
+  for (const [index, { sheet, name, worksheet }] of added.entries()) {
+    progress(`Запись листа «${name}» (${index + 1} из ${added.length})…`);
     await writeSheet(worksheet, sheet, batch);
-    written.push({ sheet, name, worksheet });
   }
-  const first = written[0];
+  const first = added[0];
   if (first) {
     await batch.reserve();
     first.worksheet.activate();
   }
   await batch.flush();
-  return written;
+  return added;
 }
 
 async function writeSheet(worksheet: ExcelWorksheet, sheet: ReportSheet, batch: SyncBatch): Promise<void> {

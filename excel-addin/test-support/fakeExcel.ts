@@ -211,6 +211,16 @@ export class FakeExcel {
    * limit). A request over it fails whole, before anything is applied.
    */
   payloadLimit: number | null = null;
+  /** An operation to refuse once, as Excel refuses one (a cell in edit mode, a chart it cannot make). */
+  private refusal: { member: string; code: string } | null = null;
+
+  /**
+   * The next operation on `member` fails with `code`. As in Office, a failed sync has already
+   * applied the operations queued before the one that failed.
+   */
+  refuseNext(member: string, code = 'GeneralException'): void {
+    this.refusal = { member, code };
+  }
   private nextId = 1;
 
   constructor(sheets: readonly { name: string; values?: readonly (readonly FakeCell[])[] }[] = []) {
@@ -306,6 +316,11 @@ export class FakeExcel {
         throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes is over the ${this.payloadLimit}-byte limit`);
       }
       ops.forEach((op, i) => {
+        if (this.refusal?.member === op.member) {
+          const { code } = this.refusal;
+          this.refusal = null;
+          throw new FakeOfficeError(code, `${op.member} refused`);
+        }
         this.calls.push({ sync: index, path: op.path, kind: op.kind, member: op.member, sheetId: safeSheetId(op), bytes: sizes[i] ?? 0 });
         const response = op.apply();
         if (response !== undefined) responseBytes += jsonBytes(response);
