@@ -15,6 +15,10 @@ export function withWarnings(message: string, warnings: readonly string[]): stri
 }
 
 export const OUTCOMES = {
+  /** Last week's sheet or the plan sheet the user chose is gone: the report is built without it. */
+  previousMissing: (name: string): string => `лист прошлой недели «${name}» не найден: сравнение с прошлой неделей не построено.`,
+  planMissing: (name: string): string => `лист плана 2.3 «${name}» не найден: план не учтён.`,
+
   report(job: Done, district: string | null, warnings: readonly string[] = job.warnings): string {
     const { evaluation, report } = job;
     const findings = report.sheets.find((sheet) => sheet.kind === 'findings')?.rows.length ?? 0;

@@ -6,6 +6,7 @@
 import type { JobInput } from '../../core';
 import type { JobRequest } from '../../ui/backend';
 import { jobInput, type SheetBlock } from '../../ui/panelState';
+import { OUTCOMES } from '../../ui/outcomes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,8 +38,8 @@ export function prepareJob(spreadsheet: Spreadsheet, request: JobRequest, option
     if (!found) warnings.push(missing(name));
     return found ? readBlock(found, name) : undefined;
   };
-  const previous = optional(previousSheet, (name) => `лист прошлой недели «${name}» не найден: сравнение с прошлой неделей не построено.`);
-  const plan = optional(planSheet, (name) => `лист плана 2.3 «${name}» не найден: план не учтён.`);
+  const previous = optional(previousSheet, OUTCOMES.previousMissing);
+  const plan = optional(planSheet, OUTCOMES.planMissing);
   const current = readBlock(sheet, request.sheet);
   const input = jobInput(options.report ? request : { ...request, district: null }, { current, previous, plan });
   return { ok: true, input, sheet, warnings };

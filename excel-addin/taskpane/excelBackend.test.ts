@@ -248,6 +248,17 @@ describe('buildReport', () => {
     expect(first.sheets?.[0]).not.toBe(second.sheets?.[0]);
   });
 
+  test('last week\'s sheet or the plan deleted since they were chosen: the report is built without them and says so, as in Google Sheets', async () => {
+    const { excel, backend } = workbook(60);
+    const result = await backend.buildReport(request({ previousSheet: 'Неделя 14', planSheet: 'План' }), noProgress);
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain('Внимание: лист прошлой недели «Неделя 14» не найден: сравнение с прошлой неделей не построено.');
+    expect(result.message).toContain('Внимание: лист плана 2.3 «План» не найден: план не учтён.');
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, DISTRICTS, LAGGING, FINDINGS]);
+    // The user's choice stays saved: the sheet renamed back is compared with next time.
+    expect((await backend.load(SOURCE)).settings.previousSheet).toBe('Неделя 14');
+  });
+
   test('a run that fails while writing leaves sheets the next run replaces, never strays beside a second report', async () => {
     const { excel, backend } = workbook(60);
     expect((await backend.buildReport(request(), noProgress)).ok).toBe(true);

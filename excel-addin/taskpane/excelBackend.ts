@@ -30,7 +30,11 @@ export interface ExcelHost {
 }
 
 /** A sheet the request names that the workbook no longer has (renamed or deleted meanwhile). */
-class MissingSheet extends Error {}
+class MissingSheet extends Error {
+  constructor(readonly sheet: string) {
+    super(EXCEL_TEXTS.sheetMissing(sheet));
+  }
+}
 
 function failure(message: string): ActionResult {
   return { ok: false, message, sheets: [] };
@@ -63,7 +67,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
         const present = new Set(list().map((s) => s.name.toLocaleLowerCase('ru')));
         return names.find((name) => !present.has(name.toLocaleLowerCase('ru')));
       }).catch(() => undefined);
-      if (missing !== undefined) throw new MissingSheet(EXCEL_TEXTS.sheetMissing(missing));
+      if (missing !== undefined) throw new MissingSheet(missing);
       throw new Error(EXCEL_TEXTS.excelFailed(reasonOf(error)));
     }
   }
@@ -110,7 +114,33 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
     }
   }
 
+  /**
+   * The report; last week's sheet or the plan, when deleted or renamed since the user chose it,
+   * is left out with a warning (the comparison or the plan is then not built), as in Google
+   * Sheets. Only that rare case costs a second try.
+   */
   async function buildReport(request: JobRequest, progress: (text: string) => void): Promise<ActionResult> {
+    const skipped: string[] = [];
+    let settings = request.settings;
+    for (;;) {
+      try {
+        return await buildReportOnce({ ...request, settings }, progress, skipped, request.settings);
+      } catch (error) {
+        if (!(error instanceof MissingSheet) || error.sheet === request.sheet) throw error;
+        if (error.sheet === settings.previousSheet) {
+          skipped.push(OUTCOMES.previousMissing(error.sheet));
+          settings = { ...settings, previousSheet: null };
+        } else if (error.sheet === settings.planSheet) {
+          skipped.push(OUTCOMES.planMissing(error.sheet));
+          settings = { ...settings, planSheet: null };
+        } else {
+          throw error;
+        }
+      }
+    }
+  }
+
+  async function buildReportOnce(request: JobRequest, progress: (text: string) => void, skipped: readonly string[], chosen: StoredSettings): Promise<ActionResult> {
     const { settings } = request;
     const inputs = [request.sheet, settings.previousSheet, settings.planSheet].filter((name): name is string => !!name);
     const names = [...new Set(inputs)];
@@ -122,7 +152,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const blocks = await readSheetValues(context, extents, { budget });
       const block = (name: string | null): SheetBlock | undefined => (name ? blocks[names.indexOf(name)] : undefined);
       const current = block(request.sheet);
-      if (!current) throw new MissingSheet(EXCEL_TEXTS.sheetMissing(request.sheet));
+      if (!current) throw new MissingSheet(request.sheet);
 
       progress('Расчёт показателей…');
       const job = runJob(jobInput(request, { current, previous: block(settings.previousSheet), plan: block(settings.planSheet) }));
@@ -141,9 +171,10 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
     if ('ok' in outcome) return outcome;
 
     const { job, written, owned } = outcome;
-    const warnings = [...job.warnings];
+    const warnings = [...skipped, ...job.warnings];
     try {
-      await store.save({ ownedSheets: owned, sourceSheet: request.sheet, settings });
+      // The user's choice of sheets is kept: a sheet renamed back is used again next time.
+      await store.save({ ownedSheets: owned, sourceSheet: request.sheet, settings: chosen });
     } catch (error) {
       warnings.push(EXCEL_TEXTS.settingsNotSaved(reasonOf(error)));
     }

@@ -5,9 +5,6 @@
 export const EXCEL_TEXTS = {
   sheetMissing: (name: string): string =>
     `лист «${name}» не найден: возможно, он переименован или удалён. Выберите лист в списке заново.`,
-  inputMissing: (what: string, name: string): string => `${what}: лист «${name}» не найден и не использован`,
-  previousWeek: 'Прошлая неделя',
-  plan: 'План 2.3',
   excelFailed: (reason: string): string =>
     `Excel не выполнил действие: ${reason}. Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.`,
   settingsNotSaved: (reason: string): string => `Отчёт построен, но список листов надстройки не сохранён в книге (${reason}).`,
