@@ -72,6 +72,8 @@ test('custom functions: script, page, metadata and the SFERUM namespace', () => 
   const namespace = defined.get(one(point as XmlElement, 'Namespace').attributes.resid ?? '');
   expect(namespace?.attributes.DefaultValue).toBe('SFERUM');
   expect(one(manifest, 'Requirements/Sets/Set').attributes.Name).toBe('CustomFunctionsRuntime');
+  // Errors with a message (CustomFunctions.Error(code, message)), as the functions return them, came with 1.2.
+  expect(one(manifest, 'Requirements/Sets/Set').attributes.MinVersion).toBe('1.2');
 });
 
 test('the task pane page and every file the manifest names exist in the build or the sources', () => {
