@@ -30,6 +30,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 export function runFromProcess(argv: readonly string[] = process.argv.slice(2)): void {
+  // `… | head` closes the pipe after a few lines: the files are written before anything is
+  // printed, so the command just stops instead of dying with Node's EPIPE trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   void main(argv).then((code) => {
     process.exitCode = code;
   });
