@@ -230,7 +230,7 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
   it('a header-only sheet (an empty table)', async () => {
     const dir = tempDir();
     await writeXlsx(join(dir, 'empty.xlsx'), [{ name: 'Мониторинг', rows: [[TITLE], [], [...WEEKLY_HEADERS]] }]);
-    await expectRefused(dir, ['empty.xlsx'], /в таблице нет ни одной строки с данными/);
+    await expectRefused(dir, ['empty.xlsx'], /«empty\.xlsx \/ Мониторинг»: в таблице нет ни одной строки с данными под заголовком \(строка 3\)/);
   });
 
   it('a required column missing', async () => {

@@ -39,7 +39,7 @@ export const messages = {
     'Переименуйте столбцы или укажите соответствие вручную.',
   mappingColumnNotFound: (header: string, given: string): string =>
     `в соответствии столбцов для «${header}» указан столбец «${given}», но его нет в строке заголовков`,
-  emptyTable: (): string => 'в таблице нет ни одной строки с данными под заголовком',
+  emptyTable: (headerRow: number): string => `в таблице нет ни одной строки с данными под заголовком (строка ${headerRow})`,
   unknownIndicator: (given: string, known: readonly string[]): string =>
     `неизвестный показатель «${given}»; известны: ${known.join(', ')}`,
   noTarget: (label: string): string => `для показателя «${label}» цель по умолчанию не задана`,

@@ -85,8 +85,15 @@ describe('runJob', () => {
 
   it('fails with a Russian message for a sheet without a table, an empty table or an unknown district', () => {
     expect(runJob({ current: { values: [['x']], name: 'Лист1' } })).toEqual({ ok: false, error: '«Лист1»: не найдена строка заголовков таблицы мониторинга; в первых строках есть: «x»' });
-    expect(runJob({ current: { values: weeklySheet([]) } })).toEqual({ ok: false, error: 'в таблице нет ни одной строки с данными под заголовком' });
+    expect(runJob({ current: { values: weeklySheet([]), name: 'Мониторинг' } })).toEqual({ ok: false, error: '«Мониторинг»: в таблице нет ни одной строки с данными под заголовком (строка 3)' });
     expect(runJob({ current: { values: week }, district: 'Вяземский' })).toEqual({ ok: false, error: 'район «Вяземский» не найден в таблице; есть: Бикинский район, Амурский район' });
+  });
+
+  it('last week\'s sheet with a header and no schools: no comparison (it would call every school new), and a warning', () => {
+    const result = runJob({ current: { values: week }, previous: { values: weeklySheet([]), name: 'Неделя 14' } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.comparison).toBeNull();
+    expect(result.warnings).toEqual(['Прошлая неделя («Неделя 14»): в таблице нет ни одной строки с данными под заголовком (строка 3); сравнение не построено']);
   });
 
   it('gives one district\'s report', () => {

@@ -70,8 +70,9 @@ export function runJob(input: JobInput): JobResult {
   warnings.push(...resolved.errors.map((e) => `Настройки: ${e}`));
 
   const current = parseWeek(input.current, input.mapping, input.headerRow);
-  if (!current.ok) return { ok: false, error: `${input.current.name ? `«${input.current.name}»: ` : ''}${current.error}` };
-  if (current.table.rows.length === 0) return { ok: false, error: messages.emptyTable() };
+  const named = input.current.name ? `«${input.current.name}»: ` : '';
+  if (!current.ok) return { ok: false, error: `${named}${current.error}` };
+  if (current.table.rows.length === 0) return { ok: false, error: `${named}${messages.emptyTable(current.table.headerRow)}` };
   const settings = settingsForTable(resolved.settings, current.table, warnings);
 
   let plan: DistrictPlan | undefined;
@@ -86,8 +87,11 @@ export function runJob(input: JobInput): JobResult {
   if (input.previous) {
     // Last week's columns may have moved: recognise them afresh, without this week's mapping.
     const previous = parseWeek(input.previous);
-    if (previous.ok) comparison = compareWeeks(evaluation, evaluate(previous.table, settings));
-    else warnings.push(`Прошлая неделя${input.previous.name ? ` («${input.previous.name}»)` : ''}: ${previous.error}`);
+    const named = `Прошлая неделя${input.previous.name ? ` («${input.previous.name}»)` : ''}`;
+    // A sheet with no school under its header would list every school of this week as new.
+    if (previous.ok && previous.table.rows.length === 0) warnings.push(`${named}: ${messages.emptyTable(previous.table.headerRow)}; сравнение не построено`);
+    else if (previous.ok) comparison = compareWeeks(evaluation, evaluate(previous.table, settings));
+    else warnings.push(`${named}: ${previous.error}`);
   }
 
   const district = input.district ?? null;
