@@ -5,7 +5,7 @@
  */
 import {
   findDistrict, findingsFor, normalizeText, SCHOOL_COLUMNS, sortFindings, type Evaluation, type GroupResult, type Measures,
-  type SchoolCountKey, type SchoolResult, type Severity, type Status,
+  type Finding, type SchoolCountKey, type SchoolResult, type Severity, type Status,
 } from '../core';
 
 export type Fractions = Record<string, number | null>;
@@ -130,8 +130,13 @@ export function toJsonReport(evaluation: Evaluation, options: JsonReportOptions)
     region: groupFigures(evaluation, evaluation.region),
     districts: districts.map((d) => districtJson(evaluation, d)),
     schools: schools.map((s) => schoolJson(evaluation, s)),
-    findings: sortFindings(findingsFor(evaluation, district)).map((f) => ({ row: f.row, column: f.column, cell: f.cell, severity: f.severity, message: f.message })),
+    findings: jsonFindings(findingsFor(evaluation, district)),
   };
+}
+
+/** Findings for --json, in sheet order, of either table shape. */
+export function jsonFindings(findings: readonly Finding[]): JsonFinding[] {
+  return sortFindings(findings).map((f) => ({ row: f.row, column: f.column, cell: f.cell, severity: f.severity, message: f.message }));
 }
 
 export function jsonText(report: JsonReport): string {

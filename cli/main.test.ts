@@ -485,7 +485,7 @@ describe('report on the region\'s week-by-week summary (the second table shape)'
       ['20.02-22.02.2023', 617 / 636, 237466 / 312014],
       ['23.02-03.03.2023', 617 / 626, 237474 / 309292],
     ]);
-    expect(json.findings).toContainEqual({ row: 3, column: 'В Сфере', message: 'значение больше базы: 18\u00a0013 > 17\u00a0218 («Общее кол-во педагогов»)' });
+    expect(json.findings).toContainEqual({ row: 3, column: 'В Сфере', cell: 'G3', severity: 'warning', message: 'значение больше базы: 18\u00a0013 > 17\u00a0218 («Общее кол-во педагогов»)' });
     expect(existsSync(join(dir, 'r.xlsx'))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { buildSummaryReport, evaluateSummary, formatPercent, parseSummaryTable, 
 import { renderXlsx } from '../renderers/xlsx';
 import { InputError } from './inputError';
 import { EXIT_OK, type CliIo } from './io';
+import { jsonFindings } from './jsonReport';
 import { cliMessages } from './messages';
 import { left, render, right, type Cell } from './terminalTable';
 import { writeOutputs, type OutputFile } from './writeOutputs';
@@ -43,7 +44,7 @@ export function summaryJson(evaluation: SummaryEvaluation, source: string): unkn
       shares: Object.fromEntries(evaluation.indicators.map((def) => [def.key, week.measures[def.key]?.share ?? null])),
       status: Object.fromEntries(evaluation.indicators.map((def) => [def.key, week.measures[def.key]?.status ?? null])),
     })),
-    findings: evaluation.findings.map((f) => ({ row: f.row, column: f.column, message: f.message })),
+    findings: jsonFindings(evaluation.findings),
   };
 }
 
