@@ -215,6 +215,13 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     await expectRefused(dir, ['old.xls'], /формат \.xls не поддерживается/);
   });
 
+  it('a password-protected .xlsx (kept in the old container, its workbook encrypted)', async () => {
+    const dir = tempDir();
+    const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    writeFileSync(join(dir, 'secret.xlsx'), Buffer.concat([header, Buffer.alloc(500), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(100)]));
+    await expectRefused(dir, ['secret.xlsx'], /книга защищена паролем: .*secret\.xlsx\. Откройте её в Excel, снимите пароль/);
+  });
+
   it('a binary file named .csv', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'image.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));

@@ -43,6 +43,8 @@ export const cliMessages = {
   emptyFile: (path: string): string => `файл пуст: ${path}`,
   legacyFormat: (path: string, format: string): string =>
     `формат ${format} не поддерживается: ${path}. Сохраните таблицу как .xlsx («Книга Excel») или .csv`,
+  passwordProtected: (path: string): string =>
+    `книга защищена паролем: ${path}. Откройте её в Excel, снимите пароль (Файл → Сведения → Защита книги) и сохраните, затем запустите снова`,
   notXlsx: (path: string): string =>
     `файл не является книгой Excel (.xlsx): ${path}. Возможно, он повреждён или это другой формат; сохраните его как .xlsx или .csv`,
   notText: (path: string): string => `файл не похож на таблицу CSV (в нём двоичные данные): ${path}`,

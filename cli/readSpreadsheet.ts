@@ -29,6 +29,8 @@ export interface LoadedFile {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** The stream name of an encrypted workbook in the container's directory (UTF-16). */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 const LEGACY_EXTENSIONS: Readonly<Record<string, string>> = { '.xls': '.xls', '.xlsb': '.xlsb', '.ods': '.ods', '.numbers': '.numbers' };
 
@@ -66,7 +68,11 @@ export async function loadSpreadsheet(path: string): Promise<LoadedFile> {
   // .xlsx is a zip; an old binary .xls is an OLE container. Content wins over the name, so a
   // workbook saved as «.csv» by mistake is still read, and a text file named .xlsx is refused.
   if (startsWith(bytes, ZIP_MAGIC) && extension !== '.ods') return loadXlsx(path, name, bytes);
-  if (startsWith(bytes, OLE_MAGIC)) throw new InputError(cliMessages.legacyFormat(path, extension === '.xls' ? '.xls' : 'Excel 97–2003 (.xls)'));
+  if (startsWith(bytes, OLE_MAGIC)) {
+    // A password-protected .xlsx is kept in the same container as an old .xls, its workbook in a stream named so.
+    if (bytes.includes(ENCRYPTED_PACKAGE)) throw new InputError(cliMessages.passwordProtected(path));
+    throw new InputError(cliMessages.legacyFormat(path, extension === '.xls' ? '.xls' : 'Excel 97–2003 (.xls)'));
+  }
   const legacy = LEGACY_EXTENSIONS[extension];
   if (legacy) throw new InputError(cliMessages.legacyFormat(path, legacy));
   if (XLSX_EXTENSIONS.has(extension)) throw new InputError(cliMessages.notXlsx(path));
