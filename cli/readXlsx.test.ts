@@ -32,7 +32,7 @@ describe('plainCellValue', () => {
 
   it('writes a number shown as a percentage as the percentage the user typed', () => {
     expect(plainCellValue(0.25, '0%')).toBe('25%');
-    expect(plainCellValue(0.9701, '0.00%')).toBe('97.01%');
+    expect(plainCellValue(0.9701, '0.00%')).toBe('97,01%');
     expect(plainCellValue(1, '0%')).toBe('100%');
     expect(plainCellValue({ formula: 'E4/F4', result: 0.35 }, '0.0%')).toBe('35%');
     // A «%» inside quoted text is not a percentage format.

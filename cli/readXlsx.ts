@@ -38,7 +38,8 @@ export function plainCellValue(value: unknown, numberFormat?: string): PlainCell
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
-    return isPercentFormat(numberFormat) ? `${Number((value * 100).toPrecision(15))}%` : value;
+    // Written as a Russian sheet shows it («97,01%»): findings quote it.
+    return isPercentFormat(numberFormat) ? `${String(Number((value * 100).toPrecision(15))).replace('.', ',')}%` : value;
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateText(value);
