@@ -68,6 +68,9 @@ describe('parseSchoolTable', () => {
     const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2'), { teachers: 200, teachersCreatedChats: 80 }]));
     expect(table.leftOut).toBe(1);
     expect(table.findings).toEqual([expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' })]);
+    // Above the table too, its note in row order among the others.
+    const above = parse(weeklySheet([{ teachers: 200, teachersCreatedChats: 80 }, school('СОШ № 1'), school('СОШ № 2', { teachers3Messages: '20%' })]));
+    expect(above.findings.map((f) => [f.row, f.code])).toEqual([[4, 'totalRow'], [6, 'percentInCount']]);
   });
 
   it('honours the sheet position of the values (firstRow, firstColumn)', () => {

@@ -158,11 +158,10 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1));
   readRows(reader, values, header.rowIndex + 1, firstRow);
 
-  const readInLoop = reader.findings.length;
   reader.checkBases();
   reader.findRepeats();
   reader.findSubtotals();
-  reader.orderFindings(readInLoop);
+  reader.orderFindings();
   const store = reader.store;
   store.finish();
   let records: SchoolRecord[] | undefined;
@@ -358,7 +357,8 @@ class RowReader {
   findSubtotals(): void {
     if (this.nameless.length === 0) return;
     const { store } = this;
-    const { width, block, capacity } = { width: store.countKeys.length, block: store.block, capacity: store.capacity };
+    const { block, capacity } = store;
+    const width = store.countKeys.length;
     const isNameless = new Uint8Array(store.length);
     for (const index of this.nameless) isNameless[index] = 1;
     const groups = store.districts.length;
@@ -411,11 +411,17 @@ class RowReader {
 
   /**
    * After the passes over all rows: puts their findings among the row loop's, in row order (a
-   * stable sort keeps each row's own order). `readInLoop` is how many the row loop made.
+   * stable sort keeps each row's own order). Findings already in order, as when no pass added
+   * any, are left as they are.
    */
-  orderFindings(readInLoop: number): void {
-    if (this.findings.length === readInLoop) return;
-    this.findings.sort((a, b) => a.row - b.row);
+  orderFindings(): void {
+    const { findings } = this;
+    for (let i = 1; i < findings.length; i++) {
+      if ((findings[i] as Finding).row < (findings[i - 1] as Finding).row) {
+        findings.sort((a, b) => a.row - b.row);
+        return;
+      }
+    }
   }
 
   /** Sheet row of the first school with the same identity as row `index`, or undefined for a school not seen yet (then remembered). */
