@@ -15,9 +15,8 @@ describe('plainCellValue', () => {
     expect(plainCellValue({ formula: 'E4/F4', result: 0.35 })).toBe(0.35);
     expect(plainCellValue({ sharedFormula: 'E4', result: '25%' })).toBe('25%');
     expect(plainCellValue({ formula: 'E4/F4', result: { error: '#DIV/0!' } })).toBe('#DIV/0!');
-    // No cached result (a file written by a program): the formula's text, which core reports.
-    expect(plainCellValue({ formula: 'E4/F4' })).toBe('=E4/F4');
-    expect(plainCellValue({ sharedFormula: 'E4' })).toBe('=…');
+    // No cached result reads as empty: ExcelJS gives the same for a formula that returned "".
+    expect(plainCellValue({ formula: 'IF(A5="","",A5)' })).toBeNull();
     expect(plainCellValue({ formula: 'E4/F4', result: '' })).toBe('');
   });
 
@@ -37,6 +36,7 @@ describe('plainCellValue', () => {
     expect(plainCellValue({ formula: 'E4/F4', result: 0.35 }, '0.0%')).toBe('35%');
     // A «%» inside quoted text is not a percentage format.
     expect(plainCellValue(12, '0" %-ов"')).toBe(12);
+    expect(plainCellValue(97.01, '0.00\\%')).toBe(97.01);
     expect(plainCellValue(12, 'General')).toBe(12);
   });
 
@@ -73,7 +73,7 @@ describe('readXlsxSheets', () => {
     expect(sheets[2]?.rows).toEqual([[], [null, 1]]);
   });
 
-  it('reads a cell formatted as a percentage as the percentage, and a formula without a stored result as its text', async () => {
+  it('reads a cell formatted as a percentage as the percentage, and a formula without a stored result as an empty cell', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Мониторинг');
     sheet.getCell('A1').value = 0.25;
@@ -81,7 +81,7 @@ describe('readXlsxSheets', () => {
     sheet.getCell('B1').value = 0.25;
     sheet.getCell('C1').value = { formula: 'A1*4' } as ExcelJS.CellFormulaValue;
     const sheets = await readXlsxSheets(Buffer.from(await workbook.xlsx.writeBuffer()));
-    expect(sheets[0]?.rows[0]).toEqual(['25%', 0.25, '=A1*4']);
+    expect(sheets[0]?.rows[0]).toEqual(['25%', 0.25, null]);
   });
 
   it('throws on bytes that are not an .xlsx', async () => {

@@ -24,9 +24,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** Whether a number format shows the number as a percentage (a «%» outside quoted text). */
+/** Whether a number format shows the number as a percentage: a «%» that is not literal text («"%"», «\\%»). */
 export function isPercentFormat(format: string | undefined): boolean {
-  return format !== undefined && format.replace(/"[^"]*"/g, '').includes('%');
+  return format !== undefined && format.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
 /**
@@ -47,13 +47,9 @@ export function plainCellValue(value: unknown, numberFormat?: string): PlainCell
   if (Array.isArray(value.richText)) {
     return value.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join('');
   }
-  // A formula never calculated by a spreadsheet app (a file written by a program) has no cached
-  // result: its text reaches core, which reports it instead of reading an empty cell.
-  if ('formula' in value || 'sharedFormula' in value) {
-    if (value.result !== undefined && value.result !== null) return plainCellValue(value.result, numberFormat);
-    // A shared formula names only its master cell, not a formula: «=…» then.
-    return `=${typeof value.formula === 'string' ? value.formula : '…'}`;
-  }
+  // A formula without a cached result reads as empty: ExcelJS gives the same for a formula that
+  // returned "" (rows of =IF(A5="";"";A5) under a table), which must stay blank rows.
+  if ('formula' in value || 'sharedFormula' in value) return plainCellValue(value.result, numberFormat);
   if ('hyperlink' in value) return plainCellValue(value.text);
   if (typeof value.error === 'string') return value.error;
   if ('text' in value) return plainCellValue(value.text);

@@ -16,7 +16,7 @@ import { nearFrom, STATUS_LAGGING, STATUS_MET, STATUS_NEAR, type Status } from '
 import { normalizedHash } from '../nameKey';
 import { normalizeText } from '../text';
 import {
-  MARKER, safeSheetName, type ChartSpec, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type ReportSheet,
+  isCutSheetName, MARKER, safeSheetName, taggedSheetName, type ChartSpec, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type ReportSheet,
   type SheetKind, type SheetRule, type Tone,
 } from './model';
 
@@ -47,10 +47,9 @@ const TAG_SPACE = 36 ** 4;
  * the other's report. The tag is of the normalised name, so a re-run finds the same tab.
  */
 export function districtSheetName(district: string): string {
-  const name = safeSheetName(`Сферум — ${district}`);
-  if (name.length < 31 || !name.endsWith('…')) return name;
-  const tag = (normalizedHash(district) % TAG_SPACE).toString(36).padStart(4, '0');
-  return `${name.slice(0, 31 - tag.length - 2).trimEnd()}… ${tag}`;
+  const wanted = `Сферум — ${district}`;
+  if (!isCutSheetName(wanted)) return safeSheetName(wanted);
+  return taggedSheetName(wanted, (normalizedHash(district) % TAG_SPACE).toString(36).padStart(4, '0'));
 }
 
 export function toneOf(status: Status | null): Tone | null {

@@ -133,10 +133,31 @@ export function sheetTones(sheet: ReportSheet): (Tone | null)[][] {
   return [empty(), ...sheet.subtitle.map(empty), empty(), empty(), ...sheet.rows.map((row) => Array.from({ length: width }, (_, i) => row.tones[i] ?? null))];
 }
 
+/** Longest tab name Excel accepts (Google Sheets takes longer ones; the two hosts share names). */
+const SHEET_NAME_LIMIT = 31;
+
+function cleanSheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** A tab name Excel and Sheets both accept: forbidden characters dropped, at most 31 characters. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim();
-  return cleaned.length <= 31 ? cleaned : cleaned.slice(0, 30).trimEnd() + '…';
+  const cleaned = cleanSheetName(name);
+  return cleaned.length <= SHEET_NAME_LIMIT ? cleaned : cleaned.slice(0, SHEET_NAME_LIMIT - 1).trimEnd() + '…';
+}
+
+/** Whether safeSheetName has to cut the name. */
+export function isCutSheetName(name: string): boolean {
+  return cleanSheetName(name).length > SHEET_NAME_LIMIT;
+}
+
+/** «… tag» at the end of a cut name (taggedSheetName): kept when a number is added («… tag (2)»). */
+const NAME_TAG = /… [0-9a-z]{4}$/;
+
+/** The name cut to leave room for «… tag», so that names that begin alike stay apart. */
+export function taggedSheetName(name: string, tag: string): string {
+  const end = `… ${tag}`;
+  return cleanSheetName(name).slice(0, SHEET_NAME_LIMIT - end.length).trimEnd() + end;
 }
 
 /**
@@ -155,7 +176,12 @@ export function freeSheetName(wanted: string, taken: ReadonlySet<string>): strin
 
 function numberedSheetName(wanted: string, i: number): string {
   const suffix = ` (${i})`;
-  return safeSheetName(wanted.slice(0, 31 - suffix.length) + suffix);
+  const tag = NAME_TAG.exec(wanted);
+  if (tag && wanted.length + suffix.length > SHEET_NAME_LIMIT) {
+    // The tag tells districts apart: the name before it is cut instead.
+    return wanted.slice(0, Math.min(tag.index, SHEET_NAME_LIMIT - suffix.length - tag[0].length)).trimEnd() + tag[0] + suffix;
+  }
+  return safeSheetName(wanted.slice(0, SHEET_NAME_LIMIT - suffix.length) + suffix);
 }
 
 /**

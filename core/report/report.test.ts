@@ -191,5 +191,16 @@ describe('sheet names', () => {
     expect(districtSheetName('городской  округ город МАХАЧКАЛА').toLowerCase()).toBe(first.toLowerCase());
     // Short names stay as they are.
     expect(districtSheetName('Берёзовский район')).toBe('Сферум — Берёзовский район');
+    // Names whose cut ends on a space (the cut name is then 30 characters) are told apart too.
+    const fokino = districtSheetName('Городской округ ЗАТО Фокино');
+    const kamen = districtSheetName('Городской округ ЗАТО Большой Камень');
+    expect(fokino).not.toBe(kamen);
+    expect(Math.max(fokino.length, kamen.length)).toBeLessThanOrEqual(31);
+    // A number added for a user's sheet of the same name keeps the tag.
+    const numbered = freeSheetName(fokino, new Set([fokino]));
+    expect(numbered).toMatch(/… [0-9a-z]{4} \(2\)$/);
+    expect(numbered.endsWith(`${fokino.slice(-6)} (2)`)).toBe(true);
+    expect(numbered.length).toBeLessThanOrEqual(31);
+    expect(isGivenSheetName(numbered, fokino)).toBe(true);
   });
 });
