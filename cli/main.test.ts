@@ -219,7 +219,7 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     const dir = tempDir();
     const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     writeFileSync(join(dir, 'secret.xlsx'), Buffer.concat([header, Buffer.alloc(500), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(100)]));
-    await expectRefused(dir, ['secret.xlsx'], /книга защищена паролем: .*secret\.xlsx\. Откройте её в Excel, снимите пароль/);
+    await expectRefused(dir, ['secret.xlsx'], /книга защищена паролем или ограничением доступа: .*secret\.xlsx\. Откройте её в Excel, снимите защиту/);
   });
 
   it('a binary file named .csv', async () => {

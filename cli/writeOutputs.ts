@@ -85,17 +85,24 @@ export async function writeOutputs(files: readonly OutputFile[]): Promise<void> 
       entry.moved = true;
     }
   } catch (error) {
-    await rollBack(placed, madeFolders);
-    throw new InputError(cliMessages.writeFailed(current, writeReason(error)));
+    const keptAside = await rollBack(placed, madeFolders);
+    const note = keptAside.length ? `; прежний файл не удалось вернуть на место, он сохранён как ${keptAside.join(', ')}` : '';
+    throw new InputError(cliMessages.writeFailed(current, writeReason(error)) + note);
   }
-  await Promise.all(placed.map((entry) => (entry.old === null ? undefined : fs.rm(entry.old, { force: true }))));
+  // Both files are in place: a copy of last run's that cannot be removed is only clutter, never a failure.
+  await Promise.all(placed.map((entry) => (entry.old === null ? undefined : fs.rm(entry.old, { force: true }).catch(() => undefined))));
 }
 
-/** Puts every earlier file back, removes what was written, then the folders made for it, while they are empty. */
-async function rollBack(placed: readonly Placed[], madeFolders: readonly { top: string; leaf: string }[]): Promise<void> {
+/**
+ * Puts every earlier file back, removes what was written, then the folders made for it, while
+ * they are empty. Returns where earlier files stay if they could not be put back.
+ */
+async function rollBack(placed: readonly Placed[], madeFolders: readonly { top: string; leaf: string }[]): Promise<string[]> {
+  const keptAside: string[] = [];
   for (const entry of [...placed].reverse()) {
     await fs.rm(entry.moved ? entry.path : entry.temp, { force: true }).catch(() => undefined);
-    if (entry.old !== null) await fs.rename(entry.old, entry.path).catch(() => undefined);
+    const old = entry.old;
+    if (old !== null && !(await fs.rename(old, entry.path).then(() => true, () => false))) keptAside.push(old);
   }
   // mkdir -p reports the first folder it made; those from there down to the file's were all new.
   for (const { top, leaf } of [...madeFolders].reverse()) {
@@ -104,4 +111,5 @@ async function rollBack(placed: readonly Placed[], madeFolders: readonly { top: 
       if (!removed || folder === top || dirname(folder) === folder) break;
     }
   }
+  return keptAside;
 }

@@ -28,7 +28,7 @@ export const messages = {
     `опубликованный процент ${formatPercent(published)} не совпадает с расчётным ${formatPercent(computed)}`,
   subtotalRowSkipped: (whose: string): string =>
     `строка без наименования ОО, числа которой равны сумме ${whose}, — промежуточный итог; пропущена: итоги считаются заново`,
-  rowWithoutNumbers: (text: string, missing: string): string => `строка без чисел и без ${missing} пропущена: «${text}»`,
+  rowWithoutNumbers: (text: string): string => `строка без чисел и без наименования ОО пропущена: «${text}»`,
   totalRowSkipped: (text: string): string => `строка итогов «${text}» пропущена: итоги считаются заново`,
   headerNotFound: (found: readonly string[]): string =>
     'не найдена строка заголовков таблицы мониторинга' +

@@ -48,7 +48,8 @@ const TOTAL_WORDS = ['итого', 'всего'];
  */
 function schoolRowCondition(district: string | null, school: string): string {
   const starts = (cell: string): string[] => TOTAL_WORDS.map((word) => `LEFT(TRIM(${cell}),${word.length})<>"${word}"`);
-  return [`${school}<>""`, ...(district ? starts(district) : []), ...starts(school)].join(',');
+  // An error in the district or name cell (#N/A of a lookup) is text to the evaluation, not a reason to stop colouring.
+  return `IFERROR(AND(${[`${school}<>""`, ...(district ? starts(district) : []), ...starts(school)].join(',')}),TRUE())`;
 }
 
 export function highlightRules(evaluation: Evaluation): HighlightRule[] {

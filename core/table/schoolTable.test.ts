@@ -1,6 +1,7 @@
 import { weeklySheet, header } from '../../test/fixtures/weekly';
 import { hashKey, normalizedHash } from '../nameKey';
 import { NO_DISTRICT, parseSchoolTable, type SchoolTable } from './schoolTable';
+import type { CellValue } from '../values';
 
 function parse(values: Parameters<typeof parseSchoolTable>[0], options?: Parameters<typeof parseSchoolTable>[1]): SchoolTable {
   const result = parseSchoolTable(values, options);
@@ -28,7 +29,6 @@ describe('parseSchoolTable', () => {
       { district: 'Муниципальные общеобразовательные организации:' },
       school('СОШ № 2'),
       { district: 'Примечание: данные выгружены 14.04.2023' },
-      { school: 'Источник: Минцифры России' },
     ]);
     const table = parse(values);
     expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'СОШ № 2']);
@@ -36,10 +36,12 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([
       expect.objectContaining({ row: 5, code: 'skippedRow', severity: 'info', message: 'строка без чисел и без наименования ОО пропущена: «Муниципальные общеобразовательные организации:»' }),
       expect.objectContaining({ row: 7, code: 'skippedRow', severity: 'info', message: 'строка без чисел и без наименования ОО пропущена: «Примечание: данные выгружены 14.04.2023»' }),
-      expect.objectContaining({ row: 8, code: 'skippedRow', severity: 'info', message: 'строка без чисел и без района пропущена: «Источник: Минцифры России»' }),
     ]);
-    // A school that sent no numbers yet is still a school.
-    expect(parse(weeklySheet([school('СОШ № 1'), { district: 'Амурский район', school: 'СОШ № 2' }])).records).toHaveLength(2);
+    // A school that sent no numbers yet is still a school, also without a district: under a
+    // merged district cell the add-ins read the district as empty.
+    const silent = parse(weeklySheet([school('СОШ № 1'), { district: 'Амурский район', school: 'СОШ № 2' }, { school: 'СОШ № 3', id: '2706001234' }]));
+    expect(silent.records.map((r) => [r.school, r.district])).toEqual([['СОШ № 1', 'Амурский район'], ['СОШ № 2', 'Амурский район'], ['СОШ № 3', NO_DISTRICT]]);
+    expect(silent.findings).toEqual([expect.objectContaining({ row: 6, code: 'missingDistrict', severity: 'warning' })]);
   });
 
   it('leaves out subtotal rows that do not say «Итого»: a row without a name whose numbers are the sum of its district or of the table', () => {
@@ -64,12 +66,32 @@ describe('parseSchoolTable', () => {
     ]);
   });
 
+  it('a row without a name is a subtotal only when it fills every count its schools have, not all zeros, and adds them up', () => {
+    const rows = (extra: Record<string, CellValue>) => weeklySheet([
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40, teachers3Messages: 0 },
+      { district: 'Амурский район', school: 'СОШ № 2', teachers: 0, teachersCreatedChats: 0, teachers3Messages: 0 },
+      { district: 'Амурский район', ...extra },
+    ]);
+    // One number that happens to equal the district's sum, the others left empty: a school.
+    expect(parse(rows({ teachers: 100 })).leftOut).toBe(0);
+    // All zeros in a district of zeros would be no subtotal either.
+    expect(parse(weeklySheet([{ district: 'Б', school: 'СОШ', teachers: 0, teachersCreatedChats: 0 }, { district: 'Б', teachers: 0, teachersCreatedChats: 0 }])).leftOut).toBe(0);
+    expect(parse(rows({ teachers: 100, teachersCreatedChats: 40, teachers3Messages: 0 })).leftOut).toBe(1);
+    // A sheet's own SUM takes a repeated school in: such a subtotal is recognised too.
+    const repeated = weeklySheet([
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'Амурский район', teachers: 200, teachersCreatedChats: 80 },
+    ]);
+    expect(parse(repeated).leftOut).toBe(2);
+  });
+
   it('a total row without a district or a name is left out without a word about a missing district', () => {
     const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2'), { teachers: 200, teachersCreatedChats: 80 }]));
     expect(table.leftOut).toBe(1);
     expect(table.findings).toEqual([expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' })]);
     // Above the table too, its note in row order among the others.
-    const above = parse(weeklySheet([{ teachers: 200, teachersCreatedChats: 80 }, school('СОШ № 1'), school('СОШ № 2', { teachers3Messages: '20%' })]));
+    const above = parse(weeklySheet([{ teachers: 200, teachersCreatedChats: 80, teachers3Messages: 20 }, school('СОШ № 1'), school('СОШ № 2', { teachers3Messages: '20%' })]));
     expect(above.findings.map((f) => [f.row, f.code])).toEqual([[4, 'totalRow'], [6, 'percentInCount']]);
   });
 

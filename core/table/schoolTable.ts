@@ -362,39 +362,47 @@ class RowReader {
     const isNameless = new Uint8Array(store.length);
     for (const index of this.nameless) isNameless[index] = 1;
     const groups = store.districts.length;
-    // Per group, then the whole table at the end: the sums of each count over counted named rows, and how many rows.
-    const sums = new Float64Array((groups + 1) * width);
-    const named = new Int32Array(groups + 1);
+    // Per group, then the whole table at the end: each count summed over the named rows, without
+    // and with repeated schools (a sheet's own SUM takes them in), and how many rows have it.
+    const counted = new Float64Array((groups + 1) * width);
+    const all = new Float64Array((groups + 1) * width);
+    const filled = new Int32Array((groups + 1) * width);
     for (let index = 0; index < store.length; index++) {
-      if (store.counted[index] !== 1 || isNameless[index] === 1) continue;
+      if (isNameless[index] === 1) continue;
       const group = store.districtOf[index] as number;
-      named[group] = (named[group] as number) + 1;
-      named[groups] = (named[groups] as number) + 1;
       for (let j = 0; j < width; j++) {
         const value = block[j * capacity + index] as number;
         if (Number.isNaN(value)) continue;
-        sums[group * width + j] = (sums[group * width + j] as number) + value;
-        sums[groups * width + j] = (sums[groups * width + j] as number) + value;
+        for (const at of [group * width + j, groups * width + j]) {
+          all[at] = (all[at] as number) + value;
+          filled[at] = (filled[at] as number) + 1;
+          if (store.counted[index] === 1) counted[at] = (counted[at] as number) + value;
+        }
       }
     }
-    const equalsSums = (index: number, at: number): boolean => {
-      let numbers = 0;
+    // A subtotal fills every count its schools have, with their sum, and is not all zeros.
+    const isSumOf = (index: number, at: number, sums: Float64Array): boolean => {
+      let nonzero = false;
       for (let j = 0; j < width; j++) {
         const value = block[j * capacity + index] as number;
-        if (Number.isNaN(value)) continue;
+        if ((filled[at * width + j] as number) === 0) {
+          if (!Number.isNaN(value) && value !== 0) return false;
+          continue;
+        }
         const sum = sums[at * width + j] as number;
-        if (Math.abs(value - sum) > 1e-9 * Math.max(1, Math.abs(sum))) return false;
-        numbers++;
+        if (Number.isNaN(value) || Math.abs(value - sum) > 1e-9 * Math.max(1, Math.abs(sum))) return false;
+        if (value !== 0) nonzero = true;
       }
-      return numbers > 0;
+      return nonzero;
     };
+    const subtotalOf = (index: number, at: number): boolean => isSumOf(index, at, counted) || isSumOf(index, at, all);
     const subtotals = new Set<number>();
     for (const index of this.nameless) {
       if (store.counted[index] !== 1) continue;
       const row = store.row[index] as number;
       const group = store.districtOf[index] as number;
-      const ofDistrict = (named[group] as number) > 0 && equalsSums(index, group);
-      if (ofDistrict || ((named[groups] as number) > 0 && equalsSums(index, groups))) {
+      const ofDistrict = subtotalOf(index, group);
+      if (ofDistrict || subtotalOf(index, groups)) {
         store.counted[index] = 0;
         this.leftOut++;
         subtotals.add(row);
@@ -472,10 +480,11 @@ class RowReader {
       if (!Number.isNaN(value)) anyCount = true;
     }
 
-    if (!anyCount && (!school || !district)) {
-      // No number, and no school or no district: a note under the table or a section heading, not a school.
-      const text = school || district;
-      if (text) findings.push(finding({ row }, 'skippedRow', 'info', messages.rowWithoutNumbers(text, !school ? 'наименования ОО' : 'района')));
+    if (!anyCount && !school) {
+      // Text in the district column only: a note under the table or a section heading, not a
+      // school. (A name without a district may be a school under a merged district cell, which
+      // the add-ins read as empty: it stays a school, with a warning.)
+      if (district) findings.push(finding({ row }, 'skippedRow', 'info', messages.rowWithoutNumbers(district)));
       return;
     }
     if (!school) {
