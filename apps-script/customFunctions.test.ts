@@ -163,7 +163,7 @@ describe('custom functions', () => {
       const totals = [[4], [0], [5], [''], [10]];
       expect(call('SFERUM_SHARE', parts, totals)).toEqual([[0.25], [''], [''], [''], ['']]);
       expect(call('SFERUM_CHECK', parts, totals)).toEqual([
-        [''], ['база равна 0'], ['текст вместо числа: «abc»'], ['нет базы'], ['отрицательное значение: −4'],
+        [''], ['база равна 0'], ['текст вместо числа: «abc»'], [''], ['отрицательное значение: −4'],
       ]);
     });
 

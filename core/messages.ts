@@ -13,8 +13,6 @@ export const messages = {
   partAboveBase: (part: number, base: number): string =>
     `значение больше базы: ${n(part)} > ${n(base)}`,
   invalidValue: (reason: string, text: string): string => `${reason}: «${text}»`,
-  missingPart: (): string => 'нет значения',
-  missingBase: (): string => 'нет базы',
   percentInCount: (text: string, rows: number): string =>
     `в столбце количества стоит процент («${text}»${rows > 1 ? ` и ещё в ${rows - 1} стр.` : ''}); значение взято как доля`,
   fractionInCount: (text: string): string =>

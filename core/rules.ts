@@ -103,6 +103,16 @@ export function gapInPeople(part: number, base: number, target: number): number 
   return Math.max(0, Math.ceil(exact - part - EPSILON));
 }
 
+/**
+ * Whether a count cell's number is a share of its base rather than a count: written as a
+ * percentage, or between 0 and 1 (no count of people is 0,25, while a percentage typed in Excel
+ * or Google Sheets reaches the add-ins as exactly that). The report and the formulas both read
+ * count cells by this.
+ */
+export function isShareInCount(value: number, percent: boolean): boolean {
+  return percent || (value > 0 && value < 1);
+}
+
 /** Profile rule of the official letters: more than two linked users and at least one class. */
 export function isProfileActive(users: number, classes: number): boolean {
   return users > ACTIVE_MIN_USERS_EXCLUSIVE && classes >= ACTIVE_MIN_CLASSES;

@@ -5,8 +5,9 @@
 import { SCHOOL_COLUMNS } from '../catalogue/columns';
 import { DEFAULT_TARGET_YEAR, SCHOOL_INDICATORS, SUMMARY_INDICATORS, type IndicatorKey } from '../catalogue/indicators';
 import { messages } from '../messages';
-import { gapInPeople, isProfileActive, meetsAccess50, share, statusOf, DEFAULT_TOLERANCE, STATUS_NO_DATA } from '../rules';
+import { gapInPeople, isProfileActive, isShareInCount, meetsAccess50, share, statusOf, DEFAULT_TOLERANCE, STATUS_NO_DATA } from '../rules';
 import { parseShare } from '../settings';
+import { fractionText, shareInCountMessage } from '../table/cells';
 import { recogniseColumns } from '../table/header';
 import { normalizeHeader, normalizeText, cellText } from '../text';
 import { parseValue, type CellValue } from '../values';
@@ -35,14 +36,47 @@ function readShareArg(raw: CellValue, outOfRange: (text: string) => string): Rea
   return { ok: true, value };
 }
 
-/** Part and base read together: the first error wins, then missing. */
-function readPair(part: CellValue, total: CellValue): Read<[number, number]> {
-  const p = readCountArg(part);
-  const t = readCountArg(total);
+/** A part's cell: a count, or a share of its base (written «25%», or 0,25 as a typed percentage arrives). */
+type PartCell = { readonly count: number } | { readonly share: number; readonly text: string; readonly fraction: boolean };
+
+/** A part as the report reads a count cell (cells.ts readCount): a share stands for that share of the base. */
+function readPartArg(raw: CellValue): Read<PartCell> {
+  const parsed = parseValue(raw);
+  if (parsed.kind === 'missing') return MISSING;
+  if (parsed.kind === 'invalid') return fail(messages.invalidValue(parsed.reason, parsed.text));
+  if (parsed.value < 0) return fail(messages.negative(parsed.value));
+  if (isShareInCount(parsed.value, parsed.percent)) {
+    return { ok: true, value: { share: parsed.value, text: parsed.percent ? cellText(raw) : fractionText(parsed.value), fraction: !parsed.percent } };
+  }
+  return { ok: true, value: { count: parsed.value } };
+}
+
+/** A base: a count; a share is refused, as in the report (a base has no base of its own). */
+function readBaseArg(raw: CellValue): Read<number> {
+  const cell = readPartArg(raw);
+  if (!cell.ok) return cell;
+  if ('share' in cell.value) return fail(messages.invalidValue(cell.value.fraction ? 'доля вместо количества' : 'процент вместо количества', cell.value.text));
+  return { ok: true, value: cell.value.count };
+}
+
+/** Part and base read together (the first error wins, then missing); a part given as a share counts as that share of the base. */
+export function readPair(part: CellValue, total: CellValue): Read<[number, number]> {
+  const p = readPartArg(part);
+  const t = readBaseArg(total);
   if (!p.ok && !p.missing) return p;
   if (!t.ok && !t.missing) return t;
   if (!p.ok || !t.ok) return MISSING;
-  return { ok: true, value: [p.value, t.value] };
+  return { ok: true, value: ['share' in p.value ? p.value.share * t.value : p.value.count, t.value] };
+}
+
+/** Two counts read together (users and classes): the first error wins, then missing. */
+function readCounts(a: CellValue, b: CellValue): Read<[number, number]> {
+  const x = readCountArg(a);
+  const y = readCountArg(b);
+  if (!x.ok && !x.missing) return x;
+  if (!y.ok && !y.missing) return y;
+  if (!x.ok || !y.ok) return MISSING;
+  return { ok: true, value: [x.value, y.value] };
 }
 
 const valueOf = <T>(read: Read<T>): FormulaValue => (read.ok ? null : read.missing ? null : read.error);
@@ -76,7 +110,7 @@ export function gapElement(part: CellValue, total: CellValue, target: CellValue)
 }
 
 export function activeElement(users: CellValue, classes: CellValue): FormulaValue {
-  const pair = readPair(users, classes);
+  const pair = readCounts(users, classes);
   if (!pair.ok) return valueOf(pair);
   return isProfileActive(pair.value[0], pair.value[1]);
 }
@@ -100,19 +134,22 @@ export function parseElement(value: CellValue): FormulaValue {
   return parsed.value;
 }
 
-/** The data-check message for one part and its base, or empty when both are fine. */
+/**
+ * The data-check message for one part and its base, as the report's data check gives it for
+ * the cell, or empty when there is nothing to say. An empty cell or «н/д» is allowed data.
+ */
 export function checkElement(part: CellValue, total: CellValue): FormulaValue {
-  const p = readCountArg(part);
-  const t = readCountArg(total);
+  const p = readPartArg(part);
+  const t = readBaseArg(total);
   if (!p.ok && !p.missing) return p.error.message;
   if (!t.ok && !t.missing) return t.error.message;
-  if (!p.ok && !t.ok) return null;
-  if (!p.ok) return messages.missingPart();
-  if (!t.ok) return messages.missingBase();
+  if (!p.ok || !t.ok) return null;
   if (t.value === 0) return messages.baseZero();
-  if (!Number.isInteger(p.value)) return messages.fractionalCount(p.value);
+  if ('share' in p.value) return shareInCountMessage(p.value);
+  const count = p.value.count;
+  if (!Number.isInteger(count)) return messages.fractionalCount(count);
   if (!Number.isInteger(t.value)) return messages.fractionalCount(t.value);
-  if (p.value > t.value) return messages.partAboveBase(p.value, t.value);
+  if (count > t.value) return messages.partAboveBase(count, t.value);
   return null;
 }
 

@@ -1,5 +1,8 @@
 import { formula, FORMULA_NAMES, FORMULAS } from './registry';
 import type { FormulaError } from './types';
+import { weeklySheet } from '../../test/fixtures/weekly';
+import { runJob } from '../pipeline';
+import type { CellValue } from '../values';
 
 const err = (code: FormulaError['code'], message: string): FormulaError => ({ kind: 'error', code, message });
 const run = (name: Parameters<typeof formula>[0], ...args: Parameters<(typeof FORMULAS)[number]['run']>) => formula(name).run(...args);
@@ -32,7 +35,14 @@ describe('SHARE', () => {
   it('refuses negative and non-numeric values with the reason', () => {
     expect(run('SHARE', -1, 10)).toEqual(err('value', 'отрицательное значение: −1'));
     expect(run('SHARE', 'много', 10)).toEqual(err('value', 'текст вместо числа: «много»'));
-    expect(run('SHARE', '25%', 10)).toEqual(err('value', 'процент вместо количества: «25%»'));
+  });
+  it('takes a part written as a percentage, or between 0 and 1 (a percentage typed in Excel), as that share of the base, as the report does', () => {
+    expect(run('SHARE', '25%', 10)).toBe(0.25);
+    expect(run('SHARE', 0.18, 49)).toBeCloseTo(0.18, 12);
+    expect(run('GAP', 0.18, 49, 0.25)).toBe(4);
+    // A base has no base of its own: a share there is refused.
+    expect(run('SHARE', 5, '25%')).toEqual(err('value', 'процент вместо количества: «25%»'));
+    expect(run('SHARE', 5, 0.5)).toEqual(err('value', 'доля вместо количества: «0,5»'));
   });
   it('combines ranges element by element and spreads a single value', () => {
     expect(run('SHARE', [[1], [2], [3]], [[10], [10], [0]])).toEqual([[0.1], [0.2], [err('div0', 'база равна 0')]]);
@@ -58,8 +68,9 @@ describe('SHARE_BY', () => {
   it('names a group with no rows', () => {
     expect(run('SHARE_BY', groups, 'Вяземский район', parts, totals)).toEqual(err('na', 'нет строк для группы «Вяземский район»'));
   });
-  it('reports a bad value in the data with its row in the range', () => {
-    expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['abc']], [[2], [2]])).toEqual(err('value', 'строка 2 диапазона: текст вместо числа: «abc»'));
+  it('leaves a row with a bad value out of both sums, as the report does (SFERUM.CHECK names it), and takes a percentage as a share of its row\'s total', () => {
+    expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['abc']], [[2], [2]])).toBe(0.5);
+    expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['50%']], [[2], [10]])).toBe(6 / 12);
   });
   it('checks that the data ranges have one shape', () => {
     expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: 5×1 и 1×1'));
@@ -159,6 +170,27 @@ describe('PARSE', () => {
   });
 });
 
+describe('SHARE_BY and the report', () => {
+  it('give each district the same share, with bad cells, percentages and fractions in the counts', () => {
+    const rows = [
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'Амурский район', school: 'СОШ № 2', teachers: 49, teachersCreatedChats: '18%' },
+      { district: 'Амурский район', school: 'СОШ № 3', teachers: 20, teachersCreatedChats: 'много' },
+      { district: 'Бикинский район', school: 'СОШ № 4', teachers: 50, teachersCreatedChats: 0.2 },
+      { district: 'Бикинский район', school: 'СОШ № 5', teachers: -3, teachersCreatedChats: 1 },
+      { district: 'Бикинский район', school: 'СОШ № 6', teachers: '1 200', teachersCreatedChats: 'н/д' },
+      { district: 'Бикинский район', school: 'СОШ № 7', teachers: 30, teachersCreatedChats: 12 },
+    ];
+    const result = runJob({ current: { values: weeklySheet(rows) } });
+    if (!result.ok) throw new Error(result.error);
+    const column = (key: 'district' | 'teachers' | 'teachersCreatedChats') => rows.map((row) => [row[key] as CellValue]);
+    for (const district of result.evaluation.districts) {
+      const byFormula = run('SHARE_BY', column('district'), district.name, column('teachersCreatedChats'), column('teachers'));
+      expect(byFormula).toBeCloseTo(district.measures.teachersCreatedChats?.share ?? NaN, 12);
+    }
+  });
+});
+
 describe('CHECK', () => {
   it('is empty when fine', () => {
     expect(run('CHECK', 10, 20)).toBeNull();
@@ -170,8 +202,11 @@ describe('CHECK', () => {
     expect(run('CHECK', '12,5', 20)).toBe('дробное количество: 12,50');
     expect(run('CHECK', 'много', 20)).toBe('текст вместо числа: «много»');
     expect(run('CHECK', 3, 0)).toBe('база равна 0');
-    expect(run('CHECK', null, 20)).toBe('нет значения');
-    expect(run('CHECK', 3, null)).toBe('нет базы');
+    expect(run('CHECK', 0.25, 40)).toBe('в столбце количества стоит число от 0 до 1 («0,25»): похоже на процент, значение взято как доля');
+    // Missing data («н/д», an empty cell) is allowed, as in the report's data check.
+    expect(run('CHECK', null, 20)).toBeNull();
+    expect(run('CHECK', 'н/д', 20)).toBeNull();
+    expect(run('CHECK', 3, null)).toBeNull();
   });
   it('works over ranges', () => {
     expect(run('CHECK', [[1], [30]], [[20], [20]])).toEqual([[null], ['значение больше базы: 30 > 20']]);

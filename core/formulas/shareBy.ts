@@ -8,14 +8,13 @@ import { share } from '../rules';
 import { cellText, normalizeText } from '../text';
 import type { CellValue } from '../values';
 import { asScalar, broadcast, cellAt, sameShape, shapeOf } from './broadcast';
-import { readCountArg } from './elements';
-import { formulaError, isMatrix, type FormulaArg, type FormulaError, type FormulaResult, type Matrix } from './types';
+import { readPair } from './elements';
+import { formulaError, isMatrix, type FormulaArg, type FormulaResult, type Matrix } from './types';
 
 interface GroupSums {
   part: number;
   total: number;
   rows: number;
-  error: FormulaError | null;
 }
 
 function asMatrix(arg: FormulaArg): Matrix<CellValue> {
@@ -37,19 +36,15 @@ export function shareBy(groups: FormulaArg, group: FormulaArg, parts: FormulaArg
       const key = normalizeText(cellAt(g, r, c));
       if (!key) continue;
       let sum = sums.get(key);
-      if (!sum) sums.set(key, (sum = { part: 0, total: 0, rows: 0, error: null }));
+      if (!sum) sums.set(key, (sum = { part: 0, total: 0, rows: 0 }));
       sum.rows++;
-      const part = readCountArg(cellAt(p, r, c));
-      const total = readCountArg(cellAt(t, r, c));
-      for (const read of [part, total]) {
-        if (!read.ok && !read.missing && !sum.error) {
-          sum.error = formulaError('value', `строка ${r + 1} диапазона: ${read.error.message}`);
-        }
-      }
-      // A row with a missing part or total is left out of both sums.
-      if (part.ok && total.ok) {
-        sum.part += part.value;
-        sum.total += total.value;
+      // As in the report: a row whose part or total is missing or unreadable is left out of both
+      // sums (SFERUM.CHECK says what is wrong with it), and a part given as a percentage counts as
+      // that share of the total.
+      const pair = readPair(cellAt(p, r, c), cellAt(t, r, c));
+      if (pair.ok) {
+        sum.part += pair.value[0];
+        sum.total += pair.value[1];
       }
     }
   }
@@ -59,7 +54,6 @@ export function shareBy(groups: FormulaArg, group: FormulaArg, parts: FormulaArg
     if (!key) return formulaError('value', messages.emptyGroup());
     const sum = sums.get(key);
     if (!sum) return formulaError('na', messages.noRowsForGroup(cellText(wanted)));
-    if (sum.error) return sum.error;
     return share(sum.part, sum.total) ?? formulaError('div0', messages.baseZero());
   });
 }

@@ -4,6 +4,7 @@
  */
 import { columnLetter, type Finding, type FindingCode, type Severity } from '../findings';
 import { messages } from '../messages';
+import { isShareInCount } from '../rules';
 import { cellText } from '../text';
 import { parseValue, type CellValue } from '../values';
 import type { ColumnRef } from './header';
@@ -36,7 +37,7 @@ export function finding(place: CellPlace | { row: number }, code: FindingCode, s
 export type CountCell = number | { readonly share: number; readonly text: string; readonly fraction: boolean } | null;
 
 /** «0,25», «0,0006»: a fraction as the user would read it. */
-function fractionText(value: number): string {
+export function fractionText(value: number): string {
   return String(Number(value.toPrecision(6))).replace('.', ',');
 }
 
@@ -71,8 +72,9 @@ export function readCount(raw: CellValue, row: number, column: ColumnRef, firstC
   const place = (): CellPlace => ({ row, column, firstColumn });
   const parsed = readNonNegative(raw, place, findings);
   if (!parsed) return null;
-  if (parsed.percent) return { share: parsed.value, text: cellText(raw), fraction: false };
-  if (parsed.value > 0 && parsed.value < 1) return { share: parsed.value, text: fractionText(parsed.value), fraction: true };
+  if (isShareInCount(parsed.value, parsed.percent)) {
+    return { share: parsed.value, text: parsed.percent ? cellText(raw) : fractionText(parsed.value), fraction: !parsed.percent };
+  }
   if (!Number.isInteger(parsed.value)) {
     findings.push(finding(place(), 'fractional', 'warning', messages.fractionalCount(parsed.value)));
   }
