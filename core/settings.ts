@@ -6,7 +6,7 @@
 import { SCHOOL_INDICATORS, SUMMARY_INDICATORS, type IndicatorKey } from './catalogue/indicators';
 import { messages } from './messages';
 import { DEFAULT_TOLERANCE } from './rules';
-import { safeString } from './text';
+import { safeString, shownValue } from './text';
 import { parseValue } from './values';
 
 /** Base of the teacher indicators: teachers in «Сферум» (default) or the school's staff total. */
@@ -51,13 +51,13 @@ export function resolveSettings(input: SettingsInput | undefined): { settings: S
       continue;
     }
     const value = parseShare(raw);
-    if (value === 'invalid') errors.push(messages.targetOutOfRange(safeString(raw)));
+    if (value === 'invalid') errors.push(messages.targetOutOfRange(shownValue(raw)));
     else targets[key as IndicatorKey] = value;
   }
   let tolerance = DEFAULT_SETTINGS.tolerance;
   if (input?.tolerance !== undefined) {
     const value = parseShare(input.tolerance);
-    if (value === 'invalid' || value === null) errors.push(messages.toleranceOutOfRange(safeString(input.tolerance)));
+    if (value === 'invalid' || value === null) errors.push(messages.toleranceOutOfRange(shownValue(input.tolerance)));
     else tolerance = value;
   }
   const teacherBase: TeacherBase = input?.teacherBase === 'staffTotal' ? 'staffTotal' : 'teachers';

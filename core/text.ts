@@ -22,6 +22,13 @@ export function safeString(value: unknown): string {
   }
 }
 
+/** A cell's value as a Russian sheet shows it, for messages: ИСТИНА / ЛОЖЬ, «1,2». */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'ИСТИНА' : 'ЛОЖЬ';
+  if (typeof value === 'number') return String(value).replace('.', ',').replace('-', '−');
+  return cellText(value);
+}
+
 /** Lower case, «ё» → «е», quotes and punctuation → spaces, runs of spaces → one. */
 export function normalizeText(value: unknown): string {
   return safeString(value)

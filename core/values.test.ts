@@ -55,7 +55,8 @@ describe('parseValue', () => {
 
   it('marks booleans, dates and non-finite numbers invalid', () => {
     expect(parseValue(true)).toMatchObject({ kind: 'invalid', reason: 'логическое значение вместо числа' });
-    expect(parseValue(new Date(Date.UTC(2023, 3, 21)))).toMatchObject({ kind: 'invalid', text: '2023-04-21' });
+    // As the sheet shows it, in the time zone the date came in (Google Sheets: the script's).
+    expect(parseValue(new Date(2023, 3, 21))).toMatchObject({ kind: 'invalid', reason: 'дата вместо числа', text: '21.04.2023' });
     expect(parseValue(Number.NaN)).toMatchObject({ kind: 'invalid' });
     expect(parseValue(Number.POSITIVE_INFINITY)).toMatchObject({ kind: 'invalid' });
   });

@@ -37,6 +37,15 @@ function invalid(reason: string, text: string): ParsedValue {
   return { kind: 'invalid', reason, text };
 }
 
+/**
+ * «14.04.2023», as the sheet shows the date. Google Sheets hands over dates at midnight of the
+ * script's time zone: the date in UTC could be the day before.
+ */
+function dateText(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+}
+
 /** Parses one cell. Never throws. */
 export function parseValue(raw: unknown): ParsedValue {
   if (raw === null || raw === undefined) return MISSING;
@@ -44,7 +53,7 @@ export function parseValue(raw: unknown): ParsedValue {
     return Number.isFinite(raw) ? { kind: 'number', value: raw, percent: false } : invalid('не конечное число', String(raw));
   }
   if (typeof raw === 'boolean') return invalid('логическое значение вместо числа', raw ? 'ИСТИНА' : 'ЛОЖЬ');
-  if (raw instanceof Date) return invalid('дата вместо числа', Number.isNaN(raw.getTime()) ? '' : raw.toISOString().slice(0, 10));
+  if (raw instanceof Date) return invalid('дата вместо числа', Number.isNaN(raw.getTime()) ? '' : dateText(raw));
   if (typeof raw !== 'string') return invalid('значение не число', safeString(raw));
   return parseText(raw);
 }

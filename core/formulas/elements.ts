@@ -9,7 +9,7 @@ import { gapInPeople, isProfileActive, isShareInCount, meetsAccess50, share, sta
 import { parseShare } from '../settings';
 import { fractionText, shareInCountMessage } from '../table/cells';
 import { recogniseColumns } from '../table/header';
-import { normalizeHeader, normalizeText, cellText } from '../text';
+import { normalizeHeader, normalizeText, cellText, shownValue } from '../text';
 import { parseValue, type CellValue } from '../values';
 import { formulaError, type FormulaError, type FormulaValue } from './types';
 
@@ -32,7 +32,7 @@ export function readCountArg(raw: CellValue): Read<number> {
 function readShareArg(raw: CellValue, outOfRange: (text: string) => string): Read<number> {
   const value = parseShare(raw);
   if (value === null) return MISSING;
-  if (value === 'invalid') return fail(outOfRange(cellText(raw)));
+  if (value === 'invalid') return fail(outOfRange(shownValue(raw)));
   return { ok: true, value };
 }
 

@@ -170,6 +170,13 @@ describe('PARSE', () => {
   });
 });
 
+describe('messages about a target', () => {
+  it('quote the value as the sheet shows it', () => {
+    expect(run('STATUS', 10, 100, 1.2)).toEqual(err('value', 'цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «1,2»'));
+    expect(run('GAP', 10, 100, true)).toEqual(err('value', 'цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «ИСТИНА»'));
+  });
+});
+
 describe('SHARE_BY and the report', () => {
   it('give each district the same share, with bad cells, percentages and fractions in the counts', () => {
     const rows = [
