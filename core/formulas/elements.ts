@@ -154,7 +154,8 @@ export function checkElement(part: CellValue, total: CellValue): FormulaValue {
 }
 
 const TARGET_INDICATORS = [...SCHOOL_INDICATORS, ...SUMMARY_INDICATORS];
-const KNOWN_TARGET_KEYS = [...new Set(TARGET_INDICATORS.filter((d) => d.defaultTarget !== null).map((d) => d.key))];
+/** Indicators with a default target, as a user can name them: «teachersCreatedChats (Создали чаты)». */
+const KNOWN_TARGET_KEYS = [...new Map(TARGET_INDICATORS.filter((d) => d.defaultTarget !== null).map((d) => [d.key, `${d.key} (${d.shortLabel})`])).values()];
 const YEARS = new Map<string, string>([['2022', DEFAULT_TARGET_YEAR], ['2023', DEFAULT_TARGET_YEAR], ['2022 2023', DEFAULT_TARGET_YEAR], ['2022 23', DEFAULT_TARGET_YEAR]]);
 
 /** Finds an indicator by its key, its label, or the header text of its numerator column. */

@@ -92,7 +92,7 @@ describe('TARGET', () => {
   it('lists the known keys for an unknown indicator', () => {
     const result = run('TARGET', 'погода');
     expect(result).toMatchObject({ kind: 'error', code: 'na' });
-    expect((result as FormulaError).message).toMatch(/^неизвестный показатель «погода»; известны: teachersCreatedChats, teachers3Messages/);
+    expect((result as FormulaError).message).toMatch(/^неизвестный показатель «погода»; известны: teachersCreatedChats \(Создали чаты\), teachers3Messages \(≥3 сообщений\)/);
   });
   it('says when an indicator has no default target', () => {
     expect(run('TARGET', 'teachersLinkedDiary')).toEqual(err('na', 'для показателя «Доля учителей, связавших аккаунты ЭЖД» цель по умолчанию не задана'));
