@@ -5,9 +5,9 @@
 import { SCHOOL_COLUMNS } from '../catalogue/columns';
 import { DEFAULT_TARGET_YEAR, SCHOOL_INDICATORS, SUMMARY_INDICATORS, type IndicatorKey } from '../catalogue/indicators';
 import { messages } from '../messages';
-import { gapInPeople, isProfileActive, isShareInCount, meetsAccess50, share, statusOf, DEFAULT_TOLERANCE, STATUS_NO_DATA } from '../rules';
+import { gapInPeople, isProfileActive, meetsAccess50, share, statusOf, DEFAULT_TOLERANCE, STATUS_NO_DATA } from '../rules';
 import { parseShare } from '../settings';
-import { fractionText, shareInCountMessage } from '../table/cells';
+import { shareInBaseMessage, shareInCountCell, shareInCountMessage, type ShareCell } from '../table/cells';
 import { recogniseColumns } from '../table/header';
 import { normalizeHeader, normalizeText, cellText, shownValue } from '../text';
 import { parseValue, type CellValue } from '../values';
@@ -37,7 +37,7 @@ function readShareArg(raw: CellValue, outOfRange: (text: string) => string): Rea
 }
 
 /** A part's cell: a count, or a share of its base (written «25%», or 0,25 as a typed percentage arrives). */
-type PartCell = { readonly count: number } | { readonly share: number; readonly text: string; readonly fraction: boolean };
+type PartCell = { readonly count: number } | ShareCell;
 
 /** A part as the report reads a count cell (cells.ts readCount): a share stands for that share of the base. */
 function readPartArg(raw: CellValue): Read<PartCell> {
@@ -45,17 +45,14 @@ function readPartArg(raw: CellValue): Read<PartCell> {
   if (parsed.kind === 'missing') return MISSING;
   if (parsed.kind === 'invalid') return fail(messages.invalidValue(parsed.reason, parsed.text));
   if (parsed.value < 0) return fail(messages.negative(parsed.value));
-  if (isShareInCount(parsed.value, parsed.percent)) {
-    return { ok: true, value: { share: parsed.value, text: parsed.percent ? cellText(raw) : fractionText(parsed.value), fraction: !parsed.percent } };
-  }
-  return { ok: true, value: { count: parsed.value } };
+  return { ok: true, value: shareInCountCell(raw, parsed.value, parsed.percent) ?? { count: parsed.value } };
 }
 
 /** A base: a count; a share is refused, as in the report (a base has no base of its own). */
 function readBaseArg(raw: CellValue): Read<number> {
   const cell = readPartArg(raw);
   if (!cell.ok) return cell;
-  if ('share' in cell.value) return fail(messages.invalidValue(cell.value.fraction ? 'доля вместо количества' : 'процент вместо количества', cell.value.text));
+  if ('share' in cell.value) return fail(shareInBaseMessage(cell.value));
   return { ok: true, value: cell.value.count };
 }
 

@@ -34,10 +34,28 @@ export function finding(place: CellPlace | { row: number }, code: FindingCode, s
  * count of people is 0,25, while a percentage typed in Excel or Google Sheets reaches the add-ins
  * as exactly that number (the «%» is only the cell's format).
  */
-export type CountCell = number | { readonly share: number; readonly text: string; readonly fraction: boolean } | null;
+export type CountCell = number | ShareCell | null;
+
+/** A share found in a count cell: its value, the text to quote, and whether it was a plain fraction (not «…%»). */
+export interface ShareCell {
+  readonly share: number;
+  readonly text: string;
+  readonly fraction: boolean;
+}
+
+/** The share a parsed count cell stands for (rules.isShareInCount), or null for a count: the report and the formulas both read cells by this. */
+export function shareInCountCell(raw: CellValue, value: number, percent: boolean): ShareCell | null {
+  if (!isShareInCount(value, percent)) return null;
+  return { share: value, text: percent ? cellText(raw) : fractionText(value), fraction: !percent };
+}
+
+/** Why a share cannot stand in a base column (a base has no base of its own). */
+export function shareInBaseMessage(cell: ShareCell): string {
+  return messages.invalidValue(cell.fraction ? 'доля вместо количества' : 'процент вместо количества', cell.text);
+}
 
 /** «0,25», «0,0006»: a fraction as the user would read it. */
-export function fractionText(value: number): string {
+function fractionText(value: number): string {
   return String(Number(value.toPrecision(6))).replace('.', ',');
 }
 
@@ -59,7 +77,7 @@ function readNonNegative(raw: CellValue, place: () => CellPlace, findings: Findi
 /**
  * A share found in a count column, for the finding that says how it was taken.
  */
-export function shareInCountMessage(cell: { readonly text: string; readonly fraction: boolean }): string {
+export function shareInCountMessage(cell: ShareCell): string {
   return cell.fraction ? messages.fractionInCount(cell.text) : messages.percentInCount(cell.text, 1);
 }
 
@@ -72,9 +90,8 @@ export function readCount(raw: CellValue, row: number, column: ColumnRef, firstC
   const place = (): CellPlace => ({ row, column, firstColumn });
   const parsed = readNonNegative(raw, place, findings);
   if (!parsed) return null;
-  if (isShareInCount(parsed.value, parsed.percent)) {
-    return { share: parsed.value, text: parsed.percent ? cellText(raw) : fractionText(parsed.value), fraction: !parsed.percent };
-  }
+  const share = shareInCountCell(raw, parsed.value, parsed.percent);
+  if (share) return share;
   if (!Number.isInteger(parsed.value)) {
     findings.push(finding(place(), 'fractional', 'warning', messages.fractionalCount(parsed.value)));
   }

@@ -11,7 +11,7 @@ import { foldedText, HashIndex, hashKey, scanName, type NameScan } from '../name
 import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
-import { finding, readCount, shareInCountMessage, type CellPlace } from './cells';
+import { finding, readCount, shareInBaseMessage, shareInCountMessage, type CellPlace } from './cells';
 import { applyMapping, findHeaderRow, firstTexts, recogniseColumns, type ColumnMap, type ColumnMapping, type ColumnRef, type HeaderMatch } from './header';
 
 export type ProfileStatus = 'active' | 'inactive';
@@ -84,15 +84,17 @@ export const REQUIRED_SCHOOL_COLUMNS: readonly SchoolColumnKey[] = ['district', 
 /** Group name for schools whose district cell is empty. */
 export const NO_DISTRICT = 'Район не указан';
 
-const TOTAL_ROW = /^(итого|всего)( |$)/;
+/** Words that start a row of totals in the district or name cell: such rows are skipped (and not highlighted, highlight.ts). */
+export const TOTAL_ROW_WORDS: readonly string[] = ['итого', 'всего'];
+const TOTAL_ROW = new RegExp(`^(${TOTAL_ROW_WORDS.join('|')})( |$)`);
 /** The same test on raw text, so school names need not be normalised first. */
-const TOTAL_ROW_TEXT = /^\s*(итого|всего)([\s:.,]|$)/i;
+const TOTAL_ROW_TEXT = new RegExp(`^\\s*(${TOTAL_ROW_WORDS.join('|')})([\\s:.,]|$)`, 'i');
 /** Whether text may start with «Итого» / «Всего» (after spaces): most names are ruled out without the regexp. */
 function startsLikeTotal(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20 || code === 0xa0 || (code >= 0x09 && code <= 0x0d)) continue;
-    return code === 0x418 || code === 0x438 || code === 0x412 || code === 0x432; // И и В в
+    return code === 0x418 || code === 0x438 || code === 0x412 || code === 0x432; // И и В в: TOTAL_ROW_WORDS' first letters
   }
   return false;
 }
@@ -524,7 +526,7 @@ class RowReader {
     const slot = percentBase === undefined ? -1 : this.store.countKeys.indexOf(percentBase);
     const base = slot < 0 ? NaN : ((this.store.counts[slot] as Float64Array)[index] as number);
     if (Number.isNaN(base)) {
-      this.findings.push(finding(this.place(row, key), 'unparseable', 'error', messages.invalidValue(cell.fraction ? 'доля вместо количества' : 'процент вместо количества', cell.text) + '; значение не учтено'));
+      this.findings.push(finding(this.place(row, key), 'unparseable', 'error', shareInBaseMessage(cell) + '; значение не учтено'));
       return NaN;
     }
     this.findings.push(finding(this.place(row, key), 'percentInCount', 'warning', shareInCountMessage(cell)));
