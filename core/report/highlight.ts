@@ -7,6 +7,7 @@
 import { columnLetter } from '../findings';
 import type { Evaluation } from '../evaluate/evaluate';
 import { nearFrom } from '../rules';
+import { TOTAL_ROW_WORDS } from '../table/schoolTable';
 import { MARKER, type ThresholdRule, type Tone } from './model';
 
 export interface HighlightRule {
@@ -37,8 +38,6 @@ function literal(value: number): string {
   return String(Number(value.toFixed(10)));
 }
 
-/** Words that start a row of totals, as parsing skips them (TOTAL_ROW in schoolTable.ts). */
-const TOTAL_WORDS = ['итого', 'всего'];
 
 /**
  * The rows the evaluation counts as schools, as a formula condition: a school's name is there,
@@ -47,7 +46,7 @@ const TOTAL_WORDS = ['итого', 'всего'];
  * comparison is case-insensitive in Excel and Google Sheets alike.
  */
 function schoolRowCondition(district: string | null, school: string): string {
-  const starts = (cell: string): string[] => TOTAL_WORDS.map((word) => `LEFT(TRIM(${cell}),${word.length})<>"${word}"`);
+  const starts = (cell: string): string[] => TOTAL_ROW_WORDS.map((word) => `LEFT(TRIM(${cell}),${word.length})<>"${word}"`);
   // An error in the district or name cell (#N/A of a lookup) is text to the evaluation, not a reason to stop colouring.
   return `IFERROR(AND(${[`${school}<>""`, ...(district ? starts(district) : []), ...starts(school)].join(',')}),TRUE())`;
 }
