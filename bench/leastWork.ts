@@ -7,7 +7,7 @@
  * meeting each target and the lagging schools of each district. No findings, no stored rows, no
  * ranking, no report: whatever core spends beyond this goes on those.
  */
-import { DEFAULT_SETTINGS, laggingBelow, metFrom, SCHOOL_INDICATORS, type SchoolIndicatorKey } from '../core';
+import { DEFAULT_SETTINGS, laggingBelow, metFrom, ratio, SCHOOL_INDICATORS, type SchoolIndicatorKey } from '../core';
 import { HashIndex, hashKey, scanName, type NameScan } from '../core/nameKey';
 import { COUNT_COLUMN, COUNT_KEYS, DISTRICT_COLUMN, HEADER_ROW_INDEX, type GeneratedTable } from './generateTable';
 
@@ -80,7 +80,7 @@ export function leastWork(table: GeneratedTable, tolerance = DEFAULT_SETTINGS.to
     let lagging = 0;
     for (let i = 0; i < indicators; i++) {
       const base = counts[bases[i] as number] as number;
-      const share = base > 0 ? (counts[parts[i] as number] as number) / base : NaN;
+      const share = ratio(counts[parts[i] as number] as number, base);
       if (share !== share) continue;
       const isMet = Number(share >= (met[i] as number));
       sums[at + width + 1 + i] = (sums[at + width + 1 + i] as number) + isMet;
