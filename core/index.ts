@@ -15,6 +15,7 @@ export * from './table/header';
 export * from './table/schoolTable';
 export * from './table/summaryTable';
 export * from './table/planTable';
+export * from './table/merges';
 export * from './evaluate/indicatorSet';
 export * from './evaluate/measure';
 export * from './evaluate/evaluate';

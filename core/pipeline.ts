@@ -12,6 +12,7 @@ import { resolveSettings, type Settings, type SettingsInput } from './settings';
 import type { SchoolColumnKey } from './catalogue/columns';
 import type { ColumnMapping } from './table/header';
 import { parsePlanTable, type DistrictPlan } from './table/planTable';
+import { emptyDistrictSpan, type CellSpan } from './table/merges';
 import { parseSchoolTable, type SchoolTable } from './table/schoolTable';
 import type { CellValue } from './values';
 import { messages } from './messages';
@@ -47,6 +48,11 @@ export type JobResult =
       readonly highlight: readonly HighlightRule[];
       /** Problems with settings, last week's sheet or the plan that did not stop the job. */
       readonly warnings: readonly string[];
+      /**
+       * Schools whose district cell is empty, in this week's and last week's sheet: where a host
+       * that reads merged cells as empty should look for merges (fillMergedCells) and run again.
+       */
+      readonly districtGaps: { readonly current: CellSpan | null; readonly previous: CellSpan | null };
     }
   | { readonly ok: false; readonly error: string };
 
@@ -84,13 +90,17 @@ export function runJob(input: JobInput): JobResult {
 
   const evaluation = evaluate(current.table, settings, plan);
   let comparison: Comparison | null = null;
+  let previousGaps: CellSpan | null = null;
   if (input.previous) {
     // Last week's columns may have moved: recognise them afresh, without this week's mapping.
     const previous = parseWeek(input.previous);
     const named = `Прошлая неделя${input.previous.name ? ` («${input.previous.name}»)` : ''}`;
     // A sheet with no school under its header would list every school of this week as new.
     if (previous.ok && previous.table.rows.length === 0) warnings.push(`${named}: ${messages.emptyTable(previous.table.headerRow)}; сравнение не построено`);
-    else if (previous.ok) comparison = compareWeeks(evaluation, evaluate(previous.table, settings));
+    else if (previous.ok) {
+      comparison = compareWeeks(evaluation, evaluate(previous.table, settings));
+      previousGaps = emptyDistrictSpan(previous.table);
+    }
     else warnings.push(`${named}: ${previous.error}`);
   }
 
@@ -103,7 +113,8 @@ export function runJob(input: JobInput): JobResult {
     district: district ?? undefined,
     source: input.current.name,
   });
-  return { ok: true, evaluation, comparison, report, highlight: highlightRules(evaluation), warnings };
+  const districtGaps = { current: emptyDistrictSpan(current.table), previous: previousGaps };
+  return { ok: true, evaluation, comparison, report, highlight: highlightRules(evaluation), warnings, districtGaps };
 }
 
 /** Only the recognition step, for a panel that shows which columns were found. */
