@@ -33,17 +33,17 @@ export interface CellSpan {
  * A merge the host returned in pieces (Excel's look-up is made in blocks of rows) whose top cell
  * is empty takes the value of the piece right above it.
  */
-export function fillMergedCells(
-  values: readonly (readonly CellValue[])[],
+export function fillMergedCells<T extends CellValue>(
+  values: readonly (readonly T[])[],
   areas: readonly MergedArea[],
   firstRow = 1,
   firstColumn = 0,
-): readonly (readonly CellValue[])[] {
+): readonly (readonly T[])[] {
   if (areas.length === 0) return values;
   const filled = values.slice();
   const copied = new Set<number>();
   /** The text each filled column carries down, by the sheet row below the last piece filled: for a merge returned in pieces. */
-  const carried = new Map<string, CellValue>();
+  const carried = new Map<string, T & string>();
   const ordered = [...areas].sort((a, b) => a.row - b.row || a.column - b.column);
   for (const area of ordered) {
     const top = area.row - firstRow;
@@ -53,7 +53,7 @@ export function fillMergedCells(
     // A piece continuing the one above fills from its own top row.
     const continued = isBlank(own);
     const text = continued ? carried.get(`${area.row}:${area.column}:${area.columns}`) : own;
-    if (typeof text !== 'string' || isBlank(text)) continue;
+    if (!isText(text)) continue;
     const end = Math.min(values.length, top + area.rows);
     for (let index = continued ? top : top + 1; index < end; index++) {
       const row = filled[index] ?? [];
@@ -62,13 +62,17 @@ export function fillMergedCells(
         filled[index] = row.slice();
         copied.add(index);
       }
-      (filled[index] as CellValue[])[column] = text;
+      (filled[index] as T[])[column] = text;
     }
     // Excel's look-up is split by rows, so only a merge down one column is ever cut in pieces
     // (a title merged across columns must not pass to a blank merged row under it).
     if (area.columns === 1) carried.set(`${area.row + area.rows}:${area.column}:1`, text);
   }
   return filled;
+}
+
+function isText<T extends CellValue>(value: T | undefined): value is T & string {
+  return typeof value === 'string' && !isBlank(value);
 }
 
 /**

@@ -69,6 +69,15 @@ export interface ExcelRange {
   readonly format: ExcelRangeFormat;
   readonly conditionalFormats: ExcelConditionalFormatCollection;
   load(propertyNames?: string | string[]): unknown;
+  /** The merged areas that meet this range (ExcelApi 1.13); the sync fails if there are more than 512. */
+  getMergedAreasOrNullObject(): ExcelMergedAreas;
+}
+
+/** A RangeAreas as the merge look-up loads it: its areas' positions. */
+export interface ExcelMergedAreas {
+  readonly isNullObject: boolean;
+  readonly areas: { readonly items: readonly ExcelRange[] };
+  load(propertyNames?: string | string[]): unknown;
 }
 
 export interface ExcelRangeFormat {

@@ -304,6 +304,95 @@ describe('buildReport', () => {
   });
 });
 
+/**
+ * A weekly sheet sorted by district with each district's name merged down its schools' rows, as
+ * regional sheets are often laid out, and the same sheet without merges.
+ */
+function districtBlocks(rows: number, districts?: number): { values: (string | number | boolean)[][]; merges: string[] } {
+  const [title = [], blank = [], header = [], ...data] = monitoringSheet(rows, { districts });
+  const district = (row: readonly unknown[]): string => String(row[0]);
+  data.sort((a, b) => district(a).localeCompare(district(b), 'ru'));
+  const merges: string[] = [];
+  for (let start = 0, end = 1; start < data.length; start = end++) {
+    while (end < data.length && district(data[end] ?? []) === district(data[start] ?? [])) end++;
+    // Data start at sheet row 4.
+    if (end - start > 1) merges.push(`A${start + 4}:A${end + 3}`);
+  }
+  return { values: [title, blank, header, ...data], merges };
+}
+
+function mergedWorkbook(rows: number, districts?: number, mergedCells?: boolean): { excel: FakeExcel; backend: PanelBackend; plain: FakeExcel } {
+  const { values, merges } = districtBlocks(rows, districts);
+  const excel = new FakeExcel([{ name: SOURCE, values }]);
+  for (const address of merges) excel.merge(SOURCE, address);
+  return { excel, backend: createExcelBackend({ run: excel.run, settings: excel.settings, mergedCells }), plain: new FakeExcel([{ name: SOURCE, values }]) };
+}
+
+describe('buildReport with district names merged down their schools', () => {
+  test('each school counts in its district, as in the same sheet without merges, at one more sync; the source is untouched', async () => {
+    const { excel, backend, plain } = mergedWorkbook(90);
+    // Excel hands a merge's value to its top cell only.
+    expect(excel.sheet(SOURCE).values[4]?.[0]).toBe('');
+    const source = JSON.stringify(excel.sheet(SOURCE));
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/^Отчёт по районам построен: районов — 4, школ — 90, /);
+    expect(result.message).not.toMatch(/Район не указан/);
+
+    await createExcelBackend({ run: plain.run, settings: plain.settings }).buildReport(request(), noProgress);
+    for (const name of [DISTRICTS, LAGGING, FINDINGS]) expect(excel.sheet(name).values).toEqual(plain.sheet(name).values);
+    // The look-ups, all in one sync, only over the district column.
+    const lookups = excel.calls.filter((call) => call.path.endsWith('.mergedAreas'));
+    expect(lookups.length).toBe(1);
+    expect(lookups[0]?.path).toMatch(/range\(A4:A\d+\)\.mergedAreas$/);
+    expect(excel.syncs).toHaveLength(plain.syncs.length + 1);
+    expect(JSON.stringify(excel.sheet(SOURCE))).toBe(source);
+
+    // A second run gives the same workbook.
+    const once = JSON.stringify(excel.snapshot());
+    await backend.buildReport(request(), noProgress);
+    expect(JSON.stringify(excel.snapshot())).toBe(once);
+  });
+
+  test('600 merged districts, more than one look-up may meet: asked for in blocks of rows, still one sync', async () => {
+    const { excel, backend } = mergedWorkbook(1200, 600);
+    expect(excel.sheet(SOURCE).merges).toHaveLength(600);
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.message).toMatch(/^Отчёт по районам построен: районов — 600, школ — 1200, /);
+    const lookups = excel.calls.filter((call) => call.path.endsWith('.mergedAreas'));
+    expect(lookups.length).toBe(3);
+    expect(new Set(lookups.map((call) => call.sync)).size).toBe(1);
+  });
+
+  test('a sheet where every school names its district looks up no merges', async () => {
+    const { excel, backend } = workbook(90);
+    await backend.buildReport(request(), noProgress);
+    expect(excel.calls.filter((call) => call.path.endsWith('.mergedAreas'))).toEqual([]);
+  });
+
+  test('an Excel without merge look-ups (before ExcelApi 1.13): schools without a district, and a warning saying what to do', async () => {
+    const { excel, backend } = mergedWorkbook(90, undefined, false);
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/районов — 5, /);
+    expect(result.message).toContain('отмените объединение столбца «Район»');
+    expect(excel.calls.filter((call) => call.path.endsWith('.mergedAreas'))).toEqual([]);
+  });
+
+  test('last week\'s sheet merged too: both sheets are looked up in the same sync, and the comparison matches every school', async () => {
+    const current = districtBlocks(90);
+    const previous = districtBlocks(90);
+    const excel = new FakeExcel([{ name: SOURCE, values: current.values }, { name: 'Прошлая неделя', values: previous.values }]);
+    for (const address of previous.merges) excel.merge('Прошлая неделя', address);
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings });
+    const result = await backend.buildReport(request({ previousSheet: 'Прошлая неделя' }), noProgress);
+    expect(result.ok).toBe(true);
+    const lookups = excel.calls.filter((call) => call.path.endsWith('.mergedAreas'));
+    expect(lookups).toHaveLength(1);
+    expect(excel.sheets.some((sheet) => sheet.values.some((row) => row.some((cell) => cell === 'Район не указан')))).toBe(false);
+  });
+});
+
 describe('highlight and clearHighlight', () => {
   function ours(sheet: FakeSheet): number {
     return sheet.conditionalFormats.filter((f) => isOwnFormula(f.formula)).length;

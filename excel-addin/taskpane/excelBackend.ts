@@ -3,6 +3,7 @@
  * writes once. Round trips per action on a 1,000-row table:
  *   load          1 sheet list + extent · 2 values
  *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the whole report
+ *                 (+1 to look up merged cells, only when schools have no district: ui/mergedCells.ts)
  *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
  *   clear         1 format types · 2 formulas · 3 delete ours
  * In desktop Excel that holds at every size. In Excel on the web, larger sheets add syncs where a
@@ -12,12 +13,14 @@ import { runJob } from '../../core/pipeline';
 import type { StoredSettings } from '../../core/settings';
 import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
+import { mergeLookups, withMergedCells, type JobSheet } from '../../ui/mergedCells';
 import { buildPanelState, jobInput, type SheetBlock } from '../../ui/panelState';
-import type { DocumentSettings, ExcelRequestContext, ExcelRun } from './excelApi';
+import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } from './excelApi';
 import { EXCEL_TEXTS, reasonOf } from './excelMessages';
 import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
-import { queueNamedSheetExtent, queueSheetExtent, readSheetValues } from './readSheets';
+import { queueMergedAreas } from './readMerges';
+import { queueNamedSheetExtent, queueSheetExtent, readSheetValues, type SheetExtent } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
 import { renderReport, type WrittenSheet } from './renderReport';
 import { WorkbookStore, type OwnedSheet } from './workbookStore';
@@ -27,6 +30,8 @@ export interface ExcelHost {
   readonly settings: DocumentSettings;
   /** Bytes one sync may carry (payloadBudgetFor the platform); the web's budget when not given. */
   readonly payloadBudget?: number;
+  /** False where Excel cannot list merged cells (before ExcelApi 1.13): merged districts then stay empty, with a warning. */
+  readonly mergedCells?: boolean;
 }
 
 /** A sheet the request names that the workbook no longer has (renamed or deleted meanwhile). */
@@ -155,7 +160,16 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       if (!current) throw new MissingSheet(request.sheet);
 
       progress('Расчёт показателей…');
-      const job = runJob(jobInput(request, { current, previous: block(settings.previousSheet), plan: block(settings.planSheet) }));
+      const input = jobInput(request, { current, previous: block(settings.previousSheet), plan: block(settings.planSheet) });
+      let job = runJob(input);
+      const lookups = mergeLookups(job);
+      if (lookups.length > 0 && host.mergedCells !== false) {
+        // Schools without a district: their district may be merged down their rows.
+        const sheetOf = (which: JobSheet): ExcelWorksheet => (extents[names.indexOf(which === 'current' ? request.sheet : (settings.previousSheet as string))] as SheetExtent).sheet;
+        const found = queueMergedAreas(lookups.map((lookup) => ({ sheet: sheetOf(lookup.sheet), span: lookup.span })));
+        await context.sync();
+        job = runJob(withMergedCells(input, lookups, found()));
+      }
       if (!job.ok) return failure(job.error);
 
       const plan = planReplacement(job.report, list(), store.ownedSheets(), names);
@@ -166,12 +180,13 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       // record cannot be saved now, it is tried again with the settings below.
       const recordEarly = (sheets: readonly WrittenSheet[]): Promise<void> => store.save({ ownedSheets: ownedWith(sheets) }).catch(() => undefined);
       const written = await renderReport(context, new SyncBatch(context, budget), job.report, plan, progress, recordEarly);
-      return { job, written, owned: ownedWith(written) };
+      const notes = lookups.length > 0 && host.mergedCells === false ? [EXCEL_TEXTS.mergedCellsUnknown] : [];
+      return { job, written, owned: ownedWith(written), notes };
     });
     if ('ok' in outcome) return outcome;
 
-    const { job, written, owned } = outcome;
-    const warnings = [...skipped, ...job.warnings];
+    const { job, written, owned, notes } = outcome;
+    const warnings = [...skipped, ...job.warnings, ...notes];
     try {
       // The user's choice of sheets is kept: a sheet renamed back is used again next time.
       await store.save({ ownedSheets: owned, sourceSheet: request.sheet, settings: chosen });

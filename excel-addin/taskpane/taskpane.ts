@@ -26,5 +26,7 @@ void Office.onReady((info) => {
   }
   const settings: DocumentSettings = Office.context.document.settings;
   // Only Excel on the web limits a sync to 5 MB; desktop Excel reads and writes in one batch at any size.
-  mountPanel(root, createExcelBackend({ run, settings, payloadBudget: payloadBudgetFor(info?.platform) }));
+  // Merged district cells are looked up with getMergedAreasOrNullObject (ExcelApi 1.13).
+  const mergedCells = Office.context.requirements.isSetSupported('ExcelApi', '1.13');
+  mountPanel(root, createExcelBackend({ run, settings, payloadBudget: payloadBudgetFor(info?.platform), mergedCells }));
 });

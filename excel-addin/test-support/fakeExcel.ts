@@ -11,7 +11,7 @@
  */
 import type {
   DocumentSettings, ExcelChart, ExcelChartCollection, ExcelChartSeries, ExcelConditionalFormat, ExcelConditionalFormatCollection,
-  ExcelConditionalFormatRule, ExcelCustomConditionalFormat, ExcelFill, ExcelFont, ExcelFontColor, ExcelFreezePanes, ExcelRange,
+  ExcelConditionalFormatRule, ExcelCustomConditionalFormat, ExcelFill, ExcelFont, ExcelFontColor, ExcelFreezePanes, ExcelMergedAreas, ExcelRange,
   ExcelRangeAreas, ExcelRangeFormat, ExcelRequestContext, ExcelRun, ExcelWorkbook, ExcelWorksheet, ExcelWorksheetCollection,
 } from '../taskpane/excelApi';
 
@@ -70,7 +70,12 @@ export interface FakeSheet {
   freeze: { rows: number; columns: number } | null;
   /** Texts written through `values` that Excel would have taken for formulas («=…»). */
   formulasWritten: string[];
+  /** Merged blocks of cells (FakeExcel.merge). */
+  merges: Rect[];
 }
+
+/** Excel fails a merge look-up that meets more than this many merged areas. */
+export const MERGED_AREAS_LIMIT = 512;
 
 /** One queued call, as recorded. */
 export interface FakeCall {
@@ -243,7 +248,7 @@ export class FakeExcel {
   addSheet(name: string, values: readonly (readonly FakeCell[])[] = [], id = this.newId()): FakeSheet {
     const sheet: FakeSheet = {
       id, name, values: values.map((row) => [...row]), numberFormats: [], looks: new Map(), columnWidths: new Map(), autofitRows: [],
-      conditionalFormats: [], charts: [], freeze: null, formulasWritten: [],
+      conditionalFormats: [], charts: [], freeze: null, formulasWritten: [], merges: [],
     };
     this.sheets.push(sheet);
     this.activeId ??= sheet.id;
@@ -263,6 +268,16 @@ export class FakeExcel {
 
   activate(name: string): void {
     this.activeId = this.sheet(name).id;
+  }
+
+  /** Merges cells as Excel does: the top-left value stays, the others are cleared. */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseAddress(address);
+    cells(rect, (r, c) => {
+      if ((r !== rect.r0 || c !== rect.c0) && sheet.values[r]) (sheet.values[r] as FakeCell[])[c] = '';
+    });
+    sheet.merges.push(rect);
   }
 
   /** A conditional format the user made himself. */
@@ -678,6 +693,42 @@ class RangeProxy extends Proxy implements ExcelRange {
     });
     // After any sync, a null object knows it is one.
     if (this.nullable) this.op('load', 'isNullObject', null, () => void this.loaded.set('isNullObject', this.locate() === null));
+    return this;
+  }
+
+  getMergedAreasOrNullObject(): ExcelMergedAreas {
+    return new MergedAreasProxy(this.context, this);
+  }
+}
+
+/** The merged areas that meet a range: each area's position, as Excel's RangeAreas.areas gives them. */
+class MergedAreasProxy extends Proxy implements ExcelMergedAreas {
+  constructor(context: FakeContext, private readonly range: RangeProxy) {
+    super(context, `${range.path}.mergedAreas`);
+  }
+  protected sheetId(): string {
+    return this.range.sheet.resolve().id;
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get areas(): { readonly items: readonly ExcelRange[] } {
+    const found = this.read<Rect[]>('areas');
+    return { items: found.map((rect) => ({ rowIndex: rect.r0, columnIndex: rect.c0, rowCount: rect.r1 - rect.r0 + 1, columnCount: rect.c1 - rect.c0 + 1 }) as unknown as ExcelRange) };
+  }
+  load(propertyNames?: string | string[]): unknown {
+    const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((n) => n.trim());
+    if (names.some((name) => !/^(isNullObject|areas\/items\/(rowIndex|columnIndex|rowCount|columnCount))$/.test(name))) {
+      throw new FakeOfficeError('InvalidArgument', `the fake cannot load ${names.join(',')} of merged areas`);
+    }
+    this.op('load', names.join(','), null, () => {
+      const rect = this.range.need();
+      const found = this.range.sheet.resolve().merges.filter((merge) => intersects(merge, rect));
+      if (found.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError('GeneralException', `${found.length} merged areas: more than ${MERGED_AREAS_LIMIT}`);
+      this.loaded.set('isNullObject', found.length === 0);
+      this.loaded.set('areas', found);
+      return found.map(formatAddress);
+    });
     return this;
   }
 }
