@@ -203,6 +203,57 @@ describe('«Построить отчёт по районам»', () => {
   });
 });
 
+/**
+ * The weekly sheet sorted by district, each district's name merged down its schools' rows (data
+ * from sheet row 3), or with `merge: false` the same values unmerged. Returns the merges made.
+ */
+function mergedDistricts(sheet: SheetState, rows: number, options: { previous?: boolean; merge?: boolean } = {}): number {
+  const [title = [], header = [], ...data] = monitoringSheet(rows, options.previous ? { lower: 4, period: '08.04.2023–14.04.2023' } : {});
+  data.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'ru'));
+  sheet.seed([title, header, ...data]);
+  if (options.merge === false) return 0;
+  let merges = 0;
+  for (let start = 0, end = 1; start < data.length; start = end++) {
+    while (end < data.length && data[end]?.[0] === data[start]?.[0]) end++;
+    if (end - start > 1) {
+      sheet.merge(start + 3, 1, end - start);
+      merges++;
+    }
+  }
+  return merges;
+}
+
+describe('district names merged down their schools\' rows', () => {
+  it('count each school in its district, as the same sheets without merges do, at one call per sheet and one per merge', () => {
+    const { fake, script } = loadScript();
+    const source = fake.book.addSheet(SOURCE);
+    const merges = mergedDistricts(source, 90) + mergedDistricts(fake.book.addSheet(PREVIOUS), 90, { previous: true });
+    // Sheets gives a merge's value in its top cell only.
+    expect(source.read(4, 1, 1, 1)).toEqual([['']]);
+    const before = sheetSnapshot(source);
+    const request: JobRequest = { sheet: SOURCE, district: null, settings: { ...DEFAULT_STORED_SETTINGS, previousSheet: PREVIOUS } };
+    fake.log.reset();
+    const result = run<ActionResult>(script, 'panelBuildReport', request);
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain(`районов — ${DISTRICTS}, школ — 90`);
+    expect(fake.log.count('Range.getMergedRanges')).toBe(2);
+    expect(fake.log.count('Range.getA1Notation')).toBe(merges);
+    expect(sheetSnapshot(source)).toEqual(before);
+
+    // The same sheets unmerged (their values as a user reads them) give the same report.
+    const plain = loadScript();
+    mergedDistricts(plain.fake.book.addSheet(SOURCE), 90, { merge: false });
+    mergedDistricts(plain.fake.book.addSheet(PREVIOUS), 90, { previous: true, merge: false });
+    run<ActionResult>(plain.script, 'panelBuildReport', request);
+    for (const name of result.sheets) {
+      const written = fake.book.get(name);
+      const expected = plain.fake.book.get(name);
+      expect(written.read(1, 1, written.lastRow(), written.lastColumn())).toEqual(expected.read(1, 1, expected.lastRow(), expected.lastColumn()));
+    }
+    expect(plain.fake.log.count('Range.getMergedRanges')).toBe(0);
+  });
+});
+
 describe('failures are told in Russian, and nothing is written', () => {
   it('a sheet that no longer exists', () => {
     const s = setup(10);

@@ -45,6 +45,13 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** Zero-based column index of column letters: A → 0, AA → 26 (the inverse of columnLetter). */
+export function columnIndexOf(letters: string): number {
+  let index = 0;
+  for (const ch of letters.toUpperCase()) index = index * 26 + (ch.charCodeAt(0) - 64);
+  return index - 1;
+}
+
 /** Findings sorted as a reader scans a sheet: by row, then by column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.row - b.row || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));

@@ -7,9 +7,10 @@
 import { runJob } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
+import { mergeLookups, withMergedCells } from '../../ui/mergedCells';
 import { buildPanelState } from '../../ui/panelState';
 import { applyHighlight, clearHighlight } from './highlight';
-import { prepareJob, readBlock, sheetNotFound } from './job';
+import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
 import { listSheets, renderReport } from './renderReport';
 import { readSettings, writeSettings } from './settingsStore';
 
@@ -38,7 +39,13 @@ export function buildReport(request: JobRequest): ActionResult {
   const settings = writeSettings(request.settings);
   const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: true });
   if (!prepared.ok) return failure(prepared.error);
-  const result = runJob(prepared.input);
+  let result = runJob(prepared.input);
+  const lookups = mergeLookups(result);
+  if (lookups.length > 0) {
+    // Schools without a district: their district may be merged down their rows.
+    const found = lookups.map((lookup) => readMergedAreas(lookup.sheet === 'current' ? prepared.sheet : (prepared.previousSheet as GoogleAppsScript.Spreadsheet.Sheet), lookup.span));
+    result = runJob(withMergedCells(prepared.input, lookups, found));
+  }
   if (!result.ok) return failure(result.error);
   const sheets = renderReport(spreadsheet, result.report);
   // The written sheets travel in `sheets`; the panel lists them under the message.

@@ -145,8 +145,16 @@ export class SheetState {
   rules: RuleState[] = [];
   charts: ChartState[] = [];
   metadata: MetadataState[] = [];
+  /** Merged blocks of cells (merge). */
+  readonly merges: Omit<Box, 'sheet'>[] = [];
 
   constructor(public name: string) {}
+
+  /** Merges a block as a user would (not recorded): the top-left value stays, the rest is cleared, as Sheets does. */
+  merge(row: number, column: number, rows: number, columns = 1): void {
+    for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) if (r > 0 || c > 0) this.values.set(row + r, column + c, undefined);
+    this.merges.push({ row, column, rows, columns });
+  }
 
   box(row: number, column: number, rows = 1, columns = 1): Box {
     if (![row, column, rows, columns].every(Number.isInteger) || row < 1 || column < 1 || rows < 1 || columns < 1
@@ -311,6 +319,10 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
       getNumColumns: () => box.columns,
       getA1Notation: () => a1(box),
       getSheet: () => sheetApi(box.sheet),
+      // Merges within the range or meeting it, whole (as Apps Script documents getMergedRanges).
+      getMergedRanges: () => box.sheet.merges
+        .filter((m) => m.row <= box.row + box.rows - 1 && box.row <= m.row + m.rows - 1 && m.column <= box.column + box.columns - 1 && box.column <= m.column + m.columns - 1)
+        .map((m) => makeRange({ sheet: box.sheet, ...m })),
     });
   }
 

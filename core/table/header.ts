@@ -4,6 +4,7 @@
  * depends on positions except for repeated headers such as «В Сфере».
  */
 import type { ColumnDef } from '../catalogue/columns';
+import { columnIndexOf } from '../findings';
 import { messages } from '../messages';
 import { cellText, normalizeHeader } from '../text';
 import type { CellValue } from '../values';
@@ -145,7 +146,7 @@ function resolveColumn(wanted: number | string, headerRow: readonly CellValue[],
   if (byHeader >= 0) return byHeader;
   const letters = wanted.trim().toUpperCase();
   if (/^[A-Z]{1,3}$/.test(letters)) {
-    const index = [...letters].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 64), 0) - 1 - firstColumn;
+    const index = columnIndexOf(letters) - firstColumn;
     return index >= 0 ? index : null;
   }
   return null;

@@ -1,7 +1,7 @@
 import { weeklySheet } from '../../test/fixtures/weekly';
 import { runJob } from '../pipeline';
 import type { CellValue } from '../values';
-import { emptyDistrictSpan, fillMergedCells } from './merges';
+import { emptyDistrictSpan, fillMergedCells, mergedAreaOf } from './merges';
 import { parseSchoolTable } from './schoolTable';
 
 /** Deeply frozen, so a test fails if the user's values are written to. */
@@ -103,5 +103,14 @@ describe('merged district cells through the whole job', () => {
     expect(plain.ok && emptyDistrictSpan(plain.table)).toBeNull();
     const shifted = parseSchoolTable(merged.map((row) => [null, ...row]), { firstRow: 1, firstColumn: 3 });
     expect(shifted.ok && emptyDistrictSpan(shifted.table)).toEqual({ column: 4, fromRow: 4, toRow: 8 });
+  });
+});
+
+describe('mergedAreaOf', () => {
+  it('reads an A1 range into sheet row, zero-based column and size', () => {
+    expect(mergedAreaOf('A4:A9')).toEqual({ row: 4, column: 0, rows: 6, columns: 1 });
+    expect(mergedAreaOf('$AB$10:$AC$11')).toEqual({ row: 10, column: 27, rows: 2, columns: 2 });
+    expect(mergedAreaOf('C7')).toEqual({ row: 7, column: 2, rows: 1, columns: 1 });
+    expect(mergedAreaOf('Лист1!A4:A9')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
  * district. Hosts find the merges (where the table has empty district cells, see
  * districtGaps) and fill them here, by one rule for all three hosts.
  */
-import type { Finding } from '../findings';
+import { columnIndexOf, type Finding } from '../findings';
 import { isBlank, type CellValue } from '../values';
 
 /** A merged block of cells: sheet row number of its top row (1 = the first row), zero-based sheet column of its left column, and its size. */
@@ -69,6 +69,18 @@ export function fillMergedCells<T extends CellValue>(
     if (area.columns === 1) carried.set(`${area.row + area.rows}:${area.column}:1`, text);
   }
   return filled;
+}
+
+const A1_AREA = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i;
+
+/** «A4:A9» (a merged range as Google Sheets names it) as a MergedArea, or null for anything else. */
+export function mergedAreaOf(a1: string): MergedArea | null {
+  const match = A1_AREA.exec(a1.trim());
+  if (!match) return null;
+  const [, left = 'A', top = '1', right = left, bottom = top] = match;
+  const row = Number(top);
+  const column = columnIndexOf(left);
+  return { row, column, rows: Number(bottom) - row + 1, columns: columnIndexOf(right) - column + 1 };
 }
 
 function isText<T extends CellValue>(value: T | undefined): value is T & string {
