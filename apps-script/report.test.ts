@@ -252,6 +252,15 @@ describe('district names merged down their schools\' rows', () => {
     }
     expect(plain.fake.log.count('Range.getMergedRanges')).toBe(0);
   });
+
+  it('the sidebar lists the districts as the report counts them', () => {
+    const { fake, script } = loadScript();
+    mergedDistricts(fake.book.addSheet(SOURCE), 90);
+    const state = run<PanelState>(script, 'panelLoad', SOURCE);
+    expect(state.districts).toHaveLength(DISTRICTS);
+    expect(state.districts).not.toContain('Район не указан');
+    expect(state.schools).toBe(90);
+  });
 });
 
 describe('failures are told in Russian, and nothing is written', () => {

@@ -5,6 +5,7 @@
  * cells are empty (one more sync in Excel, a few calls in Google Sheets), and the job runs again
  * with them filled by core's fillMergedCells. A sheet without such gaps costs nothing more.
  */
+import type { SheetBlock } from './panelState';
 import { fillMergedCells, type CellSpan, type JobInput, type JobResult, type MergedArea, type SheetValues } from '../core';
 
 /** Which sheet of the job a look-up is for. */
@@ -33,4 +34,9 @@ export function withMergedCells(input: JobInput, lookups: readonly MergeLookup[]
   const areasOf = (sheet: JobSheet): MergedArea[] => lookups.flatMap((lookup, i) => (lookup.sheet === sheet ? found[i] ?? [] : []));
   const previous = input.previous ? filled(input.previous, areasOf('previous')) : undefined;
   return { ...input, current: filled(input.current, areasOf('current')), previous };
+}
+
+/** A sheet as read from A1, with merges filled: for the panel's look at a table (ui/panelState.inspectPanel). */
+export function withMergedBlock(block: SheetBlock, areas: readonly MergedArea[]): SheetBlock {
+  return { ...block, values: fillMergedCells(block.values, areas) };
 }

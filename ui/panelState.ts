@@ -12,7 +12,8 @@ import type { JobInput, SheetValues } from '../core/pipeline';
 import { inspectTable } from '../core/pipeline';
 import type { StoredSettings } from '../core/settings';
 import { findHeaderRow, type ColumnMap, type ColumnMapping } from '../core/table/header';
-import { REQUIRED_SCHOOL_COLUMNS } from '../core/table/schoolTable';
+import { emptyDistrictSpan, type CellSpan } from '../core/table/merges';
+import { REQUIRED_SCHOOL_COLUMNS, type SchoolTable } from '../core/table/schoolTable';
 import { cellText } from '../core/text';
 import type { CellValue } from '../core/values';
 import type { ColumnChoice, JobRequest, PanelState } from './backend';
@@ -51,23 +52,42 @@ function headerCells(row: readonly CellValue[] | undefined): { index: number; te
 }
 
 /** What the panel shows for a sheet: recognised columns, districts, or what went wrong. */
-export function buildPanelState(input: { sheets: readonly string[]; sheet: SheetBlock; settings: StoredSettings }): PanelState {
-  const { sheets, sheet, settings } = input;
-  const inspected = inspectTable(sheetValues(sheet), columnMapping(settings));
-  if (inspected.ok) {
-    const { table } = inspected;
-    return {
-      sheets,
-      sheet: sheet.name,
-      headers: headerCells(sheet.values[table.headerRow - 1]),
-      headerRow: table.headerRow,
-      columns: columnChoices(table.columns),
-      districts: inspected.districts,
-      schools: table.records.filter((record) => record.counted).length,
-      settings,
-      error: null,
-    };
-  }
+export function buildPanelState(input: PanelInput): PanelState {
+  return inspectPanel(input).state;
+}
+
+export interface PanelInput {
+  readonly sheets: readonly string[];
+  readonly sheet: SheetBlock;
+  readonly settings: StoredSettings;
+}
+
+/**
+ * The panel's state, and where the table has schools with an empty district cell (for a host
+ * to look up merged cells there, fill them with withMergedBlock and inspect again).
+ */
+export function inspectPanel(input: PanelInput): { state: PanelState; districtGap: CellSpan | null } {
+  const inspected = inspectTable(sheetValues(input.sheet), columnMapping(input.settings));
+  if (inspected.ok) return { state: tableState(input, inspected), districtGap: emptyDistrictSpan(inspected.table) };
+  return { state: unrecognisedState(input, inspected.error), districtGap: null };
+}
+
+function tableState({ sheets, sheet, settings }: PanelInput, inspected: { table: SchoolTable; districts: string[] }): PanelState {
+  const { table } = inspected;
+  return {
+    sheets,
+    sheet: sheet.name,
+    headers: headerCells(sheet.values[table.headerRow - 1]),
+    headerRow: table.headerRow,
+    columns: columnChoices(table.columns),
+    districts: inspected.districts,
+    schools: table.records.filter((record) => record.counted).length,
+    settings,
+    error: null,
+  };
+}
+
+function unrecognisedState({ sheets, sheet, settings }: PanelInput, error: string): PanelState {
   // Still offer the best header row found, so the user can fix the mapping from the panel.
   const header = findHeaderRow(sheet.values, SCHOOL_COLUMNS);
   return {
@@ -79,7 +99,7 @@ export function buildPanelState(input: { sheets: readonly string[]; sheet: Sheet
     districts: [],
     schools: 0,
     settings,
-    error: inspected.error,
+    error,
   };
 }
 

@@ -7,8 +7,8 @@
 import { runJob } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
-import { mergeLookups, withMergedCells } from '../../ui/mergedCells';
-import { buildPanelState } from '../../ui/panelState';
+import { mergeLookups, withMergedBlock, withMergedCells } from '../../ui/mergedCells';
+import { inspectPanel } from '../../ui/panelState';
 import { applyHighlight, clearHighlight } from './highlight';
 import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
 import { listSheets, renderReport } from './renderReport';
@@ -25,8 +25,11 @@ export function loadPanel(sheetName?: string | null): PanelState {
   const active = spreadsheet.getActiveSheet().getName();
   const chosen = sheetName && names.includes(sheetName) ? sheetName : names.includes(active) ? active : names[0] ?? active;
   const source = sources.find((entry) => entry.name === chosen);
-  const sheet = source ? readBlock(source.sheet, source.name) : { name: chosen, values: [] };
-  return buildPanelState({ sheets: names, sheet, settings: readSettings() });
+  const input = { sheets: names, sheet: source ? readBlock(source.sheet, source.name) : { name: chosen, values: [] }, settings: readSettings() };
+  const { state, districtGap } = inspectPanel(input);
+  if (!source || !districtGap) return state;
+  // Schools without a district: the panel lists districts as the report will count them.
+  return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, readMergedAreas(source.sheet, districtGap)) }).state;
 }
 
 export function saveSettings(settings: unknown): void {

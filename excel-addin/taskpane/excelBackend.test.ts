@@ -354,6 +354,16 @@ describe('buildReport with district names merged down their schools', () => {
     expect(JSON.stringify(excel.snapshot())).toBe(once);
   });
 
+  test('the panel lists the districts as the report counts them, at one more sync', async () => {
+    const { excel, backend, plain } = mergedWorkbook(90);
+    const state = await backend.load();
+    const expected = await createExcelBackend({ run: plain.run, settings: plain.settings }).load();
+    expect(state.districts).toEqual(expected.districts);
+    expect(state.districts).not.toContain('Район не указан');
+    expect(state.schools).toBe(90);
+    expect(excel.syncs).toHaveLength(plain.syncs.length + 1);
+  });
+
   test('600 merged districts, more than one look-up may meet: asked for in blocks of rows, still one sync', async () => {
     const { excel, backend } = mergedWorkbook(1200, 600);
     expect(excel.sheet(SOURCE).merges).toHaveLength(600);

@@ -13,8 +13,8 @@ import { runJob } from '../../core/pipeline';
 import type { StoredSettings } from '../../core/settings';
 import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
-import { mergeLookups, withMergedCells, type JobSheet } from '../../ui/mergedCells';
-import { buildPanelState, jobInput, type SheetBlock } from '../../ui/panelState';
+import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '../../ui/mergedCells';
+import { inspectPanel, jobInput, type SheetBlock } from '../../ui/panelState';
 import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } from './excelApi';
 import { EXCEL_TEXTS, reasonOf } from './excelMessages';
 import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
@@ -104,11 +104,17 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
         }
       }
       const [block] = await readSheetValues(context, [extent], { budget });
-      return buildPanelState({
+      const input = {
         sheets: sheets.filter((s) => !owned.has(s.id) || s.id === extent.sheet.id).map((s) => s.name),
         sheet: block ?? { name: extent.sheet.name, values: [] },
         settings,
-      });
+      };
+      const { state, districtGap } = inspectPanel(input);
+      if (!districtGap || host.mergedCells === false) return state;
+      // Schools without a district: the panel lists districts as the report will count them.
+      const found = queueMergedAreas([{ sheet: extent.sheet, span: districtGap }]);
+      await context.sync();
+      return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, found()[0] ?? []) }).state;
     };
     try {
       return await act(requested ? [requested] : [], read);
