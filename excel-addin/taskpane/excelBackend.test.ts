@@ -389,6 +389,16 @@ describe('buildReport with district names merged down their schools', () => {
     expect(excel.calls.filter((call) => call.path.endsWith('.mergedAreas'))).toEqual([]);
   });
 
+  test('a merge look-up Excel refuses: the report is built as the sheet reads, with a warning, not failed', async () => {
+    const { excel, backend } = mergedWorkbook(90);
+    excel.refuseNext('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount');
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/районов — 5, /);
+    expect(result.message).toContain('Excel не сообщил их: ');
+    expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+  });
+
   test('last week\'s sheet merged too: both sheets are looked up in the same sync, and the comparison matches every school', async () => {
     const current = districtBlocks(90);
     const previous = districtBlocks(90);

@@ -10,6 +10,7 @@
  * read or write would pass its 5 MB payload limit (see payload.ts).
  */
 import { runJob } from '../../core/pipeline';
+import type { MergedArea } from '../../core/table/merges';
 import type { StoredSettings } from '../../core/settings';
 import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
@@ -19,7 +20,7 @@ import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } 
 import { EXCEL_TEXTS, reasonOf } from './excelMessages';
 import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
-import { queueMergedAreas } from './readMerges';
+import { queueMergedAreas, type MergeRequest } from './readMerges';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues, type SheetExtent } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
 import { renderReport, type WrittenSheet } from './renderReport';
@@ -77,6 +78,26 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
     }
   }
 
+  /**
+   * Merged areas of each span, in one sync; null, with a note saying what to do, where Excel
+   * cannot tell them (before ExcelApi 1.13, or a look-up it refused): the report is then built
+   * as the sheet reads, and a failed look-up never fails it.
+   */
+  async function lookUpMerges(context: ExcelRequestContext, lookups: readonly MergeRequest[], notes: string[]): Promise<MergedArea[][] | null> {
+    if (host.mergedCells === false) {
+      notes.push(EXCEL_TEXTS.mergedCellsUnknown('эта версия Excel их не сообщает (нужен ExcelApi 1.13)'));
+      return null;
+    }
+    const found = queueMergedAreas(lookups);
+    try {
+      await context.sync();
+      return found();
+    } catch (error) {
+      notes.push(EXCEL_TEXTS.mergedCellsUnknown(`Excel не сообщил их: ${reasonOf(error)}`));
+      return null;
+    }
+  }
+
   async function guarded(action: () => Promise<ActionResult>): Promise<ActionResult> {
     try {
       return await action();
@@ -110,11 +131,10 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
         settings,
       };
       const { state, districtGap } = inspectPanel(input);
-      if (!districtGap || host.mergedCells === false) return state;
+      if (!districtGap) return state;
       // Schools without a district: the panel lists districts as the report will count them.
-      const found = queueMergedAreas([{ sheet: extent.sheet, span: districtGap }]);
-      await context.sync();
-      return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, found()[0] ?? []) }).state;
+      const found = await lookUpMerges(context, [{ sheet: extent.sheet, span: districtGap }], []);
+      return found ? inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, found[0] ?? []) }).state : state;
     };
     try {
       return await act(requested ? [requested] : [], read);
@@ -169,12 +189,12 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const input = jobInput(request, { current, previous: block(settings.previousSheet), plan: block(settings.planSheet) });
       let job = runJob(input);
       const lookups = mergeLookups(job);
-      if (lookups.length > 0 && host.mergedCells !== false) {
+      const notes: string[] = [];
+      if (lookups.length > 0) {
         // Schools without a district: their district may be merged down their rows.
         const sheetOf = (which: JobSheet): ExcelWorksheet => (extents[names.indexOf(which === 'current' ? request.sheet : (settings.previousSheet as string))] as SheetExtent).sheet;
-        const found = queueMergedAreas(lookups.map((lookup) => ({ sheet: sheetOf(lookup.sheet), span: lookup.span })));
-        await context.sync();
-        job = runJob(withMergedCells(input, lookups, found()));
+        const found = await lookUpMerges(context, lookups.map((lookup) => ({ sheet: sheetOf(lookup.sheet), span: lookup.span })), notes);
+        if (found) job = runJob(withMergedCells(input, lookups, found));
       }
       if (!job.ok) return failure(job.error);
 
@@ -186,7 +206,6 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       // record cannot be saved now, it is tried again with the settings below.
       const recordEarly = (sheets: readonly WrittenSheet[]): Promise<void> => store.save({ ownedSheets: ownedWith(sheets) }).catch(() => undefined);
       const written = await renderReport(context, new SyncBatch(context, budget), job.report, plan, progress, recordEarly);
-      const notes = lookups.length > 0 && host.mergedCells === false ? [EXCEL_TEXTS.mergedCellsUnknown] : [];
       return { job, written, owned: ownedWith(written), notes };
     });
     if ('ok' in outcome) return outcome;

@@ -9,8 +9,13 @@ import type { ExcelMergedAreas, ExcelWorksheet } from './excelApi';
 
 export const MERGE_LOOKUP_ROWS = 512;
 
+export interface MergeRequest {
+  readonly sheet: ExcelWorksheet;
+  readonly span: CellSpan;
+}
+
 /** Queues the look-ups of each span on its sheet; after the sync, the returned function gives each span's merged areas. */
-export function queueMergedAreas(lookups: readonly { readonly sheet: ExcelWorksheet; readonly span: CellSpan }[]): () => MergedArea[][] {
+export function queueMergedAreas(lookups: readonly MergeRequest[]): () => MergedArea[][] {
   const queued = lookups.map(({ sheet, span }) => {
     const blocks: ExcelMergedAreas[] = [];
     // Sheet rows are counted from 1, Excel's indexes from 0.
