@@ -6,7 +6,7 @@
  * with them filled by core's fillMergedCells. A sheet without such gaps costs nothing more.
  */
 import type { SheetBlock } from './panelState';
-import { fillMergedCells, type CellSpan, type JobInput, type JobResult, type MergedArea, type SheetValues } from '../core';
+import { fillMergedCells, runJob, type CellSpan, type JobInput, type JobResult, type MergedArea, type SheetValues } from '../core';
 
 /** Which sheet of the job a look-up is for. */
 export type JobSheet = 'current' | 'previous';
@@ -17,7 +17,10 @@ export interface MergeLookup {
 }
 
 /** Where a finished job wants merges looked up: this week's and last week's district gaps. */
-export function mergeLookups(job: JobResult): MergeLookup[] {
+export function mergeLookups(input: JobInput, first: JobResult): MergeLookup[] {
+  // A one-district report fails when that district's name is under a merge whose top row is not
+  // a school's (an «Итого по району» row, a heading): the gaps are then the whole table's.
+  const job = !first.ok && input.district ? runJob({ ...input, district: null }) : first;
   if (!job.ok) return [];
   const lookups: MergeLookup[] = [];
   if (job.districtGaps.current) lookups.push({ sheet: 'current', span: job.districtGaps.current });

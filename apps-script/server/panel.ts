@@ -43,7 +43,7 @@ export function buildReport(request: JobRequest): ActionResult {
   const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: true });
   if (!prepared.ok) return failure(prepared.error);
   let result = runJob(prepared.input);
-  const lookups = mergeLookups(result);
+  const lookups = mergeLookups(prepared.input, result);
   if (lookups.length > 0) {
     // Schools without a district: their district may be merged down their rows.
     const found = lookups.map((lookup) => readMergedAreas(lookup.sheet === 'current' ? prepared.sheet : (prepared.previousSheet as GoogleAppsScript.Spreadsheet.Sheet), lookup.span));

@@ -55,19 +55,15 @@ describe('fillMergedCells', () => {
     ]);
   });
 
-  it('a merge returned in pieces takes the text of the piece above; a cell with its own value keeps it', () => {
-    const values = frozen([['Амурский район'], [null], [null], ['Своё'], [null]]);
+  it('a merge left empty stays empty, not the district above\'s; a merge returned twice fills the same', () => {
+    const values = frozen([['Северный'], [null], ['Южный'], [null], [null], [null]]);
     const filled = fillMergedCells(values, [
-      { row: 3, column: 0, rows: 3, columns: 1 },
       { row: 1, column: 0, rows: 2, columns: 1 },
+      { row: 3, column: 0, rows: 2, columns: 1 },
+      { row: 3, column: 0, rows: 2, columns: 1 },
+      { row: 5, column: 0, rows: 2, columns: 1 },
     ]);
-    expect(filled.map((row) => row[0])).toEqual(['Амурский район', 'Амурский район', 'Амурский район', 'Своё', 'Амурский район']);
-    // Only a merge down one column is cut in pieces: a blank merged row under a title stays blank.
-    const titled = fillMergedCells(frozen([['Мониторинг', null], [null, null]]), [
-      { row: 1, column: 0, rows: 1, columns: 2 },
-      { row: 2, column: 0, rows: 1, columns: 2 },
-    ]);
-    expect(titled).toEqual([['Мониторинг', null], [null, null]]);
+    expect(filled.map((row) => row[0])).toEqual(['Северный', 'Северный', 'Южный', 'Южный', null, null]);
   });
 
   it('places areas by sheet row and column when the values start further in', () => {

@@ -30,8 +30,8 @@ export interface CellSpan {
  * once, and a merge across columns only (a title over the table) adds nothing. The user's
  * values are not changed: rows that gain a value are copies.
  *
- * A merge the host returned in pieces (Excel's look-up is made in blocks of rows) whose top cell
- * is empty takes the value of the piece right above it.
+ * A host may return a merge more than once (Excel's look-up is made in blocks of rows): filling
+ * it again changes nothing.
  */
 export function fillMergedCells<T extends CellValue>(
   values: readonly (readonly T[])[],
@@ -42,20 +42,15 @@ export function fillMergedCells<T extends CellValue>(
   if (areas.length === 0) return values;
   const filled = values.slice();
   const copied = new Set<number>();
-  /** The text each filled column carries down, by the sheet row below the last piece filled: for a merge returned in pieces. */
-  const carried = new Map<string, T & string>();
-  const ordered = [...areas].sort((a, b) => a.row - b.row || a.column - b.column);
-  for (const area of ordered) {
+  for (const area of areas) {
     const top = area.row - firstRow;
     const column = area.column - firstColumn;
     if (area.rows < 1 || top < 0 || column < 0 || top >= values.length) continue;
-    const own = values[top]?.[column];
-    // A piece continuing the one above fills from its own top row.
-    const continued = isBlank(own);
-    const text = continued ? carried.get(`${area.row}:${area.column}:${area.columns}`) : own;
+    const text = values[top]?.[column];
+    // A merge left empty stays empty: its schools are not the district above's.
     if (!isText(text)) continue;
     const end = Math.min(values.length, top + area.rows);
-    for (let index = continued ? top : top + 1; index < end; index++) {
+    for (let index = top + 1; index < end; index++) {
       const row = filled[index] ?? [];
       if (!isBlank(row[column])) continue; // a value under a merge (a file written by a program): the cell's own value stands
       if (!copied.has(index)) {
@@ -64,9 +59,6 @@ export function fillMergedCells<T extends CellValue>(
       }
       (filled[index] as T[])[column] = text;
     }
-    // Excel's look-up is split by rows, so only a merge down one column is ever cut in pieces
-    // (a title merged across columns must not pass to a blank merged row under it).
-    if (area.columns === 1) carried.set(`${area.row + area.rows}:${area.column}:1`, text);
   }
   return filled;
 }
@@ -88,20 +80,15 @@ function isText<T extends CellValue>(value: T | undefined): value is T & string 
 }
 
 /**
- * Where a parsed table has schools whose district cell is empty: from the row above the first
- * (a merge's text sits in its top row) to the last, in the district column. Null when every
- * school names its district.
+ * Where a parsed table has schools whose district cell is empty: the district column from the
+ * first row under the header (a merge's text sits in its top row, which may be above a total or
+ * blank row) to the last such school. Null when every school names its district.
  */
-export function emptyDistrictSpan(table: { readonly findings: readonly Finding[]; readonly columns: { readonly district?: { readonly index: number } }; readonly firstColumn: number }): CellSpan | null {
+export function emptyDistrictSpan(table: { readonly findings: readonly Finding[]; readonly columns: { readonly district?: { readonly index: number } }; readonly firstColumn: number; readonly headerRow: number }): CellSpan | null {
   const district = table.columns.district;
   if (district === undefined) return null;
-  let fromRow = Infinity;
   let toRow = -Infinity;
-  for (const finding of table.findings) {
-    if (finding.code !== 'missingDistrict') continue;
-    fromRow = Math.min(fromRow, finding.row - 1);
-    toRow = Math.max(toRow, finding.row);
-  }
+  for (const finding of table.findings) if (finding.code === 'missingDistrict') toRow = Math.max(toRow, finding.row);
   if (toRow < 0) return null;
-  return { column: table.firstColumn + district.index, fromRow: Math.max(1, fromRow), toRow };
+  return { column: table.firstColumn + district.index, fromRow: table.headerRow + 1, toRow };
 }

@@ -6,7 +6,7 @@ import { isOwnFormula } from '../../core/report/highlight';
 import { TONE_COLORS } from '../../core/report/model';
 import { DEFAULT_STORED_SETTINGS, type StoredSettings } from '../../core/settings';
 import type { JobRequest, PanelBackend } from '../../ui/backend';
-import { FakeExcel, monitoringSheet, planSheet, type FakeCall, type FakeSheet } from '../test-support';
+import { FakeExcel, MONITORING_HEADERS, monitoringSheet, planSheet, type FakeCall, type FakeSheet } from '../test-support';
 import { measureExcelHost } from '../test-support/hostCost';
 import { PAYLOAD_LIMIT, payloadBudgetFor } from './payload';
 import { createExcelBackend } from './excelBackend';
@@ -387,6 +387,23 @@ describe('buildReport with district names merged down their schools', () => {
     expect(result.message).toMatch(/районов — 5, /);
     expect(result.message).toContain('отмените объединение столбца «Район»');
     expect(excel.calls.filter((call) => call.path.endsWith('.mergedAreas'))).toEqual([]);
+  });
+
+  test('one district\'s report when each district\'s name is merged over its «Итого» row and its schools', async () => {
+    let id = 2700000000;
+    const school = (name: string): (string | number)[] => ['', name, String(id++), 300, 30, 10, 5, 2, 6, 12, 100];
+    const values: (string | number)[][] = [['Мониторинг'], [], [...MONITORING_HEADERS]];
+    for (const district of ['Северный район', 'Южный район']) {
+      values.push([district, 'Итого по району', '', 600, 60, 20, 10, 4, 12, 24, 200], school(`${district}: СОШ № 1`), school(`${district}: СОШ № 2`));
+    }
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    excel.merge(SOURCE, 'A4:A6');
+    excel.merge(SOURCE, 'A7:A9');
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings });
+    expect((await backend.load()).districts).toEqual(['Северный район', 'Южный район']);
+    const result = await backend.buildReport(request({}, 'Северный район'), noProgress);
+    expect(result.message).toMatch(/^Отчёт по району «Северный район» построен/);
+    expect(result.message).toMatch(/школ — 2/);
   });
 
   test('a merge look-up Excel refuses: the report is built as the sheet reads, with a warning, not failed', async () => {

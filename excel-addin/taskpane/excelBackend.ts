@@ -188,7 +188,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       progress('Расчёт показателей…');
       const input = jobInput(request, { current, previous: block(settings.previousSheet), plan: block(settings.planSheet) });
       let job = runJob(input);
-      const lookups = mergeLookups(job);
+      const lookups = mergeLookups(input, job);
       const notes: string[] = [];
       if (lookups.length > 0) {
         // Schools without a district: their district may be merged down their rows.
