@@ -4,7 +4,6 @@
  * text, booleans and blanks, so each is turned into the value a user sees in the cell.
  */
 import ExcelJS from 'exceljs';
-import { fillMergedCells, type MergedArea } from '../core';
 import type { PlainCell } from './plainCell';
 
 export interface PlainSheet {
@@ -71,26 +70,16 @@ export async function readXlsxSheets(bytes: Buffer): Promise<PlainSheet[]> {
 
 function sheetRows(worksheet: ExcelJS.Worksheet): PlainCell[][] {
   const rows: PlainCell[][] = [];
-  // Merged cells are read as Excel and Google Sheets hand them to the add-ins, the value in the
-  // top-left cell only, and filled by core's one rule for all hosts (fillMergedCells).
-  const merges = new Map<ExcelJS.Cell, { row: number; column: number; bottom: number; right: number }>();
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: PlainCell[] = [];
+    // Merged cells report the merge's top-left value, so a district merged down its schools
+    // reaches every school row.
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      if (cell.type === ExcelJS.ValueType.Merge) {
-        const master = cell.master;
-        const area = merges.get(master) ?? { row: Number(master.row), column: Number(master.col), bottom: rowNumber, right: column };
-        area.bottom = Math.max(area.bottom, rowNumber);
-        area.right = Math.max(area.right, column);
-        merges.set(master, area);
-        return;
-      }
       cells[column - 1] = plainCellValue(cell.value, cell.numFmt);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  const areas: MergedArea[] = [...merges.values()].map((a) => ({ row: a.row, column: a.column - 1, rows: a.bottom - a.row + 1, columns: a.right - a.column + 1 }));
-  return fillMergedCells(rows, areas) as PlainCell[][];
+  return rows;
 }
