@@ -2,8 +2,9 @@
  * Merged cells. Excel and Google Sheets hand an add-in a merged cell's value in its top-left
  * cell only; the rest of the merge reads as empty. Regional sheets often merge a district's name
  * down the rows of its schools, and read as they come, every school but the first would have no
- * district. Hosts find the merges (where the table has empty district cells, see
- * districtGaps) and fill them here, by one rule for all three hosts.
+ * district. The add-ins look up the merges where a table has empty district cells
+ * (emptyDistrictSpan) and fill them here, the same way in both. (The command line needs none of
+ * this: ExcelJS gives every cell of a merge its value.)
  */
 import { columnIndexOf, type Finding } from '../findings';
 import { isBlank, type CellValue } from '../values';
