@@ -374,6 +374,14 @@ describe('buildReport with district names merged down their schools', () => {
     expect(new Set(lookups.map((call) => call.sync)).size).toBe(1);
   });
 
+  test('merges of three rows, some across the 512-row blocks: each found by the block that holds its top row', async () => {
+    const { excel, backend } = mergedWorkbook(1200, 400);
+    // Rows 4–515 are the first block; the merge A514:A516 starts in it and ends in the next.
+    expect(excel.sheet(SOURCE).merges).toContainEqual({ r0: 513, c0: 0, r1: 515, c1: 0 });
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.message).toMatch(/^Отчёт по районам построен: районов — 400, школ — 1200, /);
+  });
+
   test('a sheet where every school names its district looks up no merges', async () => {
     const { excel, backend } = workbook(90);
     await backend.buildReport(request(), noProgress);
@@ -389,16 +397,17 @@ describe('buildReport with district names merged down their schools', () => {
     expect(excel.calls.filter((call) => call.path.endsWith('.mergedAreas'))).toEqual([]);
   });
 
-  test('one district\'s report when each district\'s name is merged over its «Итого» row and its schools', async () => {
+  test('one district\'s report when each district\'s name is merged over a heading row, its «Итого» row and its schools', async () => {
     let id = 2700000000;
     const school = (name: string): (string | number)[] => ['', name, String(id++), 300, 30, 10, 5, 2, 6, 12, 100];
     const values: (string | number)[][] = [['Мониторинг'], [], [...MONITORING_HEADERS]];
     for (const district of ['Северный район', 'Южный район']) {
-      values.push([district, 'Итого по району', '', 600, 60, 20, 10, 4, 12, 24, 200], school(`${district}: СОШ № 1`), school(`${district}: СОШ № 2`));
+      // The heading row has the district only: the merge's top row is two rows above its first school.
+      values.push([district], ['', 'Итого по району', '', 600, 60, 20, 10, 4, 12, 24, 200], school(`${district}: СОШ № 1`), school(`${district}: СОШ № 2`));
     }
     const excel = new FakeExcel([{ name: SOURCE, values }]);
-    excel.merge(SOURCE, 'A4:A6');
-    excel.merge(SOURCE, 'A7:A9');
+    excel.merge(SOURCE, 'A4:A7');
+    excel.merge(SOURCE, 'A8:A11');
     const backend = createExcelBackend({ run: excel.run, settings: excel.settings });
     expect((await backend.load()).districts).toEqual(['Северный район', 'Южный район']);
     const result = await backend.buildReport(request({}, 'Северный район'), noProgress);

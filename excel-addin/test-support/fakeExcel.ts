@@ -701,7 +701,7 @@ class RangeProxy extends Proxy implements ExcelRange {
   }
 }
 
-/** The merged areas that meet a range: each area's position, as Excel's RangeAreas.areas gives them. */
+/** The merged areas a look-up finds in a range: each area's position, as Excel's RangeAreas.areas gives them. */
 class MergedAreasProxy extends Proxy implements ExcelMergedAreas {
   constructor(context: FakeContext, private readonly range: RangeProxy) {
     super(context, `${range.path}.mergedAreas`);
@@ -723,7 +723,8 @@ class MergedAreasProxy extends Proxy implements ExcelMergedAreas {
     }
     this.op('load', names.join(','), null, () => {
       const rect = this.range.need();
-      const found = this.range.sheet.resolve().merges.filter((merge) => intersects(merge, rect));
+      // As Excel does (office-js issue #3611): only merges whose top-left cell is in the range, whole.
+      const found = this.range.sheet.resolve().merges.filter((merge) => merge.r0 >= rect.r0 && merge.r0 <= rect.r1 && merge.c0 >= rect.c0 && merge.c0 <= rect.c1);
       if (found.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError('GeneralException', `${found.length} merged areas: more than ${MERGED_AREAS_LIMIT}`);
       this.loaded.set('isNullObject', found.length === 0);
       this.loaded.set('areas', found);
