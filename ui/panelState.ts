@@ -11,7 +11,7 @@ import { SCHOOL_COLUMNS, type SchoolColumnKey } from '../core/catalogue/columns'
 import type { JobInput, SheetValues } from '../core/pipeline';
 import { inspectTable } from '../core/pipeline';
 import type { StoredSettings } from '../core/settings';
-import { findHeaderRow, type ColumnMap, type ColumnMapping } from '../core/table/header';
+import { findHeaderRow, headerCells, type ColumnMap, type ColumnMapping } from '../core/table/header';
 import { emptyDistrictSpan, type CellSpan } from '../core/table/merges';
 import { REQUIRED_SCHOOL_COLUMNS, type SchoolTable } from '../core/table/schoolTable';
 import { cellText } from '../core/text';
@@ -47,7 +47,7 @@ function columnChoices(columns: ColumnMap<SchoolColumnKey>): ColumnChoice[] {
   }));
 }
 
-function headerCells(row: readonly CellValue[] | undefined): { index: number; text: string }[] {
+function headerList(row: readonly CellValue[] | undefined): { index: number; text: string }[] {
   return (row ?? []).map((cell, index) => ({ index, text: cellText(cell) })).filter((h) => h.text !== '');
 }
 
@@ -77,7 +77,7 @@ function tableState({ sheets, sheet, settings }: PanelInput, inspected: { table:
   return {
     sheets,
     sheet: sheet.name,
-    headers: headerCells(sheet.values[table.headerRow - 1]),
+    headers: headerList(headerCells(sheet.values, table.headerRow - 1)),
     headerRow: table.headerRow,
     columns: columnChoices(table.columns),
     districts: inspected.districts,
@@ -93,7 +93,7 @@ function unrecognisedState({ sheets, sheet, settings }: PanelInput, error: strin
   return {
     sheets,
     sheet: sheet.name,
-    headers: header ? headerCells(sheet.values[header.rowIndex]) : [],
+    headers: header ? headerList(header.cells) : [],
     headerRow: header ? header.rowIndex + 1 : null,
     columns: columnChoices(header?.columns ?? {}),
     districts: [],

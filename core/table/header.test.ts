@@ -1,5 +1,6 @@
 import { SCHOOL_COLUMNS, SUMMARY_COLUMNS } from '../catalogue/columns';
 import { applyMapping, findHeaderRow, recogniseColumns } from './header';
+import { parseSchoolTable } from './schoolTable';
 
 describe('recogniseColumns (school table)', () => {
   it('recognises the official headers, with or without parenthetical tails, in any case and order', () => {
@@ -102,5 +103,44 @@ describe('applyMapping', () => {
   it('names the header when the given column does not exist', () => {
     const { errors } = applyMapping({}, row, { teachers: 'Нет такого столбца' }, SCHOOL_COLUMNS);
     expect(errors).toEqual(['в соответствии столбцов для «Учителей всего» указан столбец «Нет такого столбца», но его нет в строке заголовков']);
+  });
+});
+
+describe('a header of two rows', () => {
+  // «Район» and «Наименование ОО» merged down rows 2–3, as an add-in reads them (the text in the
+  // top cell only), beside «Учителя», a group header over its sub-headers in row 3.
+  const twoRows = [
+    ['Мониторинг за период 10.04.2023–14.04.2023'],
+    ['Район', 'Наименование ОО', 'Учителя', null, null],
+    [null, null, 'Учителей всего', 'Учителя, создавшие групповые чаты', 'Учителя, совершившие минимум 1 звонок за неделю'],
+    ['Амурский район', 'СОШ № 1', 10, 5, 2],
+    [null, 'СОШ № 2', 20, 5, 2],
+  ];
+
+  it('takes the lower row, with the upper row\'s text where a cell is blank', () => {
+    const header = findHeaderRow(twoRows, SCHOOL_COLUMNS);
+    expect(header?.rowIndex).toBe(2);
+    expect(header?.cells).toEqual(['Район', 'Наименование ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты', 'Учителя, совершившие минимум 1 звонок за неделю']);
+    expect(Object.fromEntries(Object.entries(header?.columns ?? {}).map(([k, v]) => [k, v?.index]))).toEqual({
+      district: 0, school: 1, teachers: 2, teachersCreatedChats: 3, teachersCalled: 4,
+    });
+  });
+
+  it('reads the schools under it, and names the district column in findings', () => {
+    const parsed = parseSchoolTable(twoRows);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.table.headerRow).toBe(3);
+    expect(parsed.table.records.map((r) => [r.row, r.school, r.counts.teachers])).toEqual([[4, 'СОШ № 1', 10], [5, 'СОШ № 2', 20]]);
+    expect(parsed.table.findings.find((f) => f.code === 'missingDistrict')).toMatchObject({ row: 5, column: 'Район', cell: 'A5' });
+    // The user's mapping by header text finds the upper row's text too.
+    const mapped = parseSchoolTable(twoRows, { mapping: { school: 'Наименование ОО' } });
+    expect(mapped.ok && mapped.table.columns.school?.index).toBe(1);
+  });
+
+  it('never takes the title for a blank header cell', () => {
+    const values = [['Мониторинг «Сферума»'], [null, 'Район', 'Наименование ОО', 'Учителей всего'], [1, 'Амурский район', 'СОШ № 1', 10]];
+    const header = findHeaderRow(values, SCHOOL_COLUMNS);
+    expect(header?.rowIndex).toBe(1);
+    expect(header?.cells).toEqual(values[1]);
   });
 });

@@ -26,6 +26,8 @@ export interface HeaderMatch<K extends string> {
   readonly columns: ColumnMap<K>;
   /** Non-empty header cells of that row, as written. */
   readonly headers: readonly string[];
+  /** The header row's cells by column, those of a two-row header taken from the row above (headerCells). */
+  readonly cells: readonly CellValue[];
 }
 
 /** How many rows from the top are searched for the header. */
@@ -79,21 +81,45 @@ function textCells(row: readonly CellValue[]): number {
   return count;
 }
 
+/**
+ * The cells of a header row, where a header of two rows has its text in the upper row: «Район»
+ * and «Наименование ОО» merged down both rows (Excel and Google Sheets give a merge's text in its
+ * top cell only) or written above only, beside group headers whose sub-headers fill the lower
+ * row. A blank cell takes the text above it when that row holds several texts (a header, not
+ * the title).
+ */
+export function headerCells(values: readonly (readonly CellValue[])[], rowIndex: number): readonly CellValue[] {
+  const row = values[rowIndex] ?? [];
+  const above = rowIndex > 0 ? values[rowIndex - 1] ?? [] : [];
+  if (textCells(above) < 2) return row;
+  const isText = (cell: CellValue): boolean => typeof cell !== 'number' && cellText(cell) !== '';
+  if (!above.some((cell, index) => isText(cell) && !isText(row[index]))) return row;
+  return Array.from({ length: Math.max(row.length, above.length) }, (_, index) => {
+    const cell = row[index];
+    return cellText(cell) === '' && isText(above[index]) ? (above[index] as CellValue) : cell;
+  });
+}
+
+/** A row as the header, with its recognised columns. */
+export function headerAt<K extends string>(values: readonly (readonly CellValue[])[], rowIndex: number, defs: readonly ColumnDef<K>[]): HeaderMatch<K> {
+  const cells = headerCells(values, rowIndex);
+  return { rowIndex, columns: recogniseColumns(cells, defs), headers: cells.map(cellText).filter((h) => h !== ''), cells };
+}
+
 /** Finds the row that names the most known columns among the first rows. */
 export function findHeaderRow<K extends string>(values: readonly (readonly CellValue[])[], defs: readonly ColumnDef<K>[]): HeaderMatch<K> | null {
   let best: HeaderMatch<K> | null = null;
   let bestScore = 1; // a single recognised word is a title, not a header
   const limit = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const row = values[rowIndex] ?? [];
     // A row names at most one column per text cell: the school rows under the header, with two
     // texts (district, name) and numbers, cannot beat it and are not matched against every pattern.
-    if (textCells(row) <= bestScore) continue;
-    const columns = recogniseColumns(row, defs);
-    const score = Object.keys(columns).length;
+    if (textCells(headerCells(values, rowIndex)) <= bestScore) continue;
+    const match = headerAt(values, rowIndex, defs);
+    const score = Object.keys(match.columns).length;
     if (score > bestScore) {
       bestScore = score;
-      best = { rowIndex, columns, headers: row.map(cellText).filter((h) => h !== '') };
+      best = match;
     }
   }
   return best;

@@ -12,7 +12,7 @@ import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount, shareInBaseMessage, shareInCountMessage, type CellPlace } from './cells';
-import { applyMapping, findHeaderRow, firstTexts, recogniseColumns, type ColumnMap, type ColumnMapping, type ColumnRef, type HeaderMatch } from './header';
+import { applyMapping, findHeaderRow, firstTexts, headerAt, type ColumnMap, type ColumnMapping, type ColumnRef, type HeaderMatch } from './header';
 
 export type ProfileStatus = 'active' | 'inactive';
 
@@ -116,20 +116,16 @@ export function locateHeader<K extends string>(
   const firstRow = options.firstRow ?? 1;
   let header: HeaderMatch<K> | null;
   if (options.headerRow !== undefined) {
-    const rowIndex = options.headerRow - firstRow;
-    const row = values[rowIndex] ?? [];
-    header = { rowIndex, columns: recogniseColumns(row, defs), headers: row.map(cellText).filter((h) => h !== '') };
+    header = headerAt(values, options.headerRow - firstRow, defs);
   } else {
     header = findHeaderRow(values, defs);
   }
   if (!header) {
     if (!options.mapping) return { ok: false, error: messages.headerNotFound(firstTexts(values)) };
     // The user's mapping names the columns: take the first non-empty row as the header.
-    const rowIndex = Math.max(0, values.findIndex((row) => row.some((cell) => cellText(cell) !== '')));
-    const row = values[rowIndex] ?? [];
-    header = { rowIndex, columns: recogniseColumns(row, defs), headers: row.map(cellText).filter((h) => h !== '') };
+    header = headerAt(values, Math.max(0, values.findIndex((row) => row.some((cell) => cellText(cell) !== ''))), defs);
   }
-  const mapped = applyMapping(header.columns, values[header.rowIndex] ?? [], options.mapping, defs, options.firstColumn ?? 0);
+  const mapped = applyMapping(header.columns, header.cells, options.mapping, defs, options.firstColumn ?? 0);
   if (mapped.errors.length) return { ok: false, error: mapped.errors.join('; ') };
   return { ok: true, header: { ...header, columns: mapped.columns } };
 }
