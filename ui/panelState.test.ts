@@ -44,3 +44,17 @@ test('jobInput: sheets from A1, the request settings, and never last week = this
   expect(input.district).toBe('Амурский район');
   expect(input.mapping).toBeUndefined();
 });
+
+test('a header of two rows, «Район» and «Наименование ОО» merged down both: the panel lists them with the sub-headers', () => {
+  const twoRows = [
+    ['Мониторинг за период 15.04.2023–21.04.2023'],
+    ['Район', 'Наименование ОО', 'Учителя', null],
+    [null, null, 'Учителей всего', 'Учителя, создавшие групповые чаты'],
+    ['Амурский район', 'СОШ № 2', 50, 20],
+  ];
+  const state = buildPanelState({ sheets: ['Лист1'], sheet: { name: 'Лист1', values: twoRows }, settings: DEFAULT_STORED_SETTINGS });
+  expect(state.error).toBeNull();
+  expect(state.headerRow).toBe(3);
+  expect(state.headers).toEqual(header.map((text, index) => ({ index, text })));
+  expect(state.districts).toEqual(['Амурский район']);
+});
