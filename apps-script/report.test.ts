@@ -253,6 +253,17 @@ describe('district names merged down their schools\' rows', () => {
     expect(plain.fake.log.count('Range.getMergedRanges')).toBe(0);
   });
 
+  it('merges Google Sheets cannot list: the report is built as the sheet reads, with a warning', () => {
+    const { fake, script } = loadScript();
+    const source = fake.book.addSheet(SOURCE);
+    mergedDistricts(source, 90);
+    source.mergedRangesError = 'Service Spreadsheets failed while accessing document';
+    const result = run<ActionResult>(script, 'panelBuildReport', { sheet: SOURCE, district: null, settings: { ...DEFAULT_STORED_SETTINGS } });
+    expect(result.ok).toBe(true);
+    expect(result.message).toContain(`районов — ${DISTRICTS + 1}, школ — 90`);
+    expect(result.message).toContain('объединённые ячейки прочитать не удалось (Service Spreadsheets failed while accessing document)');
+  });
+
   it('the sidebar lists the districts as the report counts them', () => {
     const { fake, script } = loadScript();
     mergedDistricts(fake.book.addSheet(SOURCE), 90);

@@ -18,6 +18,9 @@ export const OUTCOMES = {
   /** Last week's sheet or the plan sheet the user chose is gone: the report is built without it. */
   previousMissing: (name: string): string => `лист прошлой недели «${name}» не найден: сравнение с прошлой неделей не построено.`,
   planMissing: (name: string): string => `лист плана 2.3 «${name}» не найден: план не учтён.`,
+  /** Schools without a district, and the host could not tell which cells are merged. */
+  mergedCellsUnknown: (why: string): string =>
+    `у части ОО пустая ячейка района, а объединённые ячейки прочитать не удалось (${why}). Если район записан в объединённой ячейке, отмените объединение столбца «Район» и заполните район в каждой строке.`,
 
   report(job: Done, district: string | null, warnings: readonly string[] = job.warnings): string {
     const { evaluation, report } = job;

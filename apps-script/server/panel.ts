@@ -7,7 +7,7 @@
 import { runJob } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
-import { mergeLookups, withMergedBlock, withMergedCells } from '../../ui/mergedCells';
+import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '../../ui/mergedCells';
 import { inspectPanel } from '../../ui/panelState';
 import { applyHighlight, clearHighlight } from './highlight';
 import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
@@ -44,15 +44,24 @@ export function buildReport(request: JobRequest): ActionResult {
   if (!prepared.ok) return failure(prepared.error);
   let result = runJob(prepared.input);
   const lookups = mergeLookups(prepared.input, result);
+  const notes: string[] = [];
   if (lookups.length > 0) {
     // Schools without a district: their district may be merged down their rows.
-    const found = lookups.map((lookup) => readMergedAreas(lookup.sheet === 'current' ? prepared.sheet : (prepared.previousSheet as GoogleAppsScript.Spreadsheet.Sheet), lookup.span));
-    result = runJob(withMergedCells(prepared.input, lookups, found));
+    const sheetOf = (which: JobSheet): GoogleAppsScript.Spreadsheet.Sheet => (which === 'current' ? prepared.sheet : prepared.previousSheet ?? prepared.sheet);
+    try {
+      const found = lookups.map((lookup) => readMergedAreas(sheetOf(lookup.sheet), lookup.span));
+      result = runJob(withMergedCells(prepared.input, lookups, found));
+    } catch (error) {
+      // The report is still built, as the sheet reads.
+      // Not `instanceof Error`: an error from another realm (a test's fake services) is one too.
+      const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+      notes.push(OUTCOMES.mergedCellsUnknown(message));
+    }
   }
   if (!result.ok) return failure(result.error);
   const sheets = renderReport(spreadsheet, result.report);
   // The written sheets travel in `sheets`; the panel lists them under the message.
-  return { ok: true, message: OUTCOMES.report(result, request.district, [...prepared.warnings, ...result.warnings]), sheets };
+  return { ok: true, message: OUTCOMES.report(result, request.district, [...prepared.warnings, ...result.warnings, ...notes]), sheets };
 }
 
 export function highlight(request: JobRequest): ActionResult {

@@ -147,6 +147,8 @@ export class SheetState {
   metadata: MetadataState[] = [];
   /** Merged blocks of cells (merge). */
   readonly merges: Omit<Box, 'sheet'>[] = [];
+  /** When set, getMergedRanges throws it, as a service error would. */
+  mergedRangesError: string | null = null;
 
   constructor(public name: string) {}
 
@@ -320,9 +322,12 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
       getA1Notation: () => a1(box),
       getSheet: () => sheetApi(box.sheet),
       // Merges within the range or meeting it, whole (as Apps Script documents getMergedRanges).
-      getMergedRanges: () => box.sheet.merges
+      getMergedRanges: () => {
+        if (box.sheet.mergedRangesError) throw new Error(box.sheet.mergedRangesError);
+        return box.sheet.merges
         .filter((m) => m.row <= box.row + box.rows - 1 && box.row <= m.row + m.rows - 1 && m.column <= box.column + box.columns - 1 && box.column <= m.column + m.columns - 1)
-        .map((m) => makeRange({ sheet: box.sheet, ...m })),
+        .map((m) => makeRange({ sheet: box.sheet, ...m }));
+      },
     });
   }
 

@@ -85,7 +85,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
    */
   async function lookUpMerges(context: ExcelRequestContext, lookups: readonly MergeRequest[], notes: string[]): Promise<MergedArea[][] | null> {
     if (host.mergedCells === false) {
-      notes.push(EXCEL_TEXTS.mergedCellsUnknown('эта версия Excel их не сообщает (нужен ExcelApi 1.13)'));
+      notes.push(OUTCOMES.mergedCellsUnknown('эта версия Excel их не сообщает (нужен ExcelApi 1.13)'));
       return null;
     }
     const found = queueMergedAreas(lookups);
@@ -93,7 +93,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       await context.sync();
       return found();
     } catch (error) {
-      notes.push(EXCEL_TEXTS.mergedCellsUnknown(`Excel не сообщил их: ${reasonOf(error)}`));
+      notes.push(OUTCOMES.mergedCellsUnknown(`Excel не сообщил их: ${reasonOf(error)}`));
       return null;
     }
   }

@@ -8,8 +8,6 @@ export const EXCEL_TEXTS = {
   excelFailed: (reason: string): string =>
     `Excel не выполнил действие: ${reason}. Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.`,
   settingsNotSaved: (reason: string): string => `Отчёт построен, но список листов надстройки не сохранён в книге (${reason}).`,
-  mergedCellsUnknown: (why: string): string =>
-    `У части ОО пустая ячейка района, а объединённые ячейки прочитать не удалось (${why}). Если район записан в объединённой ячейке, отмените объединение столбца «Район» и заполните район в каждой строке.`,
   unsupported: 'Эта версия Excel не поддерживает нужные функции (ExcelApi 1.9). Откройте книгу в Microsoft 365, Excel 2021 или Excel в браузере.',
 } as const;
 
