@@ -262,6 +262,8 @@ describe('district names merged down their schools\' rows', () => {
     expect(result.ok).toBe(true);
     expect(result.message).toContain(`районов — ${DISTRICTS + 1}, школ — 90`);
     expect(result.message).toContain('объединённые ячейки прочитать не удалось (Service Spreadsheets failed while accessing document)');
+    // The sidebar still opens, with the districts as the sheet reads.
+    expect(run<PanelState>(script, 'panelLoad', SOURCE).districts).toContain('Район не указан');
   });
 
   it('the sidebar lists the districts as the report counts them', () => {

@@ -28,8 +28,13 @@ export function loadPanel(sheetName?: string | null): PanelState {
   const input = { sheets: names, sheet: source ? readBlock(source.sheet, source.name) : { name: chosen, values: [] }, settings: readSettings() };
   const { state, districtGap } = inspectPanel(input);
   if (!source || !districtGap) return state;
-  // Schools without a district: the panel lists districts as the report will count them.
-  return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, readMergedAreas(source.sheet, districtGap)) }).state;
+  // Schools without a district: the panel lists districts as the report will count them (or,
+  // if the merges cannot be listed, as the sheet reads; the report then says why).
+  try {
+    return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, readMergedAreas(source.sheet, districtGap)) }).state;
+  } catch {
+    return state;
+  }
 }
 
 export function saveSettings(settings: unknown): void {
