@@ -77,7 +77,7 @@ function tableState({ sheets, sheet, settings }: PanelInput, inspected: { table:
   return {
     sheets,
     sheet: sheet.name,
-    headers: headerList(headerCells(sheet.values, table.headerRow - 1)),
+    headers: headerList(headerCells(sheet.values, table.headerRow - 1, SCHOOL_COLUMNS)),
     headerRow: table.headerRow,
     columns: columnChoices(table.columns),
     districts: inspected.districts,

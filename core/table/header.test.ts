@@ -1,5 +1,6 @@
 import { SCHOOL_COLUMNS, SUMMARY_COLUMNS } from '../catalogue/columns';
 import { applyMapping, findHeaderRow, recogniseColumns } from './header';
+import { parsePlanTable } from './planTable';
 import { parseSchoolTable } from './schoolTable';
 
 describe('recogniseColumns (school table)', () => {
@@ -142,5 +143,34 @@ describe('a header of two rows', () => {
     const header = findHeaderRow(values, SCHOOL_COLUMNS);
     expect(header?.rowIndex).toBe(1);
     expect(header?.cells).toEqual(values[1]);
+  });
+});
+
+describe('a title above the header is never taken for a blank header cell', () => {
+  it('a plan titled «План…» above an unnamed «№» column: the plan figures stay in their column', () => {
+    const values = [
+      ['План по показателю 2.3 на 2023 год', null, 'Приложение 1'],
+      [null, 'Район', 'Всего ОО', 'План: ОО, достигших условия 2.3'],
+      [1, 'Амурский район', 27, 5],
+      [2, 'Бикинский район', 30, 7],
+    ];
+    const parsed = parsePlanTable(values);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.table.entries.map((e) => [e.district, e.required])).toEqual([['Амурский район', 5], ['Бикинский район', 7]]);
+  });
+
+  it('a title and a date above an unnamed «№» column, or a title merged across the table (as the command line reads it): column A stays unnamed', () => {
+    const header = [null, 'Район', 'Наименование ОО', 'Учителей всего', 'Кол-во пользователей, привязанных к профилю'];
+    const row = [1, 'Амурский район', 'СОШ № 1', 10, 300];
+    const titles = [
+      ['Мониторинг активности пользователей Сферума', null, null, null, 'на 14.04.2023'],
+      Array.from({ length: 5 }, () => 'Численность пользователей и обучающихся в ОО'),
+    ];
+    for (const title of titles) {
+      const found = findHeaderRow([title, header, row], SCHOOL_COLUMNS);
+      expect(found?.rowIndex).toBe(1);
+      expect(found?.cells).toEqual(header);
+      expect(found?.columns.usersLinked?.index).toBe(4);
+    }
   });
 });

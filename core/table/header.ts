@@ -85,24 +85,28 @@ function textCells(row: readonly CellValue[]): number {
  * The cells of a header row, where a header of two rows has its text in the upper row: «Район»
  * and «Наименование ОО» merged down both rows (Excel and Google Sheets give a merge's text in its
  * top cell only) or written above only, beside group headers whose sub-headers fill the lower
- * row. A blank cell takes the text above it when that row holds several texts (a header, not
- * the title).
+ * row. A blank cell takes the text above it only where that text names a column and the row
+ * above names at least two with different texts: a title («План по показателю 2.3», a title
+ * merged across the table) names one at most, and is never taken for a column's header.
  */
-export function headerCells(values: readonly (readonly CellValue[])[], rowIndex: number): readonly CellValue[] {
+export function headerCells<K extends string>(values: readonly (readonly CellValue[])[], rowIndex: number, defs: readonly ColumnDef<K>[]): readonly CellValue[] {
   const row = values[rowIndex] ?? [];
   const above = rowIndex > 0 ? values[rowIndex - 1] ?? [] : [];
   if (textCells(above) < 2) return row;
-  const isText = (cell: CellValue): boolean => typeof cell !== 'number' && cellText(cell) !== '';
-  if (!above.some((cell, index) => isText(cell) && !isText(row[index]))) return row;
-  return Array.from({ length: Math.max(row.length, above.length) }, (_, index) => {
-    const cell = row[index];
-    return cellText(cell) === '' && isText(above[index]) ? (above[index] as CellValue) : cell;
-  });
+  const named = Object.values(recogniseColumns(above, defs)) as ColumnRef[];
+  // Two different texts: a title merged across the table (the command line reads it in every cell) is one.
+  if (new Set(named.map((ref) => ref.header)).size < 2) return row;
+  const blanks = named.filter((ref) => cellText(row[ref.index]) === '');
+  if (blanks.length === 0) return row;
+  const width = Math.max(row.length, ...blanks.map((ref) => ref.index + 1));
+  const cells = Array.from({ length: width }, (_, index) => row[index] ?? null);
+  for (const ref of blanks) cells[ref.index] = above[ref.index] ?? null;
+  return cells;
 }
 
 /** A row as the header, with its recognised columns. */
 export function headerAt<K extends string>(values: readonly (readonly CellValue[])[], rowIndex: number, defs: readonly ColumnDef<K>[]): HeaderMatch<K> {
-  const cells = headerCells(values, rowIndex);
+  const cells = headerCells(values, rowIndex, defs);
   return { rowIndex, columns: recogniseColumns(cells, defs), headers: cells.map(cellText).filter((h) => h !== ''), cells };
 }
 
@@ -112,9 +116,12 @@ export function findHeaderRow<K extends string>(values: readonly (readonly CellV
   let bestScore = 1; // a single recognised word is a title, not a header
   const limit = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    // A row names at most one column per text cell: the school rows under the header, with two
-    // texts (district, name) and numbers, cannot beat it and are not matched against every pattern.
-    if (textCells(headerCells(values, rowIndex)) <= bestScore) continue;
+    // A row names at most one column per text cell (with a header of two rows, per text cell of
+    // both): the school rows under the header, with two texts (district, name) and numbers,
+    // cannot beat it and are not matched against every pattern.
+    const row = values[rowIndex] ?? [];
+    const above = rowIndex > 0 ? textCells(values[rowIndex - 1] ?? []) : 0;
+    if (textCells(row) + (above >= 2 ? above : 0) <= bestScore) continue;
     const match = headerAt(values, rowIndex, defs);
     const score = Object.keys(match.columns).length;
     if (score > bestScore) {
