@@ -4,7 +4,7 @@
  * Failures the user can fix come back as ActionResult messages in Russian; anything else is
  * thrown and shown by the sidebar's failure handler.
  */
-import { runJob } from '../../core';
+import { runJob, type MergedArea } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
 import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '../../ui/mergedCells';
@@ -13,6 +13,8 @@ import { applyHighlight, clearHighlight } from './highlight';
 import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
 import { listSheets, renderReport } from './renderReport';
 import { readSettings, writeSettings } from './settingsStore';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const failure = (message: string): ActionResult => ({ ok: false, message: message.charAt(0).toUpperCase() + message.slice(1), sheets: [] });
 
@@ -30,11 +32,13 @@ export function loadPanel(sheetName?: string | null): PanelState {
   if (!source || !districtGap) return state;
   // Schools without a district: the panel lists districts as the report will count them (or,
   // if the merges cannot be listed, as the sheet reads; the report then says why).
+  let areas: MergedArea[];
   try {
-    return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, readMergedAreas(source.sheet, districtGap)) }).state;
+    areas = readMergedAreas(source.sheet, districtGap);
   } catch {
     return state;
   }
+  return inspectPanel({ ...input, sheet: withMergedBlock(input.sheet, areas) }).state;
 }
 
 export function saveSettings(settings: unknown): void {
@@ -51,17 +55,19 @@ export function buildReport(request: JobRequest): ActionResult {
   const lookups = mergeLookups(prepared.input, result);
   const notes: string[] = [];
   if (lookups.length > 0) {
-    // Schools without a district: their district may be merged down their rows.
-    const sheetOf = (which: JobSheet): GoogleAppsScript.Spreadsheet.Sheet => (which === 'current' ? prepared.sheet : prepared.previousSheet ?? prepared.sheet);
+    // Schools without a district: their district may be merged down their rows. (A look-up of
+    // last week's sheet comes only from a job that read it, so that sheet is there.)
+    const sheetOf = (which: JobSheet): Sheet => (which === 'current' ? prepared.sheet : (prepared.previousSheet as Sheet));
+    let found: MergedArea[][] | null = null;
     try {
-      const found = lookups.map((lookup) => readMergedAreas(sheetOf(lookup.sheet), lookup.span));
-      result = runJob(withMergedCells(prepared.input, lookups, found));
+      found = lookups.map((lookup) => readMergedAreas(sheetOf(lookup.sheet), lookup.span));
     } catch (error) {
       // The report is still built, as the sheet reads.
       // Not `instanceof Error`: an error from another realm (a test's fake services) is one too.
       const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
       notes.push(OUTCOMES.mergedCellsUnknown(message));
     }
+    if (found) result = runJob(withMergedCells(prepared.input, lookups, found));
   }
   if (!result.ok) return failure(result.error);
   const sheets = renderReport(spreadsheet, result.report);
