@@ -3,7 +3,7 @@
  * writes once. Round trips per action on a 1,000-row table:
  *   load          1 sheet list + extent · 2 values
  *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the whole report
- *                 (+1 to look up merged cells, only when schools have no district: ui/mergedCells.ts)
+ *   (load and buildReport: +1 to look up merged cells, only when schools have no district: ui/mergedCells.ts)
  *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
  *   clear         1 format types · 2 formulas · 3 delete ours
  * In desktop Excel that holds at every size. In Excel on the web, larger sheets add syncs where a
