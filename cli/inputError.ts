@@ -9,11 +9,3 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
-
-/**
- * The message of anything thrown. Duck-typed rather than `instanceof Error`: errors from Node
- * built-ins belong to another realm under jest and would print as «Error: …».
- */
-export function errorText(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-}

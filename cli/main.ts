@@ -4,7 +4,8 @@
  * call it directly; runFromProcess() is what the bin and `node dist/node/cli/main.js` run.
  */
 import { parseCommandLine } from './args';
-import { errorText, InputError } from './inputError';
+import { errorText } from '../core/text';
+import { InputError } from './inputError';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, processIo, type CliIo } from './io';
 import { cliMessages } from './messages';
 import { runReport } from './reportCommand';

@@ -5,7 +5,8 @@
  */
 import { promises as fs } from 'fs';
 import { basename, extname } from 'path';
-import { errorText, InputError } from './inputError';
+import { errorText } from '../core/text';
+import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import type { PlainCell } from './plainCell';
 import { decodeText, parseCsv } from './readCsv';

@@ -5,7 +5,8 @@
  */
 import { promises as fs } from 'fs';
 import type { SettingsInput } from '../core';
-import { errorText, InputError } from './inputError';
+import { errorText } from '../core/text';
+import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import { fileSize } from './readSpreadsheet';
 

@@ -7,7 +7,8 @@
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import { basename, dirname, join } from 'path';
-import { errorText, InputError } from './inputError';
+import { errorText } from '../core/text';
+import { InputError } from './inputError';
 import { cliMessages } from './messages';
 
 export interface OutputFile {

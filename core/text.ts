@@ -12,6 +12,14 @@ const SEPARATORS = /[\s\u00a0\u2007\u2009\u202f\u200b«»"'“”„`.,;:!?()[\]
 export const russianOrder = new Intl.Collator('ru').compare;
 
 /** String(value) that never throws: objects from a host may have a broken toString. */
+/**
+ * The message of anything thrown. Duck-typed rather than `instanceof Error`: an error from
+ * another realm (Node built-ins under jest, a test's fake host services) is one too.
+ */
+export function errorText(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+}
+
 export function safeString(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;

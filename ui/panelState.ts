@@ -11,7 +11,7 @@ import { SCHOOL_COLUMNS, type SchoolColumnKey } from '../core/catalogue/columns'
 import type { JobInput, SheetValues } from '../core/pipeline';
 import { inspectTable } from '../core/pipeline';
 import type { StoredSettings } from '../core/settings';
-import { findHeaderRow, headerCells, type ColumnMap, type ColumnMapping } from '../core/table/header';
+import { findHeaderRow, type ColumnMap, type ColumnMapping } from '../core/table/header';
 import { emptyDistrictSpan, type CellSpan } from '../core/table/merges';
 import { REQUIRED_SCHOOL_COLUMNS, type SchoolTable } from '../core/table/schoolTable';
 import { cellText } from '../core/text';
@@ -77,7 +77,7 @@ function tableState({ sheets, sheet, settings }: PanelInput, inspected: { table:
   return {
     sheets,
     sheet: sheet.name,
-    headers: headerList(headerCells(sheet.values, table.headerRow - 1, SCHOOL_COLUMNS)),
+    headers: headerList(table.headerCells),
     headerRow: table.headerRow,
     columns: columnChoices(table.columns),
     districts: inspected.districts,

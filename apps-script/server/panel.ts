@@ -4,7 +4,7 @@
  * Failures the user can fix come back as ActionResult messages in Russian; anything else is
  * thrown and shown by the sidebar's failure handler.
  */
-import { runJob, type MergedArea } from '../../core';
+import { errorText, runJob, type MergedArea } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
 import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '../../ui/mergedCells';
@@ -63,9 +63,7 @@ export function buildReport(request: JobRequest): ActionResult {
       found = lookups.map((lookup) => readMergedAreas(sheetOf(lookup.sheet), lookup.span));
     } catch (error) {
       // The report is still built, as the sheet reads.
-      // Not `instanceof Error`: an error from another realm (a test's fake services) is one too.
-      const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-      notes.push(OUTCOMES.mergedCellsUnknown(message));
+      notes.push(OUTCOMES.mergedCellsUnknown(errorText(error)));
     }
     if (found) result = runJob(withMergedCells(prepared.input, lookups, found));
   }

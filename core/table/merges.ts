@@ -6,7 +6,8 @@
  * (emptyDistrictSpan) and fill them here, the same way in both. (The command line needs none of
  * this: ExcelJS gives every cell of a merge its value.)
  */
-import { columnIndexOf, type Finding } from '../findings';
+import { columnIndexOf } from '../findings';
+import type { SchoolTable } from './schoolTable';
 import { isBlank, type CellValue } from '../values';
 
 /** A merged block of cells: sheet row number of its top row (1 = the first row), zero-based sheet column of its left column, and its size. */
@@ -85,7 +86,7 @@ function isText<T extends CellValue>(value: T | undefined): value is T & string 
  * first row under the header (a merge's text sits in its top row, which may be above a total or
  * blank row) to the last such school. Null when every school names its district.
  */
-export function emptyDistrictSpan(table: { readonly findings: readonly Finding[]; readonly columns: { readonly district?: { readonly index: number } }; readonly firstColumn: number; readonly headerRow: number }): CellSpan | null {
+export function emptyDistrictSpan(table: Pick<SchoolTable, 'findings' | 'columns' | 'firstColumn' | 'headerRow'>): CellSpan | null {
   const district = table.columns.district;
   if (district === undefined) return null;
   let toRow = -Infinity;

@@ -41,6 +41,8 @@ export interface SchoolTable {
   readonly firstColumn: number;
   readonly columns: ColumnMap<SchoolColumnKey>;
   readonly headers: readonly string[];
+  /** The header row's cells by column (of a two-row header, with the upper row's names: header.ts headerCells). */
+  readonly headerCells: readonly CellValue[];
   /** Title rows above the header, joined, and the reporting period found in them. */
   readonly title: string;
   readonly week: string | null;
@@ -174,6 +176,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       firstColumn,
       columns,
       headers: header.headers,
+      headerCells: header.cells,
       title,
       week: period ? `${period[1]}–${period[2]}` : null,
       // Views of the stored rows, made when first asked for: evaluation reads the columns.
