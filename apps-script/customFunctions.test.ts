@@ -158,13 +158,18 @@ describe('custom functions', () => {
   });
 
   describe('ranges (2-D arrays in, 2-D arrays out)', () => {
-    it('combines columns element by element; invalid elements are left empty', () => {
+    it('combines columns element by element; an invalid element shows its message as text (Sheets has no error per element)', () => {
       const parts = [[1], [2], ['abc'], [3], [-4]];
       const totals = [[4], [0], [5], [''], [10]];
-      expect(call('SFERUM_SHARE', parts, totals)).toEqual([[0.25], [''], [''], [''], ['']]);
+      expect(call('SFERUM_SHARE', parts, totals)).toEqual([[0.25], ['база равна 0'], ['part (часть): текст вместо числа: «abc»'], [''], ['part (часть): отрицательное значение: −4']]);
       expect(call('SFERUM_CHECK', parts, totals)).toEqual([
         [''], ['база равна 0'], ['текст вместо числа: «abc»'], [''], ['отрицательное значение: −4'],
       ]);
+    });
+
+    it('reads an error cell of a range (Sheets passes its text, «#N/A») as an error of that element only', () => {
+      expect(call('SFERUM_SHARE', [[1], ['#N/A'], [3]], [[4], [10], [10]])).toEqual([[0.25], ['part (часть): ошибка в ячейке: «#N/A»'], [0.3]]);
+      expect(call('SFERUM_SHARE_BY', [['А'], ['А']], 'А', [[1], ['#DIV/0!']], [[4], [10]])).toBe(0.25);
     });
 
     it('applies a single value to every element', () => {
@@ -175,7 +180,7 @@ describe('custom functions', () => {
     it('gives one SHARE_BY result per group of a group range', () => {
       const groups = [['А'], ['Б'], ['А'], ['Б']];
       expect(call('SFERUM_SHARE_BY', groups, [['А'], ['Б'], ['В']], [[1], [2], [3], [''] ], [[10], [10], [10], [10]]))
-        .toEqual([[0.2], [0.2], ['']]);
+        .toEqual([[0.2], [0.2], ['нет строк для группы «В»']]);
     });
 
     it('computes a 40,000-row column in one call, well under the 30-second limit', () => {
@@ -205,7 +210,7 @@ describe('custom functions', () => {
     });
 
     it('throws when ranges of different shapes meet', () => {
-      expect(() => call('SFERUM_SHARE', [[1], [2]], [[1], [2], [3]])).toThrow('размеры диапазонов не совпадают: 2×1 и 3×1');
+      expect(() => call('SFERUM_SHARE', [[1], [2]], [[1], [2], [3]])).toThrow('размеры диапазонов не совпадают: part (часть) 2×1 и total (база) 3×1');
     });
   });
 });

@@ -7,8 +7,8 @@
  *   argument as undefined; the core reads '' as "missing" already;
  * - a thrown Error shows its message on the cell's #ERROR!, so a single-value call with
  *   invalid input throws the core's Russian message;
- * - a returned 2-D array spills; it cannot hold an error per element, so an invalid element is
- *   left empty and `=SFERUM_CHECK` explains it;
+ * - a returned 2-D array spills; it cannot hold an error per element, so an invalid element
+ *   shows the error's Russian message as text (an empty cell would say nothing of why);
  * - null cannot be returned: empty is ''.
  */
 import { formula, isFormulaError, type CellValue, type FormulaArg, type FormulaName, type FormulaValue } from '../core';
@@ -20,8 +20,8 @@ export type SheetsArg = CellValue | readonly (readonly CellValue[])[];
 export type SheetsCell = string | number | boolean;
 
 function cellOf(value: FormulaValue): SheetsCell {
-  if (value === null || isFormulaError(value)) return '';
-  return value;
+  if (value === null) return '';
+  return isFormulaError(value) ? value.message : value;
 }
 
 export function callFormula(name: FormulaName, args: readonly SheetsArg[]): SheetsCell | SheetsCell[][] {

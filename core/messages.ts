@@ -42,7 +42,7 @@ export const messages = {
     `неизвестный показатель «${given}»; известны: ${known.join(', ')}`,
   noTarget: (label: string): string => `для показателя «${label}» цель по умолчанию не задана`,
   unknownYear: (given: string, known: readonly string[]): string =>
-    `цели на ${given} учебный год не заданы; известны: ${known.join(', ')}`,
+    `цели на учебный год «${given}» не заданы; известны: ${known.join(', ')}`,
   targetOutOfRange: (text: string): string =>
     `цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «${text}»`,
   missingTarget: (): string => 'не указана цель (доля, например 0,35, или процент, например 35%)',
@@ -54,7 +54,6 @@ export const messages = {
     `допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «${text}»`,
   noRowsForGroup: (group: string): string => `нет строк для группы «${group}»`,
   shapeMismatch: (a: string, b: string): string => `размеры диапазонов не совпадают: ${a} и ${b}`,
-  emptyGroup: (): string => 'не указана группа',
   textExpected: (): string => 'ожидается текст',
   unknownPlanDistrict: (district: string): string => `район «${district}» из плана не найден в таблице`,
 } as const;

@@ -23,11 +23,26 @@ export function errorText(error: unknown): string {
 export function safeString(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
+  // A date cell (Google Sheets, ExcelJS) as the sheet shows it, not «Fri Apr 14 2023 …». Tested
+  // by its tag: a date made in another realm (a test's vm) is not an instanceof this one's Date.
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const date = value as Date;
+    return Number.isNaN(date.getTime()) ? '' : dateText(date);
+  }
   try {
     return String(value);
   } catch {
     return '';
   }
+}
+
+/**
+ * «14.04.2023», as the sheet shows the date. Google Sheets hands over dates at midnight of the
+ * script's time zone: the date in UTC could be the day before.
+ */
+export function dateText(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }
 
 /** A cell's value as a Russian sheet shows it, for messages: ИСТИНА / ЛОЖЬ, «1,2». */

@@ -5,7 +5,7 @@
  * (something is there but is not a number), because only the latter is the user's mistake.
  */
 
-import { safeString } from './text';
+import { dateText, safeString } from './text';
 
 export type ParsedValue =
   | { readonly kind: 'number'; readonly value: number; readonly percent: boolean }
@@ -29,21 +29,12 @@ for (const ch of MISSING_FIRST_CHARS) if (ch.charCodeAt(0) < 0x500) PLACEHOLDER_
 const GROUP_SPACES = /[ \u00a0\u2007\u2009\u202f']/g;
 
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-const SPREADSHEET_ERROR = /^#(н\/д|n\/a|div\/0!|дел\/0!|value!|знач!|ref!|ссылка!|name\?|имя\?|num!|число!|null!|пусто!|error!?|calc!|spill!)$/i;
+const SPREADSHEET_ERROR = /^#(н\/д|n\/a|div\/0!|дел\/0!|value!|знач!|ref!|ссылка!|name\?|имя\?|num!|число!|null!|пусто!|error!?|calc!|spill!|getting_data)$/i;
 
 export const MISSING: ParsedValue = { kind: 'missing' };
 
 function invalid(reason: string, text: string): ParsedValue {
   return { kind: 'invalid', reason, text };
-}
-
-/**
- * «14.04.2023», as the sheet shows the date. Google Sheets hands over dates at midnight of the
- * script's time zone: the date in UTC could be the day before.
- */
-function dateText(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }
 
 /** Parses one cell. Never throws. */

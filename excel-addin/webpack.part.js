@@ -17,6 +17,30 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'excel-addin');
 const PORT = 3000;
 
+/**
+ * Sets `allowErrorForDataTypeAny` in functions.json. Without it Excel does not call a function
+ * whose range holds an error cell: one #N/A in a column would turn a whole SHARE spill, and
+ * every district's SHARE_BY, into #N/A. With it the error reaches the function, which reads it
+ * as «ошибка в ячейке» for that row only (excelResult.ts). The metadata generator cannot write
+ * this top-level property from JSDoc, so it is added to the file it wrote.
+ */
+class AllowErrorInputsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('AllowErrorInputsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'AllowErrorInputsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          const json = JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 2);
+          compilation.updateAsset('functions.json', new compiler.webpack.sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
+
 function config(mode) {
   const production = mode !== 'development';
   return {
@@ -38,6 +62,7 @@ function config(mode) {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: path.join(__dirname, 'functions', 'functions.ts') }),
+      new AllowErrorInputsPlugin(),
       new HtmlWebpackPlugin({ filename: 'functions.html', template: './excel-addin/functions/functions.html', chunks: ['functions'], scriptLoading: 'blocking' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './excel-addin/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new CopyWebpackPlugin({

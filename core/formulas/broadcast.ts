@@ -6,7 +6,7 @@
 import { messages } from '../messages';
 import { safeString } from '../text';
 import type { CellValue } from '../values';
-import { formulaError, isMatrix, type FormulaArg, type FormulaError, type FormulaResult, type FormulaValue, type Matrix } from './types';
+import { formulaError, isFormulaError, isMatrix, type FormulaArg, type FormulaError, type FormulaResult, type FormulaValue, type Matrix } from './types';
 
 export interface Shape {
   readonly rows: number;
@@ -45,38 +45,75 @@ export function guard(body: () => FormulaValue): FormulaValue {
   }
 }
 
-/** Calls `fn` once per element; returns one value when every argument is a single value. */
-export function broadcast(args: readonly FormulaArg[], fn: (...values: CellValue[]) => FormulaValue): FormulaResult {
+/**
+ * The error as the user reads it: an element's error about one argument is prefixed with that
+ * argument's name («total (база): отрицательное значение: −3»), so a call with several numbers
+ * says which one is wrong.
+ */
+function named(value: FormulaValue, names: readonly string[]): FormulaValue {
+  if (!isFormulaError(value) || value.argument === undefined) return value;
+  const name = names[value.argument];
+  return formulaError(value.code, name ? `${name}: ${value.message}` : value.message);
+}
+
+/** How a range of `shape` meets the call's shape: the same size, or one row or one column stretched across, as spreadsheet array arithmetic does. */
+function fits(size: number, wanted: number): boolean {
+  return size === wanted || size === 1;
+}
+
+/**
+ * Calls `fn` once per element; returns one value when every argument is a single value.
+ * Ranges of one shape combine element by element. A single value applies to every element, and
+ * a one-column range to every column (a row to every row), as Excel's `=G4:J9/F4:F9` does:
+ * four indicator columns over one column of teachers give four columns of shares.
+ * `names` («part (часть)» …) name the arguments in messages.
+ */
+export function broadcast(args: readonly FormulaArg[], fn: (...values: CellValue[]) => FormulaValue, names: readonly string[] = []): FormulaResult {
   const normalized = args.map(asScalar);
-  let shape: Shape | null = null;
-  for (const arg of normalized) {
-    if (!isMatrix(arg)) continue;
-    const next = shapeOf(arg);
-    if (shape && (shape.rows !== next.rows || shape.columns !== next.columns)) {
-      return formulaError('value', messages.shapeMismatch(shapeText(shape), shapeText(next)));
-    }
-    shape = next;
+  const shapes = normalized.map((arg) => (isMatrix(arg) ? shapeOf(arg) : null));
+  let rows = 0;
+  let columns = 0;
+  for (const shape of shapes) {
+    if (!shape) continue;
+    rows = Math.max(rows, shape.rows);
+    columns = Math.max(columns, shape.columns);
   }
-  if (!shape) return guard(() => fn(...(normalized as CellValue[])));
+  const ranges = shapes.flatMap((shape, i) => (shape ? [{ shape, i }] : []));
+  for (const { shape, i } of ranges) {
+    if (fits(shape.rows, rows) && fits(shape.columns, columns)) continue;
+    // Name the range that does not fit next to the first one that sets the call's size.
+    const other = ranges.find((r) => r.i !== i && (r.shape.rows === rows || r.shape.columns === columns)) ?? ranges[0];
+    const describe = (at: number, s: Shape): string => `${names[at] ? `${names[at]} ` : ''}${shapeText(s)}`;
+    const pair = other && other.i < i ? [other, { shape, i }] : [{ shape, i }, other ?? { shape, i }];
+    return formulaError('value', messages.shapeMismatch(describe(pair[0]!.i, pair[0]!.shape), describe(pair[1]!.i, pair[1]!.shape)));
+  }
+  const call = (values: CellValue[]): FormulaValue => named(guard(() => fn(...values)), names);
+  if (ranges.length === 0) return call(normalized as CellValue[]);
   const result: FormulaValue[][] = [];
-  for (let r = 0; r < shape.rows; r++) {
+  for (let r = 0; r < rows; r++) {
     const line: FormulaValue[] = [];
-    for (let c = 0; c < shape.columns; c++) {
-      const values = normalized.map((arg) => (isMatrix(arg) ? cellAt(arg, r, c) : arg));
-      line.push(guard(() => fn(...values)));
+    for (let c = 0; c < columns; c++) {
+      const values = normalized.map((arg, i) => {
+        if (!isMatrix(arg)) return arg;
+        const shape = shapes[i] as Shape;
+        return cellAt(arg, shape.rows === 1 ? 0 : r, shape.columns === 1 ? 0 : c);
+      });
+      line.push(call(values));
     }
     result.push(line);
   }
   return result;
 }
 
-/** The same check for a whole-call error, for formulas whose arguments are not elementwise. */
-export function sameShape(named: readonly Matrix<CellValue>[]): FormulaError | null {
-  const shapes = named.map(shapeOf);
+/** The same check for a whole-call error, for formulas whose arguments are not elementwise: every range of one shape. */
+export function sameShape(ranges: readonly Matrix<CellValue>[], names: readonly string[] = []): FormulaError | null {
+  const shapes = ranges.map(shapeOf);
   const first = shapes[0];
-  for (const next of shapes.slice(1)) {
+  for (let i = 1; i < shapes.length; i++) {
+    const next = shapes[i] as Shape;
     if (first && (first.rows !== next.rows || first.columns !== next.columns)) {
-      return formulaError('value', messages.shapeMismatch(shapeText(first), shapeText(next)));
+      const describe = (at: number, s: Shape): string => `${names[at] ? `${names[at]} ` : ''}${shapeText(s)}`;
+      return formulaError('value', messages.shapeMismatch(describe(0, first), describe(i, next)));
     }
   }
   return null;

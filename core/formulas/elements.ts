@@ -18,6 +18,16 @@ type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; 
 const MISSING = { ok: false, missing: true } as const;
 const fail = (message: string, code: FormulaError['code'] = 'value'): Read<never> => ({ ok: false, missing: false, error: formulaError(code, message) });
 
+/**
+ * The same error, said to be about the call's argument at `argument` (broadcast names it).
+ * Only counts are named: a call has two or four of them, where a target, a year or an
+ * indicator is the only one of its kind and its message says which it is.
+ */
+function about<T>(read: Read<T>, argument: number): Read<T> {
+  if (read.ok || read.missing) return read;
+  return { ok: false, missing: false, error: formulaError(read.error.code, read.error.message, argument) };
+}
+
 /** A head count: a non-negative number; a percentage is refused (it is not a count). */
 export function readCountArg(raw: CellValue): Read<number> {
   const parsed = parseValue(raw);
@@ -56,10 +66,13 @@ function readBaseArg(raw: CellValue): Read<number> {
   return { ok: true, value: cell.value.count };
 }
 
-/** Part and base read together (the first error wins, then missing); a part given as a share counts as that share of the base. */
-export function readPair(part: CellValue, total: CellValue): Read<[number, number]> {
-  const p = readPartArg(part);
-  const t = readBaseArg(total);
+/**
+ * Part and base read together (the first error wins, then missing); a part given as a share
+ * counts as that share of the base. `first` is the part's position among the call's arguments.
+ */
+export function readPair(part: CellValue, total: CellValue, first = 0): Read<[number, number]> {
+  const p = about(readPartArg(part), first);
+  const t = about(readBaseArg(total), first + 1);
   if (!p.ok && !p.missing) return p;
   if (!t.ok && !t.missing) return t;
   if (!p.ok || !t.ok) return MISSING;
@@ -68,8 +81,8 @@ export function readPair(part: CellValue, total: CellValue): Read<[number, numbe
 
 /** Two counts read together (users and classes): the first error wins, then missing. */
 function readCounts(a: CellValue, b: CellValue): Read<[number, number]> {
-  const x = readCountArg(a);
-  const y = readCountArg(b);
+  const x = about(readCountArg(a), 0);
+  const y = about(readCountArg(b), 1);
   if (!x.ok && !x.missing) return x;
   if (!y.ok && !y.missing) return y;
   if (!x.ok || !y.ok) return MISSING;
@@ -113,14 +126,15 @@ export function activeElement(users: CellValue, classes: CellValue): FormulaValu
 }
 
 export function access50Element(teachers: CellValue, teachersTotal: CellValue, students: CellValue, studentsTotal: CellValue): FormulaValue {
-  const a = readPair(teachers, teachersTotal);
-  const b = readPair(students, studentsTotal);
+  const a = readPair(teachers, teachersTotal, 0);
+  const b = readPair(students, studentsTotal, 2);
   if (!a.ok && !a.missing) return a.error;
   if (!b.ok && !b.missing) return b.error;
   if (!a.ok || !b.ok) return null;
   const teachersShare = share(a.value[0], a.value[1]);
   const studentsShare = share(b.value[0], b.value[1]);
-  if (teachersShare === null || studentsShare === null) return baseZero();
+  if (teachersShare === null) return formulaError('div0', messages.baseZero(), 1);
+  if (studentsShare === null) return formulaError('div0', messages.baseZero(), 3);
   return meetsAccess50(teachersShare, studentsShare);
 }
 
@@ -171,9 +185,11 @@ export function findIndicator(text: string): IndicatorKey | null {
 }
 
 export function targetElement(indicator: CellValue, year: CellValue): FormulaValue {
-  if (typeof indicator !== 'string' || indicator.trim() === '') return formulaError('value', messages.unknownIndicator(cellText(indicator), KNOWN_TARGET_KEYS));
+  // An empty cell asks for nothing, as in every other formula of the set (a list with gaps).
+  if (indicator === null || indicator === undefined || cellText(indicator) === '') return null;
+  if (typeof indicator !== 'string') return formulaError('value', messages.unknownIndicator(shownValue(indicator), KNOWN_TARGET_KEYS));
   const yearText = normalizeText(year);
-  if (yearText && !YEARS.has(yearText)) return formulaError('na', messages.unknownYear(cellText(year), [DEFAULT_TARGET_YEAR]));
+  if (yearText && !YEARS.has(yearText)) return formulaError('na', messages.unknownYear(shownValue(year), [DEFAULT_TARGET_YEAR]));
   const key = findIndicator(indicator);
   if (!key) return formulaError('na', messages.unknownIndicator(cellText(indicator), KNOWN_TARGET_KEYS));
   const def = TARGET_INDICATORS.find((d) => d.key === key && d.defaultTarget !== null);

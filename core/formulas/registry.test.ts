@@ -33,24 +33,34 @@ describe('SHARE', () => {
     expect(run('SHARE', 5, 0)).toEqual(err('div0', 'база равна 0'));
   });
   it('refuses negative and non-numeric values with the reason', () => {
-    expect(run('SHARE', -1, 10)).toEqual(err('value', 'отрицательное значение: −1'));
-    expect(run('SHARE', 'много', 10)).toEqual(err('value', 'текст вместо числа: «много»'));
+    expect(run('SHARE', -1, 10)).toEqual(err('value', 'part (часть): отрицательное значение: −1'));
+    // Which of the two numbers is wrong: the message names the argument as the formula's help does.
+    expect(run('SHARE', 10, -1)).toEqual(err('value', 'total (база): отрицательное значение: −1'));
+    expect(run('SHARE', 'много', 10)).toEqual(err('value', 'part (часть): текст вместо числа: «много»'));
   });
   it('takes a part written as a percentage, or between 0 and 1 (a percentage typed in Excel), as that share of the base, as the report does', () => {
     expect(run('SHARE', '25%', 10)).toBe(0.25);
     expect(run('SHARE', 0.18, 49)).toBeCloseTo(0.18, 12);
     expect(run('GAP', 0.18, 49, 0.25)).toBe(4);
     // A base has no base of its own: a share there is refused.
-    expect(run('SHARE', 5, '25%')).toEqual(err('value', 'процент вместо количества: «25%»'));
-    expect(run('SHARE', 5, 0.5)).toEqual(err('value', 'доля вместо количества: «0,5»'));
+    expect(run('SHARE', 5, '25%')).toEqual(err('value', 'total (база): процент вместо количества: «25%»'));
+    expect(run('SHARE', 5, 0.5)).toEqual(err('value', 'total (база): доля вместо количества: «0,5»'));
   });
   it('combines ranges element by element and spreads a single value', () => {
     expect(run('SHARE', [[1], [2], [3]], [[10], [10], [0]])).toEqual([[0.1], [0.2], [err('div0', 'база равна 0')]]);
     expect(run('SHARE', [[1, 2]], 4)).toEqual([[0.25, 0.5]]);
     expect(run('SHARE', [[7]], [[20]])).toBe(0.35);
   });
+  it('stretches a column across the columns of a wider range, and a row down its rows, as spreadsheet array arithmetic does', () => {
+    // Four indicator columns over one column of teachers: one share per cell.
+    expect(run('SHARE', [[1, 2, 3, 4], [5, 6, 7, 8]], [[10], [20]])).toEqual([[0.1, 0.2, 0.3, 0.4], [0.25, 0.3, 0.35, 0.4]]);
+    // A row of targets against a column of schools: one status per school and target.
+    expect(run('STATUS', [[30], [40]], 100, [[0.25, 0.35, 0.5]])).toEqual([['выполнено', 'близко', 'отстаёт'], ['выполнено', 'выполнено', 'отстаёт']]);
+    // A range that fits neither way is still refused, naming both ranges.
+    expect(run('SHARE', [[1, 2, 3], [4, 5, 6]], [[10, 20]])).toEqual(err('value', 'размеры диапазонов не совпадают: part (часть) 2×3 и total (база) 1×2'));
+  });
   it('names both shapes when ranges differ', () => {
-    expect(run('SHARE', [[1], [2]], [[1], [2], [3]])).toEqual(err('value', 'размеры диапазонов не совпадают: 2×1 и 3×1'));
+    expect(run('SHARE', [[1], [2]], [[1], [2], [3]])).toEqual(err('value', 'размеры диапазонов не совпадают: part (часть) 2×1 и total (база) 3×1'));
   });
 });
 
@@ -65,6 +75,15 @@ describe('SHARE_BY', () => {
   it('gives one result per group when the group is a range', () => {
     expect(run('SHARE_BY', groups, [['Амурский район'], ['Бикинский район']], parts, totals)).toEqual([[41 / 110], [0.1]]);
   });
+  it('is empty for a group whose every row lacks a number, as the report shows «—» (not «база равна 0»)', () => {
+    expect(run('SHARE_BY', [['А'], ['А'], ['Б']], 'А', [['н/д'], [null], [1]], [[10], [20], [5]])).toBeNull();
+    expect(run('SHARE_BY', [['А'], ['Б']], 'А', [['abc'], [1]], [[10], [5]])).toBeNull();
+    // A real zero base is still #DIV/0!.
+    expect(run('SHARE_BY', [['А']], 'А', [[0]], [[0]])).toEqual(err('div0', 'база равна 0'));
+  });
+  it('is empty for an empty cell in a list of groups, as every formula of the set is for empty input', () => {
+    expect(run('SHARE_BY', groups, [['Амурский район'], [''], [null]], parts, totals)).toEqual([[41 / 110], [null], [null]]);
+  });
   it('names a group with no rows', () => {
     expect(run('SHARE_BY', groups, 'Вяземский район', parts, totals)).toEqual(err('na', 'нет строк для группы «Вяземский район»'));
   });
@@ -73,7 +92,7 @@ describe('SHARE_BY', () => {
     expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['50%']], [[2], [10]])).toBe(6 / 12);
   });
   it('checks that the data ranges have one shape', () => {
-    expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: 5×1 и 1×1'));
+    expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: groups (группы) 5×1 и parts (части) 1×1'));
   });
   it('gives «база равна 0» when the group has no base', () => {
     expect(run('SHARE_BY', [['А']], 'А', [[0]], [[0]])).toEqual(err('div0', 'база равна 0'));
@@ -98,7 +117,12 @@ describe('TARGET', () => {
     expect(run('TARGET', 'teachersLinkedDiary')).toEqual(err('na', 'для показателя «Доля учителей, связавших аккаунты ЭЖД» цель по умолчанию не задана'));
   });
   it('refuses a year without targets', () => {
-    expect(run('TARGET', 'teachersCalled', 2019)).toEqual(err('na', 'цели на 2019 учебный год не заданы; известны: 2022–2023'));
+    // An empty cell asks for nothing: empty, as in every formula of the set.
+    expect(run('TARGET', '')).toBeNull();
+    expect(run('TARGET', [['teachersCalled'], [null], ['  ']])).toEqual([[0.3], [null], [null]]);
+    expect(run('TARGET', 'teachersCalled', 2019)).toEqual(err('na', 'цели на учебный год «2019» не заданы; известны: 2022–2023'));
+    // A year written out in full is quoted as written, without «учебный год» twice.
+    expect(run('TARGET', 'teachersCalled', '2019/2020 учебный год')).toEqual(err('na', 'цели на учебный год «2019/2020 учебный год» не заданы; известны: 2022–2023'));
   });
 });
 
@@ -144,7 +168,8 @@ describe('ACTIVE', () => {
   });
   it('is empty without data and an error for text', () => {
     expect(run('ACTIVE', null, 1)).toBeNull();
-    expect(run('ACTIVE', 'да', 1)).toEqual(err('value', 'текст вместо числа: «да»'));
+    expect(run('ACTIVE', 'да', 1)).toEqual(err('value', 'users (пользователи): текст вместо числа: «да»'));
+    expect(run('ACTIVE', 3, 'один')).toEqual(err('value', 'classes (классы): текст вместо числа: «один»'));
   });
 });
 
@@ -156,7 +181,9 @@ describe('ACCESS50', () => {
   });
   it('is empty without data and an error for a zero base', () => {
     expect(run('ACCESS50', 14, 28, null, 386)).toBeNull();
-    expect(run('ACCESS50', 14, 0, 1, 2)).toEqual(err('div0', 'база равна 0'));
+    expect(run('ACCESS50', 14, 0, 1, 2)).toEqual(err('div0', 'teachersTotal (учителей всего): база равна 0'));
+    expect(run('ACCESS50', 1, 2, 14, 0)).toEqual(err('div0', 'studentsTotal (учеников всего): база равна 0'));
+    expect(run('ACCESS50', 1, 2, 'много', 4)).toEqual(err('value', 'studentsWithAccess (ученики с доступом): текст вместо числа: «много»'));
   });
 });
 
@@ -217,5 +244,15 @@ describe('CHECK', () => {
   });
   it('works over ranges', () => {
     expect(run('CHECK', [[1], [30]], [[20], [20]])).toEqual([[null], ['значение больше базы: 30 > 20']]);
+  });
+});
+
+describe('dates in arguments', () => {
+  // Google Sheets passes a date cell as a Date: messages quote it as the sheet shows it.
+  const date = new Date(2023, 3, 14);
+  it('quotes a date as «14.04.2023», not in English', () => {
+    expect(run('STATUS', 30, 100, date)).toEqual(err('value', 'цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «14.04.2023»'));
+    expect(run('TARGET', 'teachersCalled', date)).toEqual(err('na', 'цели на учебный год «14.04.2023» не заданы; известны: 2022–2023'));
+    expect(run('SHARE', date, 10)).toEqual(err('value', 'part (часть): дата вместо числа: «14.04.2023»'));
   });
 });

@@ -11,6 +11,11 @@ export interface FormulaError {
   readonly kind: 'error';
   readonly code: ErrorCode;
   readonly message: string;
+  /**
+   * Which argument of the call (by position) the error is about, while it travels from a
+   * formula's element to broadcast, which names that argument in the message and drops this.
+   */
+  readonly argument?: number;
 }
 
 /** One result cell: a number, text, a boolean, empty (null) or an error. */
@@ -25,8 +30,8 @@ export type FormulaArg = CellValue | Matrix<CellValue>;
 /** A call's result: one value, or one value per element when a range was given. */
 export type FormulaResult = FormulaValue | FormulaValue[][];
 
-export function formulaError(code: ErrorCode, message: string): FormulaError {
-  return { kind: 'error', code, message };
+export function formulaError(code: ErrorCode, message: string, argument?: number): FormulaError {
+  return argument === undefined ? { kind: 'error', code, message } : { kind: 'error', code, message, argument };
 }
 
 export function isFormulaError(value: unknown): value is FormulaError {

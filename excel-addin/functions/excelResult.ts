@@ -30,10 +30,34 @@ export function excelResult(result: FormulaResult): ExcelCell[][] {
   return Array.isArray(result) ? result.map((row) => row.map(excelCell)) : [[excelCell(result)]];
 }
 
+/** Excel's names of its errors by the data types API's errorType, for an error that arrives in that form. */
+const ERROR_TYPES: Readonly<Record<string, string>> = {
+  Div0: '#DIV/0!', NotAvailable: '#N/A', Value: '#VALUE!', Ref: '#REF!', Name: '#NAME?', Num: '#NUM!', Null: '#NULL!',
+  Spill: '#SPILL!', Calc: '#CALC!', GettingData: '#GETTING_DATA',
+};
+
+/**
+ * One cell of an argument as core reads it. functions.json lets errors in (allowErrorForDataTypeAny),
+ * so one #N/A in a column no longer turns the whole spill into #N/A: the error arrives as an
+ * object, and core is given its text («#N/A»), which it reads as «ошибка в ячейке», as the
+ * text Google Sheets passes for an error cell.
+ */
+function argumentCell(value: unknown): unknown {
+  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value ?? null;
+  const { code, errorType } = value as { code?: unknown; errorType?: unknown };
+  if (typeof code === 'string' && code.startsWith('#')) return code;
+  if (typeof errorType === 'string') return ERROR_TYPES[errorType] ?? `#${errorType.toUpperCase()}!`;
+  return '#VALUE!';
+}
+
+function argumentOf(arg: unknown): unknown {
+  return Array.isArray(arg) ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(argumentCell) : argumentCell(row))) : argumentCell(arg);
+}
+
 /**
  * Calls a formula of the core set with the arguments Excel passed (matrices; an omitted optional
  * argument arrives as null or undefined) and returns what Excel shows.
  */
 export function callFormula(name: FormulaName, ...args: unknown[]): ExcelCell[][] {
-  return excelResult(formula(name).run(...(args.map((arg) => arg ?? null) as FormulaArg[])));
+  return excelResult(formula(name).run(...(args.map(argumentOf) as FormulaArg[])));
 }

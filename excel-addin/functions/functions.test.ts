@@ -58,13 +58,31 @@ describe('SFERUM.SHARE', () => {
     expect(share(one(18013), one(17218))).toEqual([[18013 / 17218]]);
   });
   test('negative and text values → #VALUE! with the reason', () => {
-    expectError(share(one(-1), one(10))[0]?.[0], '#VALUE!', 'отрицательное значение: −1');
+    expectError(share(one(-1), one(10))[0]?.[0], '#VALUE!', 'part (часть): отрицательное значение: −1');
     expectError(share(one('много'), one(10))[0]?.[0], '#VALUE!', /текст вместо числа/);
   });
   test('ranges of different shapes → one #VALUE! naming both shapes', () => {
     const result = share(column(1, 2), column(1, 2, 3));
     expect(result).toHaveLength(1);
-    expectError(result[0]?.[0], '#VALUE!', 'размеры диапазонов не совпадают: 2×1 и 3×1');
+    expectError(result[0]?.[0], '#VALUE!', 'размеры диапазонов не совпадают: part (часть) 2×1 и total (база) 3×1');
+  });
+});
+
+describe('error cells in a range (functions.json lets them in: allowErrorForDataTypeAny)', () => {
+  // How Excel hands over an error cell is not pinned down in the docs we have: as a
+  // CustomFunctions.Error (a code «#N/A») or as a data-types error ({ type: 'Error', errorType }).
+  // Both are read as the error's text, which core reports for that element only.
+  const na = new StubError('#N/A');
+  const div0 = { type: 'Error', errorType: 'Div0' };
+  test('one #N/A in a column spoils only its own row of a SHARE spill', () => {
+    const result = share(column(1, na, 3), column(4, 10, 10));
+    expect(result[0]).toEqual([0.25]);
+    expectError(result[1]?.[0], '#VALUE!', 'part (часть): ошибка в ячейке: «#N/A»');
+    expect(result[2]).toEqual([0.3]);
+  });
+  test('CHECK names the error, and SHARE_BY leaves its row out of the district\'s sums', () => {
+    expect(check(column(1, na), column(div0, 10))).toEqual([['ошибка в ячейке: «#DIV/0!»'], ['ошибка в ячейке: «#N/A»']]);
+    expect(shareBy(column('А', 'А', 'Б'), one('А'), column(1, na, 5), column(4, 10, 10))).toEqual([[0.25]]);
   });
 });
 
@@ -103,7 +121,7 @@ describe('SFERUM.TARGET', () => {
   });
   test('unknown indicator or year → #N/A listing what is known', () => {
     expectError(target(one('звёзды'))[0]?.[0], '#N/A', /неизвестный показатель «звёзды»; известны: .*teachersCreatedChats/);
-    expectError(target(one('teachersCalled'), one(1999))[0]?.[0], '#N/A', /цели на 1999 учебный год не заданы/);
+    expectError(target(one('teachersCalled'), one(1999))[0]?.[0], '#N/A', /цели на учебный год «1999» не заданы/);
   });
 });
 

@@ -40,6 +40,10 @@ test.each(FORMULAS.map((def) => [def.name, def] as const))('%s: Russian descript
   expect(found?.parameters.map((p) => p.optional === true)).toEqual(def.params.map((p) => p.optional === true));
 });
 
+test('lets error cells in (allowErrorForDataTypeAny): one #N/A in a column must not turn the whole spill into #N/A', () => {
+  expect((metadata as Metadata & { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
+});
+
 test('every parameter and every result is a matrix (a range in, a spill out)', () => {
   for (const f of metadata.functions) {
     expect(f.result.dimensionality).toBe('matrix');
