@@ -1,6 +1,7 @@
 /** Turning ExcelJS cell values into what the cell shows, and whole sheets into plain rows. */
 import ExcelJS from 'exceljs';
 import { plainCellValue, readXlsxSheets } from './readXlsx';
+import { runJob } from '../core';
 
 describe('plainCellValue', () => {
   it('passes numbers, text and booleans through and blanks as null', () => {
@@ -73,15 +74,35 @@ describe('readXlsxSheets', () => {
     expect(sheets[2]?.rows).toEqual([[], [null, 1]]);
   });
 
-  it('reads a cell formatted as a percentage as the percentage, and a formula without a stored result as an empty cell', async () => {
+  it('reads a cell formatted as a percentage as the percentage', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Мониторинг');
     sheet.getCell('A1').value = 0.25;
     sheet.getCell('A1').numFmt = '0%';
     sheet.getCell('B1').value = 0.25;
-    sheet.getCell('C1').value = { formula: 'A1*4' } as ExcelJS.CellFormulaValue;
     const sheets = await readXlsxSheets(Buffer.from(await workbook.xlsx.writeBuffer()));
-    expect(sheets[0]?.rows[0]).toEqual(['25%', 0.25, null]);
+    expect(sheets[0]?.rows[0]).toEqual(['25%', 0.25]);
+  });
+
+  it('hands on a never-calculated formula in a row of data as its text, which the report names as a finding with its cell; a row of nothing else stays blank', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Мониторинг');
+    sheet.addRow(['Район', 'Наименование ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты']);
+    sheet.addRow(['Амурский район', 'СОШ 1', 40, 10]);
+    // A file written by a program: formulas with no stored result.
+    sheet.addRow(['Амурский район', 'СОШ 2', { formula: '40*2' } as ExcelJS.CellFormulaValue, 20]);
+    sheet.addRow([{ formula: 'IF(A9="","",A9)' } as ExcelJS.CellFormulaValue, { formula: 'IF(B9="","",B9)' } as ExcelJS.CellFormulaValue]);
+    const sheets = await readXlsxSheets(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const rows = sheets[0]?.rows ?? [];
+    expect(rows[2]).toEqual(['Амурский район', 'СОШ 2', '=40*2', 20]);
+    expect(rows[3]).toEqual([null, null]);
+
+    const job = runJob({ current: { values: rows } });
+    if (!job.ok) throw new Error(job.error);
+    const finding = job.evaluation.findings.find((f) => f.row === 3);
+    expect(finding).toMatchObject({ cell: 'C3', column: 'Учителей всего', severity: 'error' });
+    expect(finding?.message).toMatch(/^формула без вычисленного значения \(откройте файл в Excel и сохраните его\): «=40\*2»/);
+    expect(job.evaluation.schools).toHaveLength(2);
   });
 
   it('throws on bytes that are not an .xlsx', async () => {

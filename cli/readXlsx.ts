@@ -56,6 +56,13 @@ export function plainCellValue(value: unknown, numberFormat?: string): PlainCell
   return null;
 }
 
+/** The formula of a cell that has one and no cached result, else null. */
+function uncalculatedFormula(value: unknown): string | null {
+  if (!isObject(value) || value.result !== undefined) return null;
+  const formula = 'formula' in value ? value.formula : 'sharedFormula' in value ? value.sharedFormula : undefined;
+  return typeof formula === 'string' ? formula : null;
+}
+
 /** Reads every worksheet into plain rows; throws what ExcelJS throws for a file that is not .xlsx. */
 export async function readXlsxSheets(bytes: Buffer): Promise<PlainSheet[]> {
   const workbook = new ExcelJS.Workbook();
@@ -74,10 +81,21 @@ function sheetRows(worksheet: ExcelJS.Worksheet): PlainCell[][] {
     const cells: PlainCell[] = [];
     // Merged cells report the merge's top-left value, so a district merged down its schools
     // reaches every school row.
+    const uncalculated: { column: number; formula: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = plainCellValue(cell.value, cell.numFmt);
+      const formula = uncalculatedFormula(cell.value);
+      if (formula !== null) uncalculated.push({ column, formula });
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    // A formula never calculated (a file written by a program, not saved by Excel) reads as
+    // empty, as a formula that returned "" does. In a row that holds data it stands for a
+    // number the file does not have: it is handed on as its text («=40*2»), which core reports
+    // («формула без вычисленного значения…») with its cell, instead of silently missing. Rows
+    // of nothing else (=ЕСЛИ(A5="";"";A5) under a table) stay blank.
+    if (uncalculated.length > 0 && cells.some((cell) => cell !== null && cell !== '')) {
+      for (const { column, formula } of uncalculated) cells[column - 1] = `=${formula}`;
+    }
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];

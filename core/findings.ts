@@ -9,6 +9,7 @@ export type FindingCode =
   | 'fractional'
   | 'unparseable'
   | 'baseZero'
+  | 'missingBase'
   | 'duplicate'
   | 'missingDistrict'
   | 'missingSchool'

@@ -8,6 +8,7 @@ const n = (value: number): string => formatNumber(value, Number.isInteger(value)
 
 export const messages = {
   baseZero: (): string => 'база равна 0',
+  missingBase: (count: string): string => `нет базы, а в «${count}» число есть; доли по этой базе для строки не считаются`,
   negative: (value: number): string => `отрицательное значение: ${n(value)}`,
   fractionalCount: (value: number): string => `дробное количество: ${n(value)}`,
   partAboveBase: (part: number, base: number): string =>
@@ -52,6 +53,8 @@ export const messages = {
     'учительские показатели выбрано считать от «Педагогов в ОО по штату», но такого столбца в таблице нет; они посчитаны от «Учителей всего»',
   toleranceOutOfRange: (text: string): string =>
     `допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «${text}»`,
+  errorInDistrict: (text: string, noDistrict: string): string =>
+    `ошибка в ячейке района: «${text}»; школа учтена в группе «${noDistrict}»`,
   noRowsForGroup: (group: string): string => `нет строк для группы «${group}»`,
   shapeMismatch: (a: string, b: string): string => `размеры диапазонов не совпадают: ${a} и ${b}`,
   textExpected: (): string => 'ожидается текст',

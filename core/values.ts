@@ -37,6 +37,11 @@ function invalid(reason: string, text: string): ParsedValue {
   return { kind: 'invalid', reason, text };
 }
 
+/** Whether a text is a spreadsheet's error value as a cell shows it («#N/A», «#ДЕЛ/0!»). */
+export function isSpreadsheetError(text: string): boolean {
+  return text.startsWith('#') && SPREADSHEET_ERROR.test(text.trim());
+}
+
 /** Parses one cell. Never throws. */
 export function parseValue(raw: unknown): ParsedValue {
   if (raw === null || raw === undefined) return MISSING;

@@ -221,6 +221,15 @@ describe('data check: each finding names its row and column', () => {
     expect(table.records[0]?.district).toBe(NO_DISTRICT);
   });
 
+  it('an error value in the district cell (a broken formula: not a district of that name)', () => {
+    const table = parse(weeklySheet([school('СОШ № 1'), { ...school('СОШ № 2'), district: '#ССЫЛКА!' }, { ...school('СОШ № 3'), district: '#REF!' }]));
+    expect(table.findings).toEqual([
+      { row: 5, column: 'Район', cell: 'A5', code: 'unparseable', severity: 'error', message: 'ошибка в ячейке района: «#ССЫЛКА!»; школа учтена в группе «Район не указан»' },
+      { row: 6, column: 'Район', cell: 'A6', code: 'unparseable', severity: 'error', message: 'ошибка в ячейке района: «#REF!»; школа учтена в группе «Район не указан»' },
+    ]);
+    expect(table.records.map((r) => r.district)).toEqual(['Амурский район', NO_DISTRICT, NO_DISTRICT]);
+  });
+
   it('a missing school name', () => {
     const table = parse(weeklySheet([{ ...school(''), school: null }]));
     expect(table.findings).toEqual([expect.objectContaining({ row: 4, cell: 'B4', code: 'missingSchool', message: 'не указано наименование ОО' })]);
@@ -252,6 +261,12 @@ describe('data check: each finding names its row and column', () => {
     const keys = ['district', 'school', 'status', 'teachers'] as const;
     const table = parse(weeklySheet([school('А', { status: 'может быть' })], [...keys]));
     expect(table.findings).toEqual([expect.objectContaining({ row: 4, cell: 'C4', code: 'unknownStatus', message: 'непонятный статус «может быть»: ожидается «Активен» или «Не активен»' })]);
+  });
+
+  it('an empty base under a count: the count is left out of that share, and the base cell is named once', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers: null, teachersCreatedChats: 12, teachersCalled: 5 }), school('СОШ № 2', { teachers: 'н/д', teachersCreatedChats: null })])).toEqual([
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'missingBase', severity: 'warning', message: `нет базы, а в «${header('teachersCreatedChats')}» число есть; доли по этой базе для строки не считаются` },
+    ]);
   });
 
   it('«н/д» is missing data, not an error', () => {

@@ -10,7 +10,7 @@ import { messages } from '../messages';
 import { foldedText, HashIndex, hashKey, scanName, type NameScan } from '../nameKey';
 import { RowStore, type CountColumns } from './schoolRows';
 import { cellText, normalizeText } from '../text';
-import { isBlank, type CellValue } from '../values';
+import { isBlank, isSpreadsheetError, type CellValue } from '../values';
 import { finding, readCount, shareInBaseMessage, shareInCountMessage, type CellPlace } from './cells';
 import { applyMapping, findHeaderRow, firstTexts, headerAt, type ColumnMap, type ColumnMapping, type ColumnRef, type HeaderMatch } from './header';
 
@@ -220,6 +220,8 @@ interface DistrictInfo {
   readonly key: string;
   /** «Итого…» / «Всего…» in the district column: a total row. */
   readonly total: boolean;
+  /** A spreadsheet error («#REF!», «#Н/Д») in the district column. */
+  readonly error: boolean;
   /** Hash of «key|», the start of the identity of each of its schools. */
   readonly seed: number;
   /** Index in the table's districts once a school of it is read, else −1. */
@@ -263,6 +265,8 @@ class RowReader {
   /** Rows with numbers but no school's name: subtotals, or schools whose name is missing (findSubtotals tells). */
   private readonly nameless: number[] = [];
   leftOut = 0;
+  /** Cells with a finding, once checkBases needs to know (made then, from the row loop's findings). */
+  private reportedCells: Set<string> | null = null;
 
   constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number, capacity: number) {
     this.counts = COUNT_ORDER.flatMap((key) => {
@@ -312,7 +316,7 @@ class RowReader {
     let info = this.districts.get(district);
     if (info === undefined) {
       const key = foldedText(district);
-      info = { text: district, key, total: TOTAL_ROW.test(key), seed: hashKey(`${key}|`), group: -1 };
+      info = { text: district, key, total: TOTAL_ROW.test(key), error: isSpreadsheetError(district), seed: hashKey(`${key}|`), group: -1 };
       this.districts.set(district, info);
     }
     return info;
@@ -494,7 +498,13 @@ class RowReader {
       school = `ОО в строке ${row}`;
       scanName(school, info.seed, scan);
     }
-    if (!district) {
+    if (info.error) {
+      // «#ССЫЛКА!» in the district column is a broken formula, not a district of that name.
+      findings.push(finding(this.place(row, 'district'), 'unparseable', 'error', messages.errorInDistrict(district, NO_DISTRICT)));
+      district = NO_DISTRICT;
+      info = this.districtInfo(district);
+      scanName(school, info.seed, scan);
+    } else if (!district) {
       findings.push(finding(this.place(row, 'district'), 'missingDistrict', 'warning', messages.missingDistrict()));
       district = NO_DISTRICT;
       info = this.districtInfo(district);
@@ -549,6 +559,13 @@ class RowReader {
         const base = bases[index] as number;
         if (part > base || base === 0) (suspect ??= new Uint8Array(store.length))[index] = 1;
       }
+      // A count whose base is empty is left out of that indicator's share: say so. Only a base
+      // column with a gap can have one, so a full column costs nothing here.
+      if (store.gaps[check.base] !== 1) continue;
+      for (let index = 0; index < store.length; index++) {
+        const base = bases[index] as number;
+        if (base !== base && !Number.isNaN(parts[index] as number)) (suspect ??= new Uint8Array(store.length))[index] = 1;
+      }
     }
     if (suspect === null) return;
     for (let index = 0; index < store.length; index++) if (suspect[index] === 1) this.reportBases(index, store.row[index] as number);
@@ -557,10 +574,21 @@ class RowReader {
   private reportBases(index: number, row: number): void {
     const columns = this.store.counts;
     let zeroReported: SchoolCountKey | null = null;
+    let missingReported: SchoolCountKey | null = null;
     for (const check of this.baseChecks) {
       const part = (columns[check.numerator] as Float64Array)[index] as number;
       const base = (columns[check.base] as Float64Array)[index] as number;
-      if (Number.isNaN(part) || Number.isNaN(base)) continue;
+      if (Number.isNaN(part)) continue;
+      if (Number.isNaN(base)) {
+        // Once per base cell, however many counts of the row stand on it.
+        if (missingReported === check.baseKey) continue;
+        missingReported = check.baseKey;
+        const missing = finding(this.place(row, check.baseKey), 'missingBase', 'warning', messages.missingBase(this.place(row, check.numeratorKey).column.header));
+        // A base that held something unreadable is already reported as such.
+        this.reportedCells ??= new Set(this.findings.map((f) => f.cell));
+        if (!this.reportedCells.has(missing.cell)) this.findings.push(missing);
+        continue;
+      }
       if (base === 0) {
         if (zeroReported === check.baseKey) continue;
         zeroReported = check.baseKey;
