@@ -56,6 +56,11 @@ function named(value: FormulaValue, names: readonly string[]): FormulaValue {
   return formulaError(value.code, name ? `${name}: ${value.message}` : value.message);
 }
 
+/** «part (часть) 2×1»: a range of a call as a shape message names it. */
+function rangeText(names: readonly string[], at: number, shape: Shape): string {
+  return `${names[at] ? `${names[at]} ` : ''}${shapeText(shape)}`;
+}
+
 /** How a range of `shape` meets the call's shape: the same size, or one row or one column stretched across, as spreadsheet array arithmetic does. */
 function fits(size: number, wanted: number): boolean {
   return size === wanted || size === 1;
@@ -83,9 +88,8 @@ export function broadcast(args: readonly FormulaArg[], fn: (...values: CellValue
     if (fits(shape.rows, rows) && fits(shape.columns, columns)) continue;
     // Name the range that does not fit next to the first one that sets the call's size.
     const other = ranges.find((r) => r.i !== i && (r.shape.rows === rows || r.shape.columns === columns)) ?? ranges[0];
-    const describe = (at: number, s: Shape): string => `${names[at] ? `${names[at]} ` : ''}${shapeText(s)}`;
-    const pair = other && other.i < i ? [other, { shape, i }] : [{ shape, i }, other ?? { shape, i }];
-    return formulaError('value', messages.shapeMismatch(describe(pair[0]!.i, pair[0]!.shape), describe(pair[1]!.i, pair[1]!.shape)));
+    const [a, b] = other && other.i < i ? [other, { shape, i }] : [{ shape, i }, other ?? { shape, i }];
+    return formulaError('value', messages.shapeMismatch(rangeText(names, a.i, a.shape), rangeText(names, b.i, b.shape)));
   }
   const call = (values: CellValue[]): FormulaValue => named(guard(() => fn(...values)), names);
   if (ranges.length === 0) return call(normalized as CellValue[]);
@@ -112,8 +116,7 @@ export function sameShape(ranges: readonly Matrix<CellValue>[], names: readonly 
   for (let i = 1; i < shapes.length; i++) {
     const next = shapes[i] as Shape;
     if (first && (first.rows !== next.rows || first.columns !== next.columns)) {
-      const describe = (at: number, s: Shape): string => `${names[at] ? `${names[at]} ` : ''}${shapeText(s)}`;
-      return formulaError('value', messages.shapeMismatch(describe(0, first), describe(i, next)));
+      return formulaError('value', messages.shapeMismatch(rangeText(names, 0, first), rangeText(names, i, next)));
     }
   }
   return null;
