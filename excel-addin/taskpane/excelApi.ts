@@ -55,6 +55,8 @@ export interface ExcelWorksheet {
 export interface ExcelFreezePanes {
   freezeRows(count?: number): void;
   freezeAt(frozenRange: ExcelRange | string): void;
+  /** ExcelApi 1.7. */
+  unfreeze(): void;
 }
 
 export interface ExcelRange {
@@ -69,6 +71,8 @@ export interface ExcelRange {
   readonly format: ExcelRangeFormat;
   readonly conditionalFormats: ExcelConditionalFormatCollection;
   load(propertyNames?: string | string[]): unknown;
+  /** Values and formats (fills, fonts, number formats) of the range; ExcelApi 1.1. */
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   /** The merged areas that meet this range (ExcelApi 1.13); the sync fails if there are more than 512. */
   getMergedAreasOrNullObject(): ExcelMergedAreas;
 }
@@ -110,6 +114,8 @@ export interface ExcelConditionalFormatCollection {
   readonly items: readonly ExcelConditionalFormat[];
   load(propertyNames?: string | string[]): unknown;
   add(type: 'Custom'): ExcelConditionalFormat;
+  /** Every conditional format that meets the range (ExcelApi 1.6). */
+  clearAll(): void;
 }
 
 export interface ExcelConditionalFormat {
@@ -131,6 +137,9 @@ export interface ExcelConditionalFormatRule {
 }
 
 export interface ExcelChartCollection {
+  /** After load('items/name') and a sync. */
+  readonly items: readonly { delete(): void }[];
+  load(propertyNames?: string | string[]): unknown;
   add(type: 'BarClustered', sourceData: ExcelRange, seriesBy?: 'Columns'): ExcelChart;
 }
 

@@ -180,6 +180,33 @@ describe('buildReport', () => {
     expect(JSON.stringify(excel.snapshot())).toBe(first);
   });
 
+  test('a rebuilt report is written over its own sheets: the same sheets (so links to them keep working), the tabs where the user moved them, one chart, no stacked rules', async () => {
+    const { excel, backend } = workbook(90);
+    await backend.buildReport(request(), noProgress);
+    const ids = [DISTRICTS, LAGGING, FINDINGS].map((name) => excel.sheet(name).id);
+    // The user moves the districts tab to the front.
+    const moved = excel.sheets.splice(excel.sheets.findIndex((s) => s.name === DISTRICTS), 1);
+    excel.sheets.unshift(...moved);
+    const rules = excel.sheet(DISTRICTS).conditionalFormats.length;
+    excel.clearLog();
+    await backend.buildReport(request(), noProgress);
+    expect([DISTRICTS, LAGGING, FINDINGS].map((name) => excel.sheet(name).id)).toEqual(ids);
+    expect(excel.sheets.map((s) => s.name)).toEqual([DISTRICTS, SOURCE, LAGGING, FINDINGS]);
+    expect(excel.calls.filter((c) => c.path.startsWith('worksheet') && c.member === 'delete')).toEqual([]);
+    expect(excel.sheet(DISTRICTS).charts).toHaveLength(1);
+    expect(excel.sheet(DISTRICTS).conditionalFormats).toHaveLength(rules);
+  });
+
+  test('a report rewritten after the table shrank holds exactly what a first report of the smaller table holds (nothing of the longer one lingers)', async () => {
+    const { excel, backend } = workbook(90);
+    await backend.buildReport(request(), noProgress);
+    excel.sheet(SOURCE).values = monitoringSheet(30);
+    await backend.buildReport(request(), noProgress);
+    const fresh = workbook(30);
+    await fresh.backend.buildReport(request(), noProgress);
+    expect(JSON.stringify(excel.snapshot())).toBe(JSON.stringify(fresh.excel.snapshot()));
+  });
+
   test("a user's sheet named like a report sheet is kept; the report takes the next free name, again on re-run", async () => {
     const { excel, backend } = workbook(40, [{ name: 'сферум — РАЙОНЫ', values: [['мои заметки']] }]);
     const first = await backend.buildReport(request(), noProgress);
@@ -197,7 +224,8 @@ describe('buildReport', () => {
     const snapshot = JSON.stringify(excel.sheet('Районы (неделя 15)').values);
     excel.addSheet('Моя копия отчёта', [['копия']]);
     await backend.buildReport(request(), noProgress);
-    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'Районы (неделя 15)', 'Моя копия отчёта', DISTRICTS, LAGGING, FINDINGS]);
+    // The renamed sheet is the user's; a new districts sheet is added, the other two are rewritten where they are.
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, 'Районы (неделя 15)', LAGGING, FINDINGS, 'Моя копия отчёта', DISTRICTS]);
     expect(JSON.stringify(excel.sheet('Районы (неделя 15)').values)).toBe(snapshot);
     const owned = JSON.parse(String(excel.settings.saved.get(OWNED_SHEETS_KEY))) as { id: string }[];
     expect(owned.map((o) => excel.findSheet(o.id)?.name)).toEqual([DISTRICTS, LAGGING, FINDINGS]);
@@ -231,7 +259,8 @@ describe('buildReport', () => {
     expect(first.message).toMatch(new RegExp(`^Отчёт по району «${district}» построен: школ — 20`));
     await backend.buildReport(request({}, district), noProgress);
     await backend.buildReport(request(), noProgress);
-    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, `Сферум — ${district}`, DISTRICTS, LAGGING, FINDINGS]);
+    // The data-check sheet of the district's report is rewritten where it is; the others are added after it.
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, `Сферум — ${district}`, FINDINGS, DISTRICTS, LAGGING]);
   });
 
   test('districts whose names begin alike get sheets of their own: building one keeps the other', async () => {

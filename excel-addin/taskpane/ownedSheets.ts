@@ -1,8 +1,11 @@
 /**
- * Which sheets a report replaces and what its new tabs are called. Only sheets the add-in
- * recorded as its own (see workbookStore.ts) and that still carry the name it gave them are ever
- * deleted; a user's sheet that happens to carry a report's name stays, and the report takes the
- * next free name («… (2)»); a report sheet the user renamed is the user's from then on.
+ * Which sheets a report rewrites, deletes and adds, and what its tabs are called. Only sheets the
+ * add-in recorded as its own (see workbookStore.ts) and that still carry the name it gave them
+ * are ever rewritten or deleted; a user's sheet that happens to carry a report's name stays, and
+ * the report takes the next free name («… (2)»); a report sheet the user renamed is the user's
+ * from then on. A sheet of the same report is rewritten in place rather than deleted and added:
+ * the user's formulas that point at it keep working (Excel turns references to a deleted sheet
+ * into #REF! for good) and its tab stays where the user moved it.
  */
 import { freeSheetName, isGivenSheetName, type ReportModel, type ReportSheet } from '../../core/report/model';
 import type { OwnedSheet } from './workbookStore';
@@ -15,6 +18,8 @@ export interface SheetInfo {
 export interface ReplacementPlan {
   /** The add-in's sheets to delete before writing. */
   readonly remove: readonly SheetInfo[];
+  /** Per report sheet, in report order: the add-in's sheet to clear and write it on, or null to add a new one. */
+  readonly reuse: readonly (SheetInfo | null)[];
   /** The tab name of each report sheet, in report order. */
   readonly names: readonly string[];
   /** The add-in's sheets that stay (other districts' sheets), still recorded as ours. */
@@ -53,22 +58,30 @@ export function planReplacement(report: ReportModel, existing: readonly SheetInf
 
   const remove: SheetInfo[] = [];
   const keep: OwnedSheet[] = [];
+  /** Report sheet key → the first of the add-in's sheets with it, to be rewritten. */
+  const reusable = new Map<string, SheetInfo>();
   for (const entry of owned) {
     const sheet = byId.get(entry.id);
     if (!sheet) continue; // deleted by the user meanwhile
     // Renamed by the user (a snapshot they keep): theirs from now on, neither replaced nor recorded.
     if (!isGivenSheetName(sheet.name, entry.key.slice(entry.key.indexOf('|') + 1))) continue;
     const replaced = keys.has(entry.key) || (!oneDistrict && entry.kind !== 'district');
-    if (replaced && !protectedNames.has(sheet.name)) remove.push(sheet);
-    else keep.push(entry);
+    if (!replaced || protectedNames.has(sheet.name)) keep.push(entry);
+    else if (keys.has(entry.key) && !reusable.has(entry.key)) reusable.set(entry.key, sheet);
+    // A second sheet of one key (left by a run that failed before it was recorded) goes.
+    else remove.push(sheet);
   }
 
+  const reuse = report.sheets.map((sheet) => reusable.get(sheetKey(sheet)) ?? null);
   const removed = new Set(remove.map((s) => s.id));
+  // Rewritten sheets keep their names, which stay taken.
   const taken = new TakenNames(existing.filter((s) => !removed.has(s.id)).map((s) => s.name));
-  const names = report.sheets.map((sheet) => {
+  const names = report.sheets.map((sheet, index) => {
+    const reused = reuse[index];
+    if (reused) return reused.name;
     const name = freeSheetName(sheet.name, taken);
     taken.add(name);
     return name;
   });
-  return { remove, names, keep };
+  return { remove, reuse, names, keep };
 }

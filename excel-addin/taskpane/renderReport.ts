@@ -33,10 +33,11 @@ export interface WrittenSheet {
 }
 
 /**
- * Deletes the sheets the plan replaces, adds every report sheet (empty) and syncs, so their ids
- * are known, and hands them to `created` before writing them: the add-in records them as its own
- * first, and a failure while writing (the user editing a cell, a chart Excel refuses) leaves
- * sheets the next run recognises and replaces, not strays it must treat as the user's.
+ * Deletes the add-in's sheets the plan drops, clears the ones it rewrites in place (values,
+ * looks, rules, frozen panes, the chart) and adds the rest (empty), and syncs, so every id is
+ * known; hands them to `created` before writing them: the add-in records them as its own first,
+ * and a failure while writing (the user editing a cell, a chart Excel refuses) leaves sheets the
+ * next run recognises and rewrites, not strays it must treat as the user's.
  */
 export async function renderReport(
   context: ExcelRequestContext,
@@ -50,25 +51,46 @@ export async function renderReport(
     await batch.reserve();
     context.workbook.worksheets.getItem(old.id).delete();
   }
-  const added: WrittenSheet[] = report.sheets.map((sheet, index) => {
+  const sheets: WrittenSheet[] = [];
+  for (const [index, sheet] of report.sheets.entries()) {
     const name = plan.names[index] ?? sheet.name;
-    const worksheet = context.workbook.worksheets.add(name);
+    const reused = plan.reuse[index];
+    await batch.reserve(OPERATION_BYTES * 5);
+    const worksheet = reused ? cleared(context.workbook.worksheets.getItem(reused.id)) : context.workbook.worksheets.add(name);
     worksheet.load('id,name');
-    return { sheet, name, worksheet };
-  });
+    sheets.push({ sheet, name, worksheet });
+  }
   await batch.sync();
-  await created(added);
-  for (const [index, { sheet, name, worksheet }] of added.entries()) {
-    progress(`Запись листа «${name}» (${index + 1} из ${added.length})…`);
+  for (const [index, { worksheet }] of sheets.entries()) {
+    if (!plan.reuse[index]) continue;
+    // Last run's chart, loaded by cleared(): the sheet gets a new one.
+    for (const chart of worksheet.charts.items) {
+      await batch.reserve();
+      chart.delete();
+    }
+  }
+  await created(sheets);
+  for (const [index, { sheet, name, worksheet }] of sheets.entries()) {
+    progress(`Запись листа «${name}» (${index + 1} из ${sheets.length})…`);
     await writeSheet(worksheet, sheet, batch);
   }
-  const first = added[0];
+  const first = sheets[0];
   if (first) {
     await batch.reserve();
     first.worksheet.activate();
   }
   await batch.flush();
-  return added;
+  return sheets;
+}
+
+/** Queues the clearing of a report sheet written before, and the load of its charts (deleted after the sync). */
+function cleared(worksheet: ExcelWorksheet): ExcelWorksheet {
+  const all = worksheet.getRange();
+  all.conditionalFormats.clearAll();
+  all.clear('All');
+  worksheet.freezePanes.unfreeze();
+  worksheet.charts.load('items/name');
+  return worksheet;
 }
 
 async function writeSheet(worksheet: ExcelWorksheet, sheet: ReportSheet, batch: SyncBatch): Promise<void> {

@@ -471,10 +471,32 @@ class SheetProxy extends Proxy implements ExcelWorksheet {
         if (!rect) throw new FakeOfficeError('InvalidArgument', 'freeze at a null range');
         sheet.freeze = { rows: rect.r1 + 1, columns: rect.c1 + 1 };
       }),
+      unfreeze: () => this.op('call', 'freezePanes.unfreeze', [], () => {
+        this.resolve().freeze = null;
+      }),
     };
+    let loadedCharts: { delete(): void }[] | null = null;
     this.charts = {
       add(type: 'BarClustered', sourceData: ExcelRange, seriesBy?: 'Columns'): ExcelChart {
         return new ChartProxy(context, sheetProxy, type, sourceData as RangeProxy, seriesBy ?? 'Auto');
+      },
+      load: () => {
+        this.op('load', 'charts.items(name)', null, () => {
+          loadedCharts = this.resolve().charts.map(({ key }) => ({
+            delete: () => this.op('call', 'chart.delete', [], () => {
+              const list = this.resolve().charts;
+              const index = list.findIndex((c) => c.key === key);
+              if (index < 0) throw new FakeOfficeError('ItemNotFound', 'chart does not exist');
+              list.splice(index, 1);
+            }),
+          }));
+          return this.resolve().charts.map(({ name }) => ({ name }));
+        });
+        return this.charts;
+      },
+      get items(): readonly { delete(): void }[] {
+        if (!loadedCharts) throw new FakeOfficeError('PropertyNotLoaded', 'charts.items was not loaded');
+        return loadedCharts;
       },
     };
   }
@@ -641,6 +663,34 @@ class RangeProxy extends Proxy implements ExcelRange {
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
   }
+
+  /** Excel's Range.clear: values, number formats and looks (fills, fonts) inside the range. */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.op('call', 'clear', [applyTo], () => {
+      const rect = this.need();
+      const sheet = this.sheet.resolve();
+      const inside = (r: number, c: number): boolean => r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
+      // Only the cells that hold something are visited: the range may be the whole sheet. What
+      // is left is stored as a sheet written afresh would be (no holes, no trailing empty rows),
+      // so a rewritten sheet compares equal to a new one.
+      const clearGrid = (grid: unknown[][]): void => {
+        grid.forEach((row, r) => {
+          if (!row) return;
+          const kept = row.map((value, c) => (inside(r, c) ? undefined : value));
+          while (kept.length > 0 && kept[kept.length - 1] === undefined) kept.pop();
+          grid[r] = kept;
+        });
+        while (grid.length > 0 && (grid[grid.length - 1]?.length ?? 0) === 0) grid.pop();
+      };
+      if (applyTo !== 'Formats') clearGrid(sheet.values);
+      if (applyTo === 'Contents') return;
+      clearGrid(sheet.numberFormats);
+      for (const key of [...sheet.looks.keys()]) {
+        const [r = -1, c = -1] = key.split(',').map(Number);
+        if (inside(r, c)) sheet.looks.delete(key);
+      }
+    });
+  }
   set numberFormat(formats: unknown[][]) {
     this.op('set', 'numberFormat', formats, () => this.write(formats, (sheet, r, c, v) => {
       (sheet.numberFormats[r] ??= [])[c] = String(v);
@@ -772,6 +822,13 @@ class FormatsProxy extends Proxy implements ExcelConditionalFormatCollection {
       return found.map((f) => ({ type: f.type }));
     });
     return this;
+  }
+  clearAll(): void {
+    this.op('call', 'clearAll', [], () => {
+      const list = this.range.sheet.resolve().conditionalFormats;
+      const rect = this.range.need();
+      for (let i = list.length - 1; i >= 0; i--) if (intersects((list[i] as FakeConditionalFormat).rect, rect)) list.splice(i, 1);
+    });
   }
   add(type: 'Custom'): ExcelConditionalFormat {
     const id = `cf-${this.context.book.newId()}`;
