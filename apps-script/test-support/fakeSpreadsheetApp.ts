@@ -195,6 +195,41 @@ export class SheetState {
   layers(): Layer<unknown>[] {
     return [this.values, this.formats, this.backgrounds, this.fontColors, this.fontWeights, this.fontSizes, this.wraps];
   }
+
+  /**
+   * Inserts empty rows after row `after` (0: above the first), as Sheets does, for the script
+   * (Sheet.insertRowsAfter) and for tests acting as the user (not recorded): the grid grows, cells
+   * below move down, and a rule range the rows fall inside grows with them. Rows added right under
+   * a range (at the end of the grid too) stay outside it.
+   */
+  insertRowsAfter(after: number, count: number): void {
+    for (const layer of this.layers()) layer.insertRows(after, count);
+    this.maxRows += count;
+    this.moveRuleRanges((box) => (box.row > after ? { ...box, row: box.row + count }
+      : box.row + box.rows - 1 > after ? { ...box, rows: box.rows + count } : box));
+  }
+
+  /** Deletes rows as Sheets does: the grid shrinks and rule ranges lose the deleted rows (a range left empty goes). */
+  deleteRows(start: number, count: number): void {
+    for (const layer of this.layers()) layer.deleteRows(start, count);
+    this.maxRows -= count;
+    const end = start + count - 1;
+    this.moveRuleRanges((box) => {
+      const last = box.row + box.rows - 1;
+      const kept = box.rows - Math.max(0, Math.min(last, end) - Math.max(box.row, start) + 1);
+      if (kept === 0) return null;
+      return { ...box, row: box.row > end ? box.row - count : Math.min(box.row, start), rows: kept };
+    });
+  }
+
+  private moveRuleRanges(move: (box: Box) => Box | null): void {
+    this.rules = this.rules.flatMap((rule) => {
+      const ranges = rule.ranges.map(move);
+      if (ranges.every((box, i) => box === rule.ranges[i])) return [rule];
+      const left = ranges.filter((box): box is Box => box !== null);
+      return left.length ? [{ ...rule, ranges: left }] : [];
+    });
+  }
 }
 
 export interface UiState {
@@ -484,8 +519,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
       },
       insertRowsAfter(after: number, count: number) {
         if (!Number.isInteger(count) || count < 1 || after < 1 || after > sheet.maxRows) throw new Error(OUTSIDE);
-        for (const layer of sheet.layers()) layer.insertRows(after, count);
-        sheet.maxRows += count;
+        sheet.insertRowsAfter(after, count);
         return this;
       },
       insertColumnsAfter(after: number, count: number) {
@@ -497,8 +531,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
       deleteRows(start: number, count: number) {
         rowCheck(start, count, sheet.maxRows);
         if (sheet.maxRows - count <= sheet.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
-        for (const layer of sheet.layers()) layer.deleteRows(start, count);
-        sheet.maxRows -= count;
+        sheet.deleteRows(start, count);
       },
       deleteColumns(start: number, count: number) {
         rowCheck(start, count, sheet.maxColumns);
