@@ -117,15 +117,19 @@ describe('«Построить отчёт по районам»', () => {
     expect(sheet.maxRows).toBeGreaterThanOrEqual((chart?.position?.[0] ?? 0) + 1);
   });
 
-  it('never writes a value, format or colour of the source sheets', () => {
+  it('never writes a value, format or colour of the source sheets, nor changes their grid', () => {
     const s = setup(80, { previous: true });
-    const before = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
+    const sources = () => [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
+    const before = sources();
+    run<PanelState>(s.script, 'panelLoad', SOURCE);
     run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(sources()).toEqual(before);
     run<ActionResult>(s.script, 'panelHighlight', s.request);
-    const after = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
-    // Highlighting adds conditional format rules to the source, and empty rows under it for next
-    // week's longer table; every value, format and colour is as it was.
-    expect(after.map(({ rules: _r, size: _s, ...rest }) => rest)).toEqual(before.map(({ rules: _r, size: _s, ...rest }) => rest));
+    // Highlighting adds conditional format rules to the source, and nothing else: every value,
+    // format and colour, and the number of rows and columns, are as they were.
+    expect(sources().map(({ rules: _r, ...rest }) => rest)).toEqual(before.map(({ rules: _r, ...rest }) => rest));
+    run<ActionResult>(s.script, 'panelClearHighlight', SOURCE);
+    expect(sources()).toEqual(before);
   });
 
   it('gives the same spreadsheet on a second run', () => {
@@ -344,20 +348,47 @@ describe('«Подсветить отстающие школы» and «Снят�
     expect(ours.every((rule) => rule.criteria === 'CUSTOM_FORMULA' && isOwnFormula(String(rule.values[0])))).toBe(true);
   });
 
-  it('extends the grid with empty rows so next week\'s longer table is coloured too, writing no value', () => {
+  it('colours the rows under the table down to the end of the grid, adding no row and writing no value', () => {
     const s = setup(60);
     const before = s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn());
+    const size = [s.source.maxRows, s.source.maxColumns];
     run<ActionResult>(s.script, 'panelHighlight', s.request);
     const model = runJob(jobInput(s.request, { current: { name: SOURCE, values: before } }));
     if (!model.ok) throw new Error(model.error);
-    // The core asks for «G3:G1062»; the sheet had 1,000 rows.
+    // The core asks for «G3:G1062»; the sheet has 1,000 rows, and the rules end there.
     expect(model.highlight[0]?.range).toMatch(/^[A-Z]+3:[A-Z]+1062$/);
-    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 1060 });
-    expect(s.source.maxRows).toBe(1062);
+    expect(s.source.rules.length).toBe(model.highlight.length);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 998 });
+    expect([s.source.maxRows, s.source.maxColumns]).toEqual(size);
     expect(s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn())).toEqual(before);
-    // A second run needs no more rows.
+  });
+
+  it('a grid that ends with the table: the rules end with it too', () => {
+    const { fake, script } = loadScript();
+    const values = monitoringSheet(1_200);
+    const source = fake.book.addSheet(SOURCE, values);
+    expect(source.maxRows).toBe(values.length);
+    const result = run<ActionResult>(script, 'panelHighlight', { sheet: SOURCE, district: null, settings: DEFAULT_STORED_SETTINGS });
+    expect(result.ok).toBe(true);
+    expect(source.maxRows).toBe(values.length);
+    for (const rule of source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: values.length - 2 });
+  });
+
+  it('rows the user inserts into the table are coloured, and highlighting again replaces the rules in place', () => {
+    const s = setup(60);
     run<ActionResult>(s.script, 'panelHighlight', s.request);
-    expect(s.source.maxRows).toBe(1062);
+    const count = s.source.rules.length;
+    // As in Sheets: rows inserted inside a rule's range widen it (the fake models this).
+    s.source.insertRowsAfter(30, 5);
+    expect(s.source.maxRows).toBe(1005);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 1003 });
+    // Two rows inserted above the header move the table and the rules down.
+    s.source.insertRowsAfter(0, 2);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 5, rows: 1003 });
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(s.source.rules).toHaveLength(count);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 5, rows: 1003 });
+    expect(s.source.maxRows).toBe(1007);
   });
 
   it('running twice gives the same rules as running once', () => {
