@@ -476,3 +476,87 @@ describe('cost', () => {
     expect(small.calls).toBeLessThan(500);
   });
 });
+
+describe('Google refusing an action: a Russian message, and a later run leaves nothing behind', () => {
+  const REFUSED = /^Google Таблицы не выполнили действие: /;
+  const build = (s: Setup): ActionResult => run<ActionResult>(s.script, 'panelBuildReport', s.request);
+  const highlight = (s: Setup): ActionResult => run<ActionResult>(s.script, 'panelHighlight', s.request);
+
+  /** The spreadsheet after the same actions on a fresh copy that nothing disturbed. */
+  function undisturbed(...actions: ((s: Setup) => unknown)[]): Record<string, unknown> {
+    const s = setup(60);
+    for (const action of actions) action(s);
+    return bookSnapshot(s.fake.book);
+  }
+
+  it.each([
+    ['Sheet.insertChart', 'Service Spreadsheets timed out while accessing document with id fake.',
+      'сервис Google не ответил вовремя. Подождите минуту и повторите. (Ответ Google: Service Spreadsheets timed out while accessing document with id fake.)'],
+    ['Range.setValues', 'Exception: Service error: Spreadsheets',
+      'сбой на стороне Google. Подождите минуту и повторите. (Ответ Google: Service error: Spreadsheets)'],
+    ['Spreadsheet.insertSheet', 'Exception: Invalid argument',
+      'непредвиденная ошибка. Повторите действие: то, что надстройка успела записать, следующий запуск заменит. (Ответ Google: Invalid argument)'],
+  ])('the report, when %s fails: the sidebar gets Russian, the next run writes over what was begun', (method, google, said) => {
+    const s = setup(60);
+    s.fake.failNext(method, google);
+    expect(build(s)).toEqual({ ok: false, message: `Google Таблицы не выполнили действие: ${said}`, sheets: [] });
+    expect(build(s).ok).toBe(true);
+    expect(bookSnapshot(s.fake.book)).toEqual(undisturbed(build));
+  });
+
+  it('highlighting, when setConditionalFormatRules fails: the source is as it was, the next run as if nothing happened', () => {
+    const s = setup(60);
+    const before = sheetSnapshot(s.source);
+    s.fake.failNext('Sheet.setConditionalFormatRules', 'Service Spreadsheets failed while accessing document with id fake.');
+    const failed = highlight(s);
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(REFUSED);
+    expect(failed.message).toContain('(Ответ Google: Service Spreadsheets failed');
+    expect(sheetSnapshot(s.source)).toEqual(before);
+    expect(highlight(s).ok).toBe(true);
+    expect(bookSnapshot(s.fake.book)).toEqual(undisturbed(highlight));
+  });
+
+  it('the menu on a protected sheet: a Russian alert saying what to do, no exception; after unprotecting it works', () => {
+    const s = setup(60);
+    const before = sheetSnapshot(s.source);
+    s.source.protected = true;
+    expect(() => s.script.menuHighlight?.()).not.toThrow();
+    expect(s.fake.book.ui.alerts).toEqual([
+      'Сферум: Google Таблицы не выполнили действие: лист или диапазон защищён от изменений. Попросите владельца таблицы снять защиту '
+      + '(«Данные» → «Защищённые листы и диапазоны») или дать вам право её изменять, и повторите. (Ответ Google: You are trying to edit a protected cell or object. '
+      + 'Please contact the spreadsheet owner to remove protection if you need to edit.)',
+    ]);
+    expect(() => s.script.menuClearHighlight?.()).not.toThrow();
+    expect(s.fake.book.ui.alerts[1]).toMatch(/^Сферум: Google Таблицы не выполнили действие: лист или диапазон защищён/);
+    expect(sheetSnapshot(s.source)).toEqual(before);
+    expect(s.fake.book.ui.toasts).toEqual([]);
+    s.source.protected = false;
+    s.script.menuHighlight?.();
+    expect(s.fake.book.ui.toasts).toEqual([expect.stringMatching(/^Отстающие школы подсвечены на листе «Мониторинг»/)]);
+    const clean = setup(60);
+    clean.script.menuHighlight?.();
+    expect(sheetSnapshot(s.source)).toEqual(sheetSnapshot(clean.source));
+  });
+
+  it('the menu, when reading the saved settings or opening the sidebar fails: a Russian alert', () => {
+    const s = setup(10);
+    s.fake.failNext('Properties.getProperty', 'Exception: Service error: PropertiesService');
+    expect(() => s.script.menuHighlight?.()).not.toThrow();
+    s.fake.failNext('HtmlService.createHtmlOutputFromFile', 'Exception: Service error: HtmlService');
+    expect(() => s.script.menuBuildReport?.()).not.toThrow();
+    expect(s.fake.book.ui.alerts).toEqual([
+      expect.stringMatching(/^Сферум: Google Таблицы не выполнили действие: сбой на стороне Google\. .*\(Ответ Google: Service error: PropertiesService\)$/),
+      expect.stringMatching(/^Сферум: Google Таблицы не выполнили действие: сбой на стороне Google\. .*\(Ответ Google: Service error: HtmlService\)$/),
+    ]);
+  });
+
+  it('the sidebar\'s load and save throw the Russian message for the sidebar to show', () => {
+    const s = setup(10);
+    s.fake.failNext('Range.getValues', 'Service Spreadsheets timed out while accessing document with id fake.');
+    expect(() => s.script.panelLoad?.(SOURCE)).toThrow(/^Google Таблицы не выполнили действие: сервис Google не ответил вовремя\./);
+    expect(run<PanelState>(s.script, 'panelLoad', SOURCE).schools).toBe(10);
+    s.fake.failNext('Properties.setProperty', 'Exception: You do not have permission to access the requested document.');
+    expect(() => s.script.panelSave?.(DEFAULT_STORED_SETTINGS)).toThrow(/^Google Таблицы не выполнили действие: нет права изменять эту таблицу\./);
+  });
+});
