@@ -117,15 +117,19 @@ describe('«Построить отчёт по районам»', () => {
     expect(sheet.maxRows).toBeGreaterThanOrEqual((chart?.position?.[0] ?? 0) + 1);
   });
 
-  it('never writes a value, format or colour of the source sheets', () => {
+  it('never writes a value, format or colour of the source sheets, nor changes their grid', () => {
     const s = setup(80, { previous: true });
-    const before = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
+    const sources = () => [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
+    const before = sources();
+    run<PanelState>(s.script, 'panelLoad', SOURCE);
     run<ActionResult>(s.script, 'panelBuildReport', s.request);
+    expect(sources()).toEqual(before);
     run<ActionResult>(s.script, 'panelHighlight', s.request);
-    const after = [sheetSnapshot(s.source), sheetSnapshot(s.fake.book.get(PREVIOUS))];
-    // Highlighting adds conditional format rules to the source, and empty rows under it for next
-    // week's longer table; every value, format and colour is as it was.
-    expect(after.map(({ rules: _r, size: _s, ...rest }) => rest)).toEqual(before.map(({ rules: _r, size: _s, ...rest }) => rest));
+    // Highlighting adds conditional format rules to the source, and nothing else: every value,
+    // format and colour, and the number of rows and columns, are as they were.
+    expect(sources().map(({ rules: _r, ...rest }) => rest)).toEqual(before.map(({ rules: _r, ...rest }) => rest));
+    run<ActionResult>(s.script, 'panelClearHighlight', SOURCE);
+    expect(sources()).toEqual(before);
   });
 
   it('gives the same spreadsheet on a second run', () => {
@@ -344,20 +348,47 @@ describe('«Подсветить отстающие школы» and «Снят�
     expect(ours.every((rule) => rule.criteria === 'CUSTOM_FORMULA' && isOwnFormula(String(rule.values[0])))).toBe(true);
   });
 
-  it('extends the grid with empty rows so next week\'s longer table is coloured too, writing no value', () => {
+  it('colours the rows under the table down to the end of the grid, adding no row and writing no value', () => {
     const s = setup(60);
     const before = s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn());
+    const size = [s.source.maxRows, s.source.maxColumns];
     run<ActionResult>(s.script, 'panelHighlight', s.request);
     const model = runJob(jobInput(s.request, { current: { name: SOURCE, values: before } }));
     if (!model.ok) throw new Error(model.error);
-    // The core asks for «G3:G1062»; the sheet had 1,000 rows.
+    // The core asks for «G3:G1062»; the sheet has 1,000 rows, and the rules end there.
     expect(model.highlight[0]?.range).toMatch(/^[A-Z]+3:[A-Z]+1062$/);
-    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 1060 });
-    expect(s.source.maxRows).toBe(1062);
+    expect(s.source.rules.length).toBe(model.highlight.length);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 998 });
+    expect([s.source.maxRows, s.source.maxColumns]).toEqual(size);
     expect(s.source.read(1, 1, s.source.lastRow(), s.source.lastColumn())).toEqual(before);
-    // A second run needs no more rows.
+  });
+
+  it('a grid that ends with the table: the rules end with it too', () => {
+    const { fake, script } = loadScript();
+    const values = monitoringSheet(1_200);
+    const source = fake.book.addSheet(SOURCE, values);
+    expect(source.maxRows).toBe(values.length);
+    const result = run<ActionResult>(script, 'panelHighlight', { sheet: SOURCE, district: null, settings: DEFAULT_STORED_SETTINGS });
+    expect(result.ok).toBe(true);
+    expect(source.maxRows).toBe(values.length);
+    for (const rule of source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: values.length - 2 });
+  });
+
+  it('rows the user inserts into the table are coloured, and highlighting again replaces the rules in place', () => {
+    const s = setup(60);
     run<ActionResult>(s.script, 'panelHighlight', s.request);
-    expect(s.source.maxRows).toBe(1062);
+    const count = s.source.rules.length;
+    // As in Sheets: rows inserted inside a rule's range widen it (the fake models this).
+    s.source.insertRowsAfter(30, 5);
+    expect(s.source.maxRows).toBe(1005);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 3, rows: 1003 });
+    // Two rows inserted above the header move the table and the rules down.
+    s.source.insertRowsAfter(0, 2);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 5, rows: 1003 });
+    run<ActionResult>(s.script, 'panelHighlight', s.request);
+    expect(s.source.rules).toHaveLength(count);
+    for (const rule of s.source.rules) expect(rule.ranges[0]).toMatchObject({ row: 5, rows: 1003 });
+    expect(s.source.maxRows).toBe(1007);
   });
 
   it('running twice gives the same rules as running once', () => {
@@ -443,5 +474,89 @@ describe('cost', () => {
     expect(small.byMethod['Range.setBackgrounds']).toBe(4);
     expect(small.byMethod['Sheet.setConditionalFormatRules']).toBe(5);
     expect(small.calls).toBeLessThan(500);
+  });
+});
+
+describe('Google refusing an action: a Russian message, and a later run leaves nothing behind', () => {
+  const REFUSED = /^Google Таблицы не выполнили действие: /;
+  const build = (s: Setup): ActionResult => run<ActionResult>(s.script, 'panelBuildReport', s.request);
+  const highlight = (s: Setup): ActionResult => run<ActionResult>(s.script, 'panelHighlight', s.request);
+
+  /** The spreadsheet after the same actions on a fresh copy that nothing disturbed. */
+  function undisturbed(...actions: ((s: Setup) => unknown)[]): Record<string, unknown> {
+    const s = setup(60);
+    for (const action of actions) action(s);
+    return bookSnapshot(s.fake.book);
+  }
+
+  it.each([
+    ['Sheet.insertChart', 'Service Spreadsheets timed out while accessing document with id fake.',
+      'сервис Google не ответил вовремя. Подождите минуту и повторите. (Ответ Google: Service Spreadsheets timed out while accessing document with id fake.)'],
+    ['Range.setValues', 'Exception: Service error: Spreadsheets',
+      'сбой на стороне Google. Подождите минуту и повторите. (Ответ Google: Service error: Spreadsheets)'],
+    ['Spreadsheet.insertSheet', 'Exception: Invalid argument',
+      'непредвиденная ошибка. Повторите действие: то, что надстройка успела записать, следующий запуск заменит. (Ответ Google: Invalid argument)'],
+  ])('the report, when %s fails: the sidebar gets Russian, the next run writes over what was begun', (method, google, said) => {
+    const s = setup(60);
+    s.fake.failNext(method, google);
+    expect(build(s)).toEqual({ ok: false, message: `Google Таблицы не выполнили действие: ${said}`, sheets: [] });
+    expect(build(s).ok).toBe(true);
+    expect(bookSnapshot(s.fake.book)).toEqual(undisturbed(build));
+  });
+
+  it('highlighting, when setConditionalFormatRules fails: the source is as it was, the next run as if nothing happened', () => {
+    const s = setup(60);
+    const before = sheetSnapshot(s.source);
+    s.fake.failNext('Sheet.setConditionalFormatRules', 'Service Spreadsheets failed while accessing document with id fake.');
+    const failed = highlight(s);
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(REFUSED);
+    expect(failed.message).toContain('(Ответ Google: Service Spreadsheets failed');
+    expect(sheetSnapshot(s.source)).toEqual(before);
+    expect(highlight(s).ok).toBe(true);
+    expect(bookSnapshot(s.fake.book)).toEqual(undisturbed(highlight));
+  });
+
+  it('the menu on a protected sheet: a Russian alert saying what to do, no exception; after unprotecting it works', () => {
+    const s = setup(60);
+    const before = sheetSnapshot(s.source);
+    s.source.protected = true;
+    expect(() => s.script.menuHighlight?.()).not.toThrow();
+    expect(s.fake.book.ui.alerts).toEqual([
+      'Сферум: Google Таблицы не выполнили действие: лист или диапазон защищён от изменений. Попросите владельца таблицы снять защиту '
+      + '(«Данные» → «Защищённые листы и диапазоны») или дать вам право её изменять, и повторите. (Ответ Google: You are trying to edit a protected cell or object. '
+      + 'Please contact the spreadsheet owner to remove protection if you need to edit.)',
+    ]);
+    expect(() => s.script.menuClearHighlight?.()).not.toThrow();
+    expect(s.fake.book.ui.alerts[1]).toMatch(/^Сферум: Google Таблицы не выполнили действие: лист или диапазон защищён/);
+    expect(sheetSnapshot(s.source)).toEqual(before);
+    expect(s.fake.book.ui.toasts).toEqual([]);
+    s.source.protected = false;
+    s.script.menuHighlight?.();
+    expect(s.fake.book.ui.toasts).toEqual([expect.stringMatching(/^Отстающие школы подсвечены на листе «Мониторинг»/)]);
+    const clean = setup(60);
+    clean.script.menuHighlight?.();
+    expect(sheetSnapshot(s.source)).toEqual(sheetSnapshot(clean.source));
+  });
+
+  it('the menu, when reading the saved settings or opening the sidebar fails: a Russian alert', () => {
+    const s = setup(10);
+    s.fake.failNext('Properties.getProperty', 'Exception: Service error: PropertiesService');
+    expect(() => s.script.menuHighlight?.()).not.toThrow();
+    s.fake.failNext('HtmlService.createHtmlOutputFromFile', 'Exception: Service error: HtmlService');
+    expect(() => s.script.menuBuildReport?.()).not.toThrow();
+    expect(s.fake.book.ui.alerts).toEqual([
+      expect.stringMatching(/^Сферум: Google Таблицы не выполнили действие: сбой на стороне Google\. .*\(Ответ Google: Service error: PropertiesService\)$/),
+      expect.stringMatching(/^Сферум: Google Таблицы не выполнили действие: сбой на стороне Google\. .*\(Ответ Google: Service error: HtmlService\)$/),
+    ]);
+  });
+
+  it('the sidebar\'s load and save throw the Russian message for the sidebar to show', () => {
+    const s = setup(10);
+    s.fake.failNext('Range.getValues', 'Service Spreadsheets timed out while accessing document with id fake.');
+    expect(() => s.script.panelLoad?.(SOURCE)).toThrow(/^Google Таблицы не выполнили действие: сервис Google не ответил вовремя\./);
+    expect(run<PanelState>(s.script, 'panelLoad', SOURCE).schools).toBe(10);
+    s.fake.failNext('Properties.setProperty', 'Exception: You do not have permission to access the requested document.');
+    expect(() => s.script.panelSave?.(DEFAULT_STORED_SETTINGS)).toThrow(/^Google Таблицы не выполнили действие: нет права изменять эту таблицу\./);
   });
 });

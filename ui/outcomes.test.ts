@@ -1,6 +1,7 @@
 import { runJob } from '../core';
 import { weeklySheet } from '../test/fixtures/weekly';
 import { OUTCOMES } from './outcomes';
+import { TEXTS } from './texts';
 
 const week = weeklySheet([
   { district: 'Амурский район', school: 'СОШ № 1', teachers: 100, teachersCreatedChats: 40, teachers3Messages: 30 },
@@ -28,5 +29,12 @@ describe('OUTCOMES: the same words in the Excel task pane and the Google Sheets 
   it('says what clearing removed', () => {
     expect(OUTCOMES.cleared('Мониторинг', 3)).toBe('Подсветка снята с листа «Мониторинг»: удалено правил надстройки — 3. Ваши правила условного форматирования не тронуты.');
     expect(OUTCOMES.cleared('Мониторинг', 0)).toBe('На листе «Мониторинг» нет подсветки «Сферума»: снимать нечего.');
+  });
+});
+
+describe('TEXTS.hostFailed: one frame for both hosts when the host refuses', () => {
+  it('says which host refused, why and what to do', () => {
+    expect(TEXTS.hostFailed('excel', 'ошибка', 'Повторите.')).toBe('Excel не выполнил действие: ошибка. Повторите.');
+    expect(TEXTS.hostFailed('sheets', 'ошибка', 'Повторите.')).toBe('Google Таблицы не выполнили действие: ошибка. Повторите.');
   });
 });

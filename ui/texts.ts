@@ -2,6 +2,13 @@
  * Every Russian text of the panel in one place, so wording can be reviewed at once and both
  * hosts (the Excel task pane and the Google Sheets sidebar) show the same words.
  */
+/** The spreadsheet program an add-in runs in, as a Russian sentence names it when it refuses. */
+export type HostName = 'excel' | 'sheets';
+const HOST_REFUSED: Readonly<Record<HostName, string>> = {
+  excel: 'Excel не выполнил действие',
+  sheets: 'Google Таблицы не выполнили действие',
+};
+
 export const TEXTS = {
   title: 'Мониторинг «Сферума»',
   subtitle: 'Отстающие школы и отчёт по районам',
@@ -46,4 +53,6 @@ export const TEXTS = {
   percentInvalid: (text: string): string => `«${text}» — не процент: введите число от 0 до 100, например 35 или 12,5`,
   failed: (action: string, reason: string): string => `${action}: не удалось. ${reason}`,
   unexpected: 'Непредвиденная ошибка',
+  /** The host refused or failed an action: why (in Russian where known), then what to do. */
+  hostFailed: (host: HostName, reason: string, advice: string): string => `${HOST_REFUSED[host]}: ${reason}. ${advice}`,
 } as const;

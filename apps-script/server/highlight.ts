@@ -18,20 +18,19 @@ export function isOwnRule(rule: ConditionalFormatRule): boolean {
 
 /**
  * Replaces the add-in's rules on the sheet by `rules`; returns how many were applied. The core
- * asks for spare rows under the data so that next week's longer table is coloured too; Sheets
- * refuses ranges beyond its grid, so the grid is first extended with empty rows (one call, no
- * value written).
+ * asks for spare rows under the data so that next week's longer table is coloured too; here they
+ * end with the sheet's grid (Sheets refuses ranges beyond it), which is never enlarged: the
+ * user's sheet keeps its size, and «Снять подсветку» leaves it exactly as it was. A table longer
+ * than the grid next week (Sheets adds the rows on paste) is coloured by highlighting again.
  */
 export function applyHighlight(sheet: Sheet, rules: readonly HighlightRule[]): number {
-  const needed = rules.reduce((max, rule) => Math.max(max, rule.lastRow), 0);
   const maxRows = sheet.getMaxRows();
-  if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
   const kept = sheet.getConditionalFormatRules().filter((rule) => !isOwnRule(rule));
   const ours = rules.map((rule) => SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(rule.formula)
     .setBackground(TONE_COLORS[rule.tone])
     .setFontColor(TONE_FONT_COLORS[rule.tone])
-    .setRanges([sheet.getRange(rule.firstRow, rule.column + 1, rule.lastRow - rule.firstRow + 1, 1)])
+    .setRanges([sheet.getRange(rule.firstRow, rule.column + 1, Math.min(rule.lastRow, maxRows) - rule.firstRow + 1, 1)])
     .build());
   // The user's rules stay first: where both colour a cell, theirs wins.
   sheet.setConditionalFormatRules([...kept, ...ours]);

@@ -3,7 +3,8 @@
  * script (AuthMode.NONE), when reading properties or sheets is not allowed.
  */
 import type { ActionResult } from '../../ui/backend';
-import { highlight, removeHighlight } from './panel';
+import { sheetsFailed } from '../sheetsMessages';
+import { guarded, highlight, removeHighlight } from './panel';
 import { readSettings } from './settingsStore';
 
 export const MENU_TITLE = 'Сферум';
@@ -24,8 +25,13 @@ export function createMenu(): void {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(MENU_TITLE);
-  SpreadsheetApp.getUi().showSidebar(html);
+  try {
+    const html = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(MENU_TITLE);
+    SpreadsheetApp.getUi().showSidebar(html);
+  } catch (error) {
+    // A menu command that throws shows Google's English text at best: say it in Russian.
+    tell({ ok: false, message: sheetsFailed(error), sheets: [] });
+  }
 }
 
 /** A menu command's outcome: a toast when done, a dialog when the user must fix something. */
@@ -34,12 +40,15 @@ function tell(result: ActionResult): void {
   else SpreadsheetApp.getUi().alert(MENU_TITLE, result.message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
-/** Highlights the active sheet with the saved settings, without opening the sidebar. */
+/**
+ * Highlights the active sheet with the saved settings, without opening the sidebar. Guarded as a
+ * whole: reading the active sheet or the settings can fail too, and a menu command that throws
+ * gives no Russian word.
+ */
 export function highlightActiveSheet(): void {
-  const sheet = SpreadsheetApp.getActiveSheet().getName();
-  tell(highlight({ sheet, district: null, settings: readSettings() }));
+  tell(guarded(() => highlight({ sheet: SpreadsheetApp.getActiveSheet().getName(), district: null, settings: readSettings() })));
 }
 
 export function clearActiveSheet(): void {
-  tell(removeHighlight(SpreadsheetApp.getActiveSheet().getName()));
+  tell(guarded(() => removeHighlight(SpreadsheetApp.getActiveSheet().getName())));
 }

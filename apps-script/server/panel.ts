@@ -1,14 +1,16 @@
 /**
  * The sidebar's server side: each PanelBackend method of ui/backend.ts as a function that
  * google.script.run can call. Arguments and results are plain JSON (no Date objects cross).
- * Failures the user can fix come back as ActionResult messages in Russian; anything else is
- * thrown and shown by the sidebar's failure handler.
+ * Failures the user can fix come back as ActionResult messages in Russian, and so does anything
+ * Google throws (a protected sheet, a timeout): said in Russian by sheetsMessages.ts. The load and
+ * the save return no ActionResult: they throw that Russian message for the sidebar to show.
  */
 import { errorText, runJob, type MergedArea } from '../../core';
 import type { ActionResult, JobRequest, PanelState } from '../../ui/backend';
 import { OUTCOMES } from '../../ui/outcomes';
 import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '../../ui/mergedCells';
 import { inspectPanel } from '../../ui/panelState';
+import { sheetsFailed } from '../sheetsMessages';
 import { applyHighlight, clearHighlight } from './highlight';
 import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
 import { listSheets, renderReport } from './renderReport';
@@ -18,8 +20,33 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const failure = (message: string): ActionResult => ({ ok: false, message: message.charAt(0).toUpperCase() + message.slice(1), sheets: [] });
 
+/**
+ * Runs an action; whatever is thrown becomes a failure in Russian. A report cut short leaves
+ * only tabs tagged as the add-in's, which the next run writes over, so retrying is safe.
+ */
+export function guarded(action: () => ActionResult): ActionResult {
+  try {
+    return action();
+  } catch (error) {
+    return failure(sheetsFailed(error));
+  }
+}
+
+/** The same for the load and the save, which have no ActionResult: the Russian message is thrown. */
+function explained<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw new Error(sheetsFailed(error));
+  }
+}
+
 /** Reads the chosen sheet (default: the active one, unless it is a report tab of the add-in). */
 export function loadPanel(sheetName?: string | null): PanelState {
+  return explained(() => readPanel(sheetName));
+}
+
+function readPanel(sheetName?: string | null): PanelState {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   // The add-in's own report tabs are no monitoring tables: they are left out of the choices.
   const sources = listSheets(spreadsheet).filter((entry) => entry.identity === null);
@@ -42,10 +69,14 @@ export function loadPanel(sheetName?: string | null): PanelState {
 }
 
 export function saveSettings(settings: unknown): void {
-  writeSettings(settings);
+  explained(() => writeSettings(settings));
 }
 
 export function buildReport(request: JobRequest): ActionResult {
+  return guarded(() => writeReport(request));
+}
+
+function writeReport(request: JobRequest): ActionResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   // Saved first: the choices the report was built with are next week's starting point.
   const settings = writeSettings(request.settings);
@@ -74,6 +105,10 @@ export function buildReport(request: JobRequest): ActionResult {
 }
 
 export function highlight(request: JobRequest): ActionResult {
+  return guarded(() => highlightSheet(request));
+}
+
+function highlightSheet(request: JobRequest): ActionResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const settings = writeSettings(request.settings);
   const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: false });
@@ -85,6 +120,10 @@ export function highlight(request: JobRequest): ActionResult {
 }
 
 export function removeHighlight(sheetName: string): ActionResult {
+  return guarded(() => unhighlightSheet(sheetName));
+}
+
+function unhighlightSheet(sheetName: string): ActionResult {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) return failure(sheetNotFound(sheetName));
   const removed = clearHighlight(sheet);

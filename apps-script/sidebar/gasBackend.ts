@@ -6,6 +6,7 @@
 import type { StoredSettings } from '../../core/settings';
 import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
 import { SERVER_FUNCTIONS, type ServerFunction } from '../serverFunctions';
+import { inRussian } from '../sheetsMessages';
 
 /** The part of the client-side google.script.run the sidebar uses. */
 export interface ScriptRun {
@@ -21,12 +22,15 @@ export const PROGRESS = {
   report: 'Чтение таблицы, расчёт показателей и запись листов отчёта…',
 } as const;
 
+/**
+ * The server says its failures in Russian; what google.script.run reports itself (the execution
+ * time limit, a lost connection) is Google's English, and is explained.
+ */
 function errorOf(error: unknown): Error {
-  if (error instanceof Error) return error;
   const message = typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string'
     ? (error as { message: string }).message
     : String(error);
-  return new Error(message);
+  return new Error(inRussian(message));
 }
 
 export function gasBackend(run: ScriptRunFactory): PanelBackend {

@@ -35,14 +35,26 @@ export class CallLog {
   }
 }
 
-/** Wraps an object so that each of its methods called from outside is recorded as «Type.method». */
-function tracked<T extends object>(log: CallLog, type: string, target: T): T {
+/** Failures a test asks for: «Type.method» → Google's message and how many more calls fail. */
+export type FailureHooks = Map<string, { readonly message: string; times: number }>;
+
+/**
+ * Wraps an object so that each of its methods called from outside is recorded as «Type.method»;
+ * a method with a failure hook throws its message instead of running (the call still counts).
+ */
+function tracked<T extends object>(log: CallLog, type: string, target: T, failures?: FailureHooks): T {
   const proxy: T = new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor') return value;
       return (...args: unknown[]) => {
-        log.record(`${type}.${property}`, args);
+        const method = `${type}.${property}`;
+        log.record(method, args);
+        const failure = failures?.get(method);
+        if (failure) {
+          if (--failure.times <= 0) failures?.delete(method);
+          throw new Error(failure.message);
+        }
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(object, args);
         return result === object ? proxy : result;
       };
@@ -52,6 +64,28 @@ function tracked<T extends object>(log: CallLog, type: string, target: T): T {
 }
 
 const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
+/** What Sheets says to an editor who may not change a protected sheet. */
+export const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/** Methods of Sheet and Range that change the sheet: a protected sheet refuses them. */
+const WRITES = new Set([
+  'setValues', 'setNumberFormats', 'setBackgrounds', 'setBackground', 'setFontColors', 'setFontWeights', 'setFontSize', 'setWrap',
+  'setVerticalAlignment', 'setName', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'deleteColumns', 'setFrozenRows',
+  'setFrozenColumns', 'setColumnWidths', 'clear', 'setConditionalFormatRules', 'insertChart', 'removeChart', 'addDeveloperMetadata',
+]);
+
+/** Makes the write methods of a Sheet or Range object refuse while its sheet is protected. */
+function guardWrites<T extends object>(sheet: SheetState, target: T): T {
+  const methods = target as Record<string, unknown>;
+  for (const [name, method] of Object.entries(methods)) {
+    if (!WRITES.has(name) || typeof method !== 'function') continue;
+    methods[name] = function (this: unknown, ...args: unknown[]): unknown {
+      if (sheet.protected) throw new Error(PROTECTED);
+      return (method as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  return target;
+}
 
 /** A rectangle of a sheet, 1-based as in Apps Script. */
 export interface Box {
@@ -149,6 +183,8 @@ export class SheetState {
   readonly merges: Omit<Box, 'sheet'>[] = [];
   /** When set, getMergedRanges throws it, as a service error would. */
   mergedRangesError: string | null = null;
+  /** Protected against the script's user: every change of the sheet is refused (PROTECTED). */
+  protected = false;
 
   constructor(public name: string) {}
 
@@ -194,6 +230,41 @@ export class SheetState {
 
   layers(): Layer<unknown>[] {
     return [this.values, this.formats, this.backgrounds, this.fontColors, this.fontWeights, this.fontSizes, this.wraps];
+  }
+
+  /**
+   * Inserts empty rows after row `after` (0: above the first), as Sheets does, for the script
+   * (Sheet.insertRowsAfter) and for tests acting as the user (not recorded): the grid grows, cells
+   * below move down, and a rule range the rows fall inside grows with them. Rows added right under
+   * a range (at the end of the grid too) stay outside it.
+   */
+  insertRowsAfter(after: number, count: number): void {
+    for (const layer of this.layers()) layer.insertRows(after, count);
+    this.maxRows += count;
+    this.moveRuleRanges((box) => (box.row > after ? { ...box, row: box.row + count }
+      : box.row + box.rows - 1 > after ? { ...box, rows: box.rows + count } : box));
+  }
+
+  /** Deletes rows as Sheets does: the grid shrinks and rule ranges lose the deleted rows (a range left empty goes). */
+  deleteRows(start: number, count: number): void {
+    for (const layer of this.layers()) layer.deleteRows(start, count);
+    this.maxRows -= count;
+    const end = start + count - 1;
+    this.moveRuleRanges((box) => {
+      const last = box.row + box.rows - 1;
+      const kept = box.rows - Math.max(0, Math.min(last, end) - Math.max(box.row, start) + 1);
+      if (kept === 0) return null;
+      return { ...box, row: box.row > end ? box.row - count : Math.min(box.row, start), rows: kept };
+    });
+  }
+
+  private moveRuleRanges(move: (box: Box) => Box | null): void {
+    this.rules = this.rules.flatMap((rule) => {
+      const ranges = rule.ranges.map(move);
+      if (ranges.every((box, i) => box === rule.ranges[i])) return [rule];
+      const left = ranges.filter((box): box is Box => box !== null);
+      return left.length ? [{ ...rule, ranges: left }] : [];
+    });
   }
 }
 
@@ -241,6 +312,8 @@ export interface FakeSheets {
   readonly log: CallLog;
   /** The services to put into the script's global scope. */
   readonly globals: Record<string, unknown>;
+  /** The next `times` calls of «Type.method» (e.g. «Sheet.insertChart») throw `message`, as Google would. */
+  failNext(method: string, message: string, times?: number): void;
   /** Builds a conditional format rule as a user would (not recorded). */
   userRule(sheet: SheetState, rule: Omit<RuleState, 'ranges'> & { range: Omit<Box, 'sheet'> }): RuleState;
 }
@@ -248,7 +321,8 @@ export interface FakeSheets {
 export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
   const log = new CallLog();
   const book = new BookState();
-  const t = <T extends object>(type: string, target: T): T => tracked(log, type, target);
+  const failures: FailureHooks = new Map();
+  const t = <T extends object>(type: string, target: T): T => tracked(log, type, target, failures);
 
   const sameShape = (what: string, box: Box, data: readonly (readonly unknown[])[]): void => {
     if (!Array.isArray(data) || data.length !== box.rows) {
@@ -274,7 +348,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
   };
 
   function range(box: Box): object {
-    return t('Range', {
+    return t('Range', guardWrites(box.sheet, {
       getValues: () => box.sheet.read(box.row, box.column, box.rows, box.columns),
       setValues(values: readonly (readonly (Cell | null)[])[]) {
         write(box, box.sheet.values, values, 'setValues', '');
@@ -328,7 +402,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
         .filter((m) => m.row <= box.row + box.rows - 1 && box.row <= m.row + m.rows - 1 && m.column <= box.column + box.columns - 1 && box.column <= m.column + m.columns - 1)
         .map((m) => makeRange({ sheet: box.sheet, ...m }));
       },
-    });
+    }));
   }
 
   const rangeBox = (value: unknown): Box => {
@@ -464,7 +538,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
     const rowCheck = (start: number, count: number, max: number): void => {
       if (!Number.isInteger(start) || !Number.isInteger(count) || start < 1 || count < 1 || start + count - 1 > max) throw new Error(OUTSIDE);
     };
-    const api = t('Sheet', {
+    const api = t('Sheet', guardWrites(sheet, {
       getName: () => sheet.name,
       setName(name: string) {
         if (book.sheets.some((s) => s !== sheet && s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
@@ -484,8 +558,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
       },
       insertRowsAfter(after: number, count: number) {
         if (!Number.isInteger(count) || count < 1 || after < 1 || after > sheet.maxRows) throw new Error(OUTSIDE);
-        for (const layer of sheet.layers()) layer.insertRows(after, count);
-        sheet.maxRows += count;
+        sheet.insertRowsAfter(after, count);
         return this;
       },
       insertColumnsAfter(after: number, count: number) {
@@ -497,8 +570,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
       deleteRows(start: number, count: number) {
         rowCheck(start, count, sheet.maxRows);
         if (sheet.maxRows - count <= sheet.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
-        for (const layer of sheet.layers()) layer.deleteRows(start, count);
-        sheet.maxRows -= count;
+        sheet.deleteRows(start, count);
       },
       deleteColumns(start: number, count: number) {
         rowCheck(start, count, sheet.maxColumns);
@@ -558,7 +630,7 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
         book.active = sheet;
         return this;
       },
-    });
+    }));
     sheetApis.set(sheet, api);
     sheetOf.set(api, sheet);
     return api;
@@ -697,6 +769,9 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
     book,
     log,
     globals,
+    failNext(method, message, times = 1) {
+      failures.set(method, { message, times });
+    },
     userRule(sheet, { range: where, ...spec }) {
       const state: RuleState = { ...spec, ranges: [sheet.box(where.row, where.column, where.rows, where.columns)] };
       sheet.rules.push(state);

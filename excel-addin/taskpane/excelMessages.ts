@@ -2,11 +2,13 @@
  * Russian texts of the Excel backend: what was done, and what to fix when Excel refused. The
  * domain messages (missing columns, bad values…) come from core as they are.
  */
+import { TEXTS } from '../../ui/texts';
+
 export const EXCEL_TEXTS = {
   sheetMissing: (name: string): string =>
     `лист «${name}» не найден: возможно, он переименован или удалён. Выберите лист в списке заново.`,
   excelFailed: (reason: string): string =>
-    `Excel не выполнил действие: ${reason}. Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.`,
+    TEXTS.hostFailed('excel', reason, 'Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.'),
   settingsNotSaved: (reason: string): string => `Отчёт построен, но список листов надстройки не сохранён в книге (${reason}).`,
   unsupported: 'Эта версия Excel не поддерживает нужные функции (ExcelApi 1.9). Откройте книгу в Microsoft 365, Excel 2021 или Excel в браузере.',
 } as const;
