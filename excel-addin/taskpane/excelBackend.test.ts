@@ -33,9 +33,9 @@ function changes(excel: FakeExcel, sheet: FakeSheet): FakeCall[] {
   return excel.calls.filter((call) => call.sheetId === sheet.id && call.kind !== 'load');
 }
 
-/** Changes allowed on the source sheet: adding, setting and deleting conditional formats. */
+/** Changes allowed on the source sheet: adding, setting, ordering and deleting conditional formats. */
 function isFormatChange(call: FakeCall): boolean {
-  return /conditionalFormat/.test(call.path) && (call.member === 'add' || call.member === 'delete' || call.member.startsWith('custom.'));
+  return /conditionalFormat/.test(call.path) && (['add', 'delete', 'priority'].includes(call.member) || call.member.startsWith('custom.'));
 }
 
 describe('load', () => {
@@ -469,6 +469,53 @@ describe('highlight and clearHighlight', () => {
     const second = await backend.highlight(request());
     expect(second.message).toMatch(/^Отстающие школы подсвечены/);
     expect(JSON.stringify(excel.snapshot())).toBe(once);
+  });
+
+  test("the user's rules keep their priority: on every cell ours come after theirs, run after run, at no extra sync", async () => {
+    const { excel, backend } = workbook(50);
+    const source = excel.sheet(SOURCE);
+    excel.addUserFormat(SOURCE, 'F4:F60', '=F4<5', '#00FF00');
+    excel.addUserFormat(SOURCE, 'B4:B60', '=LEN(B4)>40', '#0000FF');
+    const users = (): string[] => source.conditionalFormats.filter((f) => !isOwnFormula(f.formula)).map((f) => f.id);
+    const before = users();
+    const oursAfterTheirs = (): void => {
+      source.conditionalFormats.forEach((format, index) => {
+        if (!isOwnFormula(format.formula)) return;
+        const later = source.conditionalFormats.slice(index + 1);
+        expect(later.filter((f) => !isOwnFormula(f.formula) && f.rect.c0 <= format.rect.c1 && format.rect.c0 <= f.rect.c1)).toEqual([]);
+      });
+    };
+    excel.clearLog();
+    await backend.highlight(request());
+    expect(excel.syncs).toHaveLength(3);
+    expect(users()).toEqual(before);
+    expect(source.conditionalFormats.filter((f) => f.rect.c0 === 5)[0]?.formula).toBe('=F4<5');
+    oursAfterTheirs();
+    // A rule the user makes later goes on top, as Excel puts new rules; a re-run keeps it there.
+    const late = excel.addUserFormat(SOURCE, 'G4:G60', '=G4=0');
+    source.conditionalFormats.unshift(...source.conditionalFormats.splice(source.conditionalFormats.indexOf(late), 1));
+    const withTop = users();
+    await backend.highlight(request());
+    expect(users()).toEqual(withTop);
+    oursAfterTheirs();
+  });
+
+  test('the fake adds a conditional format at the top priority, as Office.js documents, and moves it by priority', async () => {
+    const excel = new FakeExcel([{ name: SOURCE, values: [['a']] }]);
+    const user = excel.addUserFormat(SOURCE, 'A1:A9', '=A1>0');
+    await excel.run(async (context) => {
+      const top = context.workbook.worksheets.getItem(SOURCE).getRange('A1:A9').conditionalFormats.add('Custom');
+      top.custom.rule.formula = '=1';
+      await context.sync();
+      expect(excel.sheet(SOURCE).conditionalFormats.map((f) => f.formula)).toEqual(['=1', '=A1>0']);
+      top.priority = -1;
+      await context.sync();
+      expect(excel.sheet(SOURCE).conditionalFormats.map((f) => f.formula)).toEqual(['=A1>0', '=1']);
+      // Office.js: after a priority change the object must be fetched again before other changes.
+      top.custom.rule.formula = '=2';
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    });
+    expect(excel.sheet(SOURCE).conditionalFormats[0]).toBe(user);
   });
 
   test('«Снять подсветку» removes only our rules', async () => {

@@ -32,18 +32,25 @@ export function ownFormats(custom: readonly ExcelConditionalFormat[]): ExcelCond
   return custom.filter((format) => isOwnFormula(format.custom.rule.formula));
 }
 
-/** Deletes our earlier formats and adds the rules (if any); the user's formats are not touched. */
+/**
+ * Deletes our earlier formats and adds the rules (if any) below every other format on their
+ * cells; the user's formats are not touched and keep their order. Same syncs as without the
+ * priority: it rides in the batch that adds the format.
+ */
 export async function replaceHighlight(sheet: ExcelWorksheet, batch: SyncBatch, own: readonly ExcelConditionalFormat[], rules: readonly HighlightRule[]): Promise<void> {
   for (const format of own) {
     await batch.reserve();
     format.delete();
   }
   for (const rule of rules) {
-    await batch.reserve(OPERATION_BYTES * 4 + rule.formula.length);
-    const format = sheet.getRange(rule.range).conditionalFormats.add('Custom').custom;
-    format.rule.formula = rule.formula;
-    format.format.fill.color = TONE_COLORS[rule.tone];
-    format.format.font.color = TONE_FONT_COLORS[rule.tone];
+    await batch.reserve(OPERATION_BYTES * 5 + rule.formula.length);
+    const format = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+    format.custom.rule.formula = rule.formula;
+    format.custom.format.fill.color = TONE_COLORS[rule.tone];
+    format.custom.format.font.color = TONE_FONT_COLORS[rule.tone];
+    // `add` puts the format first, above the user's own rules on these cells; last place lets
+    // theirs win, as in Google Sheets. Set last: after it Office.js wants the object fetched again.
+    format.priority = -1;
   }
   await batch.flush();
 }

@@ -768,23 +768,29 @@ class FormatsProxy extends Proxy implements ExcelConditionalFormatCollection {
       const sheet = this.range.sheet.resolve();
       const rect = this.range.need();
       const found = sheet.conditionalFormats.filter((f) => intersects(f.rect, rect));
-      this.loaded.set('items', found.map((f) => new FormatProxy(this.context, this.range.sheet, f.id, f.type)));
+      this.loaded.set('items', found.map((f) => new FormatProxy(this.context, this.range.sheet, f.id, f.type, this.range)));
       return found.map((f) => ({ type: f.type }));
     });
     return this;
   }
+  /** As documented for ConditionalFormatCollection.add: the new format takes the first/top priority (index 0). */
   add(type: 'Custom'): ExcelConditionalFormat {
     const id = `cf-${this.context.book.newId()}`;
     this.op('call', 'add', [type], () => {
-      this.range.sheet.resolve().conditionalFormats.push({ id, type, rect: this.range.need(), formula: '', fill: null, fontColor: null });
+      this.range.sheet.resolve().conditionalFormats.unshift({ id, type, rect: this.range.need(), formula: '', fill: null, fontColor: null });
     });
-    return new FormatProxy(this.context, this.range.sheet, id, type);
+    return new FormatProxy(this.context, this.range.sheet, id, type, this.range);
   }
 }
 
 class FormatProxy extends Proxy implements ExcelConditionalFormat {
   readonly custom: ExcelCustomConditionalFormat;
-  constructor(context: FakeContext, readonly sheet: SheetProxy, readonly id: string, type: string) {
+  /**
+   * Set once `priority` was queued: Office.js says the object must then be fetched again before
+   * further changes, so the fake refuses them (the add-in sets priority last).
+   */
+  private moved = false;
+  constructor(context: FakeContext, readonly sheet: SheetProxy, readonly id: string, type: string, private readonly collection: RangeProxy) {
     super(context, `conditionalFormat(${id})`);
     this.loaded.set('type', type);
     const rule = new RuleProxy(context, this);
@@ -807,10 +813,40 @@ class FormatProxy extends Proxy implements ExcelConditionalFormat {
     return found;
   }
   change(member: string, value: unknown, set: (format: FakeConditionalFormat) => void): void {
-    this.op('set', member, value, () => set(this.state()));
+    const moved = this.moved;
+    this.op('set', member, value, () => set(this.current(moved)));
+  }
+  private current(moved: boolean): FakeConditionalFormat {
+    if (moved) throw new FakeOfficeError('InvalidObjectPath', `${this.path} was moved by its priority: fetch it again before changing it`);
+    return this.state();
+  }
+  get priority(): number {
+    return this.read('priority');
+  }
+  /**
+   * The index within the collection the format came from (the formats meeting that range, in
+   * the sheet's order); a negative one counts from the back, one out of bounds goes to the end.
+   */
+  set priority(value: number) {
+    const moved = this.moved;
+    this.moved = true;
+    this.op('set', 'priority', value, () => {
+      const self = this.current(moved);
+      const list = this.sheet.resolve().conditionalFormats;
+      const scope = this.collection.need();
+      const others = list.filter((f) => f !== self && intersects(f.rect, scope));
+      const wanted = value < 0 ? others.length + 1 + value : value;
+      const index = Math.min(Math.max(wanted, 0), others.length);
+      list.splice(list.indexOf(self), 1);
+      const before = others[index];
+      const last = others[others.length - 1];
+      list.splice(before ? list.indexOf(before) : last ? list.indexOf(last) + 1 : list.length, 0, self);
+    });
   }
   delete(): void {
+    const moved = this.moved;
     this.op('call', 'delete', [], () => {
+      if (moved) this.current(moved);
       const list = this.sheet.resolve().conditionalFormats;
       const index = list.findIndex((f) => f.id === this.id);
       if (index < 0) throw new FakeOfficeError('ItemNotFound', `${this.path} does not exist`);
