@@ -518,6 +518,27 @@ describe('highlight and clearHighlight', () => {
     expect(excel.sheet(SOURCE).conditionalFormats[0]).toBe(user);
   });
 
+  test('a highlight Excel refused while adding rules leaves no rule behind after the next highlight or «Снять подсветку»', async () => {
+    for (const next of ['highlight', 'clear'] as const) {
+      const { excel, backend } = workbook(50);
+      const source = excel.sheet(SOURCE);
+      const user = excel.addUserFormat(SOURCE, 'F4:F60', '=F4<5');
+      await backend.highlight(request());
+      const once = JSON.stringify(excel.snapshot());
+      // The second new rule is added, then its formula refused: Excel keeps a rule with no formula.
+      excel.refuseNext('custom.rule.formula', 'GeneralException', 1);
+      expect((await backend.highlight(request())).ok).toBe(false);
+      expect(source.conditionalFormats.filter((f) => f.formula === '')).toHaveLength(1);
+      if (next === 'highlight') {
+        expect((await backend.highlight(request())).ok).toBe(true);
+        expect(JSON.stringify(excel.snapshot())).toBe(once);
+      } else {
+        expect((await backend.clearHighlight(SOURCE)).ok).toBe(true);
+        expect(source.conditionalFormats).toEqual([user]);
+      }
+    }
+  });
+
   test('«Снять подсветку» removes only our rules', async () => {
     const { excel, backend } = workbook(50);
     const source = excel.sheet(SOURCE);

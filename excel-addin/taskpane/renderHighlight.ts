@@ -1,7 +1,7 @@
 /**
  * The highlighting of lagging schools in the user's sheet: core's HighlightRules become
  * formula-based conditional formats. Our rules are told apart from the user's by the marker in
- * their formula (isOwnFormula), so re-running replaces only ours and «Снять подсветку» removes
+ * their formula (isOwnFormula; see ownFormats for a refused half-made one), so re-running replaces only ours and «Снять подсветку» removes
  * only ours. Nothing but conditional formats is ever written to the source sheet.
  *
  * Finding ours takes two loads (the type of every format, then the formula of the custom ones,
@@ -27,9 +27,18 @@ export function queueCustomFormulas(formats: ExcelConditionalFormatCollection): 
   return custom;
 }
 
-/** After the second sync: the formats the add-in made. */
+/**
+ * After the second sync: the formats the add-in made. Also a custom format without a formula:
+ * `add` and the formula are two operations, and a sync Excel refused between them leaves such a
+ * rule, which nothing else can name ours. The formula is the first thing we set, so it carries
+ * none of our colours; a person cannot save a formula rule without a formula, and one without a
+ * condition formats nothing, so removing it changes nothing the user sees.
+ */
 export function ownFormats(custom: readonly ExcelConditionalFormat[]): ExcelConditionalFormat[] {
-  return custom.filter((format) => isOwnFormula(format.custom.rule.formula));
+  return custom.filter((format) => {
+    const formula = format.custom.rule.formula;
+    return isOwnFormula(formula) || formula === '' || formula === null || formula === undefined;
+  });
 }
 
 /**

@@ -217,14 +217,14 @@ export class FakeExcel {
    */
   payloadLimit: number | null = null;
   /** An operation to refuse once, as Excel refuses one (a cell in edit mode, a chart it cannot make). */
-  private refusal: { member: string; code: string } | null = null;
+  private refusal: { member: string; code: string; skip: number } | null = null;
 
   /**
-   * The next operation on `member` fails with `code`. As in Office, a failed sync has already
-   * applied the operations queued before the one that failed.
+   * The next operation on `member` (after `skip` that pass) fails with `code`. As in Office, a
+   * failed sync has already applied the operations queued before the one that failed.
    */
-  refuseNext(member: string, code = 'GeneralException'): void {
-    this.refusal = { member, code };
+  refuseNext(member: string, code = 'GeneralException', skip = 0): void {
+    this.refusal = { member, code, skip };
   }
   private nextId = 1;
 
@@ -331,7 +331,7 @@ export class FakeExcel {
         throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes is over the ${this.payloadLimit}-byte limit`);
       }
       ops.forEach((op, i) => {
-        if (this.refusal?.member === op.member) {
+        if (this.refusal?.member === op.member && this.refusal.skip-- === 0) {
           const { code } = this.refusal;
           this.refusal = null;
           throw new FakeOfficeError(code, `${op.member} refused`);
