@@ -539,6 +539,20 @@ describe('highlight and clearHighlight', () => {
     }
   });
 
+  test('a sheet whose first read Excel refuses as too large (long notes in every row) is still highlighted, replacing our rules', async () => {
+    const values = monitoringSheet(60).map((row, index) => (index < 3 ? row : [...row, 'Примечание методиста: '.repeat(60)]));
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    excel.payloadLimit = 150_000;
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: 120_000 });
+    expect((await backend.highlight(request())).ok).toBe(true);
+    const once = JSON.stringify(excel.snapshot());
+    excel.clearLog();
+    const again = await backend.highlight(request());
+    expect(again.ok).toBe(true);
+    expect(excel.syncs.some((sync) => sync.failed?.startsWith('response'))).toBe(true);
+    expect(JSON.stringify(excel.snapshot())).toBe(once);
+  });
+
   test('«Снять подсветку» removes only our rules', async () => {
     const { excel, backend } = workbook(50);
     const source = excel.sheet(SOURCE);
@@ -605,17 +619,43 @@ describe('cost', () => {
     expect(small.excel.snapshot()).toEqual(large.excel.snapshot());
   }, 120_000);
 
-  test('Excel on the web refusing a request over 5 MB gets a Russian message, and the source sheet is untouched', async () => {
+  test('Excel on the web refusing a request over 5 MB: a refused read is asked again in smaller blocks, a refused write gets a Russian message; the source is untouched', async () => {
     const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(40_000) }]);
     excel.payloadLimit = PAYLOAD_LIMIT;
     const before = JSON.stringify(excel.sheet(SOURCE).values);
-    // A desktop budget where the platform limits payloads: the first large read is refused.
+    // A desktop budget where the platform limits payloads: the first large read is refused, then the first large write.
     const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: payloadBudgetFor('Mac') });
     const result = await backend.buildReport(request(), noProgress);
     expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/Excel в браузере не отдаёт за раз больше 5 МБ данных.*ResponsePayloadSizeLimitExceeded/);
+    const refused = excel.syncs.filter((sync) => sync.failed).map((sync) => sync.failed?.split(' ')[0]);
+    expect(refused[0]).toBe('response');
+    expect(refused[refused.length - 1]).toBe('request');
+    expect(refused.filter((kind) => kind === 'request')).toHaveLength(1);
+    expect(result.message).toMatch(/Excel в браузере не принимает за раз больше 5 МБ данных.*RequestPayloadSizeLimitExceeded/);
     expect(JSON.stringify(excel.sheet(SOURCE).values)).toBe(before);
-    expect(excel.sheets.map((sheet) => sheet.name)).toEqual([SOURCE]);
+  }, 120_000);
+
+  test('Excel on the web: the same syncs for every action from 100 to 5,000 rows (a region of any size)', async () => {
+    const syncs = async (rows: number): Promise<Record<string, number>> => {
+      const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(rows) }]);
+      excel.payloadLimit = PAYLOAD_LIMIT;
+      const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: payloadBudgetFor('OfficeOnline') });
+      const count = async (action: () => Promise<unknown>): Promise<number> => {
+        excel.clearLog();
+        await action();
+        return excel.syncs.length;
+      };
+      return {
+        load: await count(() => backend.load()),
+        build: await count(() => backend.buildReport(request(), noProgress)),
+        highlight: await count(() => backend.highlight(request())),
+        clear: await count(() => backend.clearHighlight(SOURCE)),
+      };
+    };
+    const small = await syncs(100);
+    expect(small).toEqual({ load: 2, build: 4, highlight: 3, clear: 3 });
+    expect(await syncs(3_000)).toEqual(small);
+    expect(await syncs(5_000)).toEqual(small);
   }, 120_000);
 
   test('40,000 rows on the web: no request or response above 5 MB, and only a few more syncs', async () => {

@@ -324,6 +324,7 @@ export class FakeExcel {
     let requestBytes = 0;
     let responseBytes = 0;
     let failed: string | null = null;
+    context.deliveries.length = 0;
     try {
       const sizes = ops.map((op) => jsonBytes({ path: op.path, member: op.member, args: op.args }));
       requestBytes = sizes.reduce((sum, bytes) => sum + bytes, 0);
@@ -343,6 +344,7 @@ export class FakeExcel {
       if (this.payloadLimit !== null && responseBytes > this.payloadLimit) {
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes is over the ${this.payloadLimit}-byte limit`);
       }
+      for (const deliver of context.deliveries.splice(0)) deliver();
     } catch (error) {
       failed = error instanceof Error ? error.message : String(error);
       throw error;
@@ -362,6 +364,8 @@ function safeSheetId(op: Op): string | null {
 
 class FakeContext implements ExcelRequestContext {
   readonly pending: Op[] = [];
+  /** Loaded values of the sync under way, handed over only if it succeeds. */
+  readonly deliveries: (() => void)[] = [];
   readonly workbook: ExcelWorkbook;
   constructor(readonly book: FakeExcel) {
     this.workbook = { worksheets: new WorksheetsProxy(this) };
@@ -383,6 +387,11 @@ abstract class Proxy {
 
   protected abstract sheetId(): string | null;
 
+  /** A loaded value, readable only once its sync succeeds: a failed sync returns no data at all. */
+  protected deliver(name: string, value: unknown): void {
+    this.context.deliveries.push(() => this.loaded.set(name, value));
+  }
+
   protected read<T>(name: string): T {
     if (!this.loaded.has(name)) throw new FakeOfficeError('PropertyNotLoaded', `${this.path}.${name} was not loaded (call load and sync first)`);
     return this.loaded.get(name) as T;
@@ -399,7 +408,7 @@ abstract class Proxy {
       const data: Record<string, unknown> = {};
       for (const name of list) {
         data[name] = value(name);
-        this.loaded.set(name, data[name]);
+        this.deliver(name, data[name]);
       }
       return data;
     });
@@ -426,7 +435,7 @@ class WorksheetsProxy extends Proxy implements ExcelWorksheetCollection {
         proxy.preload(fields, sheet);
         return proxy;
       });
-      this.loaded.set('items', items);
+      this.deliver('items', items);
       return this.context.book.sheets.map((sheet) => Object.fromEntries(fields.map((f) => [f, f === 'id' ? sheet.id : f === 'name' ? sheet.name : null])));
     });
     return this;
@@ -692,7 +701,7 @@ class RangeProxy extends Proxy implements ExcelRange {
       }
     });
     // After any sync, a null object knows it is one.
-    if (this.nullable) this.op('load', 'isNullObject', null, () => void this.loaded.set('isNullObject', this.locate() === null));
+    if (this.nullable) this.op('load', 'isNullObject', null, () => void this.deliver('isNullObject', this.locate() === null));
     return this;
   }
 
@@ -726,8 +735,8 @@ class MergedAreasProxy extends Proxy implements ExcelMergedAreas {
       // As Excel does (office-js issue #3611): only merges whose top-left cell is in the range, whole.
       const found = this.range.sheet.resolve().merges.filter((merge) => merge.r0 >= rect.r0 && merge.r0 <= rect.r1 && merge.c0 >= rect.c0 && merge.c0 <= rect.c1);
       if (found.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError('GeneralException', `${found.length} merged areas: more than ${MERGED_AREAS_LIMIT}`);
-      this.loaded.set('isNullObject', found.length === 0);
-      this.loaded.set('areas', found);
+      this.deliver('isNullObject', found.length === 0);
+      this.deliver('areas', found);
       return found.map(formatAddress);
     });
     return this;
@@ -768,7 +777,7 @@ class FormatsProxy extends Proxy implements ExcelConditionalFormatCollection {
       const sheet = this.range.sheet.resolve();
       const rect = this.range.need();
       const found = sheet.conditionalFormats.filter((f) => intersects(f.rect, rect));
-      this.loaded.set('items', found.map((f) => new FormatProxy(this.context, this.range.sheet, f.id, f.type, this.range)));
+      this.deliver('items', found.map((f) => new FormatProxy(this.context, this.range.sheet, f.id, f.type, this.range)));
       return found.map((f) => ({ type: f.type }));
     });
     return this;
