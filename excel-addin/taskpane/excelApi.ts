@@ -122,6 +122,12 @@ export interface ExcelConditionalFormat {
   /** 'Custom' for formula-based rules. */
   readonly type: string;
   readonly custom: ExcelCustomConditionalFormat;
+  /**
+   * Index in the collection the format came from, 0 = evaluated first (ExcelApi 1.6); negative
+   * counts from the back. After setting it, Office.js wants the object fetched again before any
+   * other change, so it is set last.
+   */
+  priority: number;
   delete(): void;
 }
 

@@ -33,9 +33,9 @@ function changes(excel: FakeExcel, sheet: FakeSheet): FakeCall[] {
   return excel.calls.filter((call) => call.sheetId === sheet.id && call.kind !== 'load');
 }
 
-/** Changes allowed on the source sheet: adding, setting and deleting conditional formats. */
+/** Changes allowed on the source sheet: adding, setting, ordering and deleting conditional formats. */
 function isFormatChange(call: FakeCall): boolean {
-  return /conditionalFormat/.test(call.path) && (call.member === 'add' || call.member === 'delete' || call.member.startsWith('custom.'));
+  return /conditionalFormat/.test(call.path) && (['add', 'delete', 'priority'].includes(call.member) || call.member.startsWith('custom.'));
 }
 
 describe('load', () => {
@@ -500,6 +500,88 @@ describe('highlight and clearHighlight', () => {
     expect(JSON.stringify(excel.snapshot())).toBe(once);
   });
 
+  test("the user's rules keep their priority: on every cell ours come after theirs, run after run, at no extra sync", async () => {
+    const { excel, backend } = workbook(50);
+    const source = excel.sheet(SOURCE);
+    excel.addUserFormat(SOURCE, 'F4:F60', '=F4<5', '#00FF00');
+    excel.addUserFormat(SOURCE, 'B4:B60', '=LEN(B4)>40', '#0000FF');
+    const users = (): string[] => source.conditionalFormats.filter((f) => !isOwnFormula(f.formula)).map((f) => f.id);
+    const before = users();
+    const oursAfterTheirs = (): void => {
+      source.conditionalFormats.forEach((format, index) => {
+        if (!isOwnFormula(format.formula)) return;
+        const later = source.conditionalFormats.slice(index + 1);
+        expect(later.filter((f) => !isOwnFormula(f.formula) && f.rect.c0 <= format.rect.c1 && format.rect.c0 <= f.rect.c1)).toEqual([]);
+      });
+    };
+    excel.clearLog();
+    await backend.highlight(request());
+    expect(excel.syncs).toHaveLength(3);
+    expect(users()).toEqual(before);
+    expect(source.conditionalFormats.filter((f) => f.rect.c0 === 5)[0]?.formula).toBe('=F4<5');
+    oursAfterTheirs();
+    // A rule the user makes later goes on top, as Excel puts new rules; a re-run keeps it there.
+    const late = excel.addUserFormat(SOURCE, 'G4:G60', '=G4=0');
+    source.conditionalFormats.unshift(...source.conditionalFormats.splice(source.conditionalFormats.indexOf(late), 1));
+    const withTop = users();
+    await backend.highlight(request());
+    expect(users()).toEqual(withTop);
+    oursAfterTheirs();
+  });
+
+  test('the fake adds a conditional format at the top priority, as Office.js documents, and moves it by priority', async () => {
+    const excel = new FakeExcel([{ name: SOURCE, values: [['a']] }]);
+    const user = excel.addUserFormat(SOURCE, 'A1:A9', '=A1>0');
+    await excel.run(async (context) => {
+      const top = context.workbook.worksheets.getItem(SOURCE).getRange('A1:A9').conditionalFormats.add('Custom');
+      top.custom.rule.formula = '=1';
+      await context.sync();
+      expect(excel.sheet(SOURCE).conditionalFormats.map((f) => f.formula)).toEqual(['=1', '=A1>0']);
+      top.priority = -1;
+      await context.sync();
+      expect(excel.sheet(SOURCE).conditionalFormats.map((f) => f.formula)).toEqual(['=A1>0', '=1']);
+      // Office.js: after a priority change the object must be fetched again before other changes.
+      top.custom.rule.formula = '=2';
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    });
+    expect(excel.sheet(SOURCE).conditionalFormats[0]).toBe(user);
+  });
+
+  test('a highlight Excel refused while adding rules leaves no rule behind after the next highlight or «Снять подсветку»', async () => {
+    for (const next of ['highlight', 'clear'] as const) {
+      const { excel, backend } = workbook(50);
+      const source = excel.sheet(SOURCE);
+      const user = excel.addUserFormat(SOURCE, 'F4:F60', '=F4<5');
+      await backend.highlight(request());
+      const once = JSON.stringify(excel.snapshot());
+      // The second new rule is added, then its formula refused: Excel keeps a rule with no formula.
+      excel.refuseNext('custom.rule.formula', 'GeneralException', 1);
+      expect((await backend.highlight(request())).ok).toBe(false);
+      expect(source.conditionalFormats.filter((f) => f.formula === '')).toHaveLength(1);
+      if (next === 'highlight') {
+        expect((await backend.highlight(request())).ok).toBe(true);
+        expect(JSON.stringify(excel.snapshot())).toBe(once);
+      } else {
+        expect((await backend.clearHighlight(SOURCE)).ok).toBe(true);
+        expect(source.conditionalFormats).toEqual([user]);
+      }
+    }
+  });
+
+  test('a sheet whose first read Excel refuses as too large (long notes in every row) is still highlighted, replacing our rules', async () => {
+    const values = monitoringSheet(60).map((row, index) => (index < 3 ? row : [...row, 'Примечание методиста: '.repeat(60)]));
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    excel.payloadLimit = 150_000;
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: 120_000 });
+    expect((await backend.highlight(request())).ok).toBe(true);
+    const once = JSON.stringify(excel.snapshot());
+    excel.clearLog();
+    const again = await backend.highlight(request());
+    expect(again.ok).toBe(true);
+    expect(excel.syncs.some((sync) => sync.failed?.startsWith('response'))).toBe(true);
+    expect(JSON.stringify(excel.snapshot())).toBe(once);
+  });
+
   test('«Снять подсветку» removes only our rules', async () => {
     const { excel, backend } = workbook(50);
     const source = excel.sheet(SOURCE);
@@ -566,17 +648,43 @@ describe('cost', () => {
     expect(small.excel.snapshot()).toEqual(large.excel.snapshot());
   }, 120_000);
 
-  test('Excel on the web refusing a request over 5 MB gets a Russian message, and the source sheet is untouched', async () => {
+  test('Excel on the web refusing a request over 5 MB: a refused read is asked again in smaller blocks, a refused write gets a Russian message; the source is untouched', async () => {
     const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(40_000) }]);
     excel.payloadLimit = PAYLOAD_LIMIT;
     const before = JSON.stringify(excel.sheet(SOURCE).values);
-    // A desktop budget where the platform limits payloads: the first large read is refused.
+    // A desktop budget where the platform limits payloads: the first large read is refused, then the first large write.
     const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: payloadBudgetFor('Mac') });
     const result = await backend.buildReport(request(), noProgress);
     expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/Excel в браузере не отдаёт за раз больше 5 МБ данных.*ResponsePayloadSizeLimitExceeded/);
+    const refused = excel.syncs.filter((sync) => sync.failed).map((sync) => sync.failed?.split(' ')[0]);
+    expect(refused[0]).toBe('response');
+    expect(refused[refused.length - 1]).toBe('request');
+    expect(refused.filter((kind) => kind === 'request')).toHaveLength(1);
+    expect(result.message).toMatch(/Excel в браузере не принимает за раз больше 5 МБ данных.*RequestPayloadSizeLimitExceeded/);
     expect(JSON.stringify(excel.sheet(SOURCE).values)).toBe(before);
-    expect(excel.sheets.map((sheet) => sheet.name)).toEqual([SOURCE]);
+  }, 120_000);
+
+  test('Excel on the web: the same syncs for every action from 100 to 5,000 rows (a region of any size)', async () => {
+    const syncs = async (rows: number): Promise<Record<string, number>> => {
+      const excel = new FakeExcel([{ name: SOURCE, values: monitoringSheet(rows) }]);
+      excel.payloadLimit = PAYLOAD_LIMIT;
+      const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: payloadBudgetFor('OfficeOnline') });
+      const count = async (action: () => Promise<unknown>): Promise<number> => {
+        excel.clearLog();
+        await action();
+        return excel.syncs.length;
+      };
+      return {
+        load: await count(() => backend.load()),
+        build: await count(() => backend.buildReport(request(), noProgress)),
+        highlight: await count(() => backend.highlight(request())),
+        clear: await count(() => backend.clearHighlight(SOURCE)),
+      };
+    };
+    const small = await syncs(100);
+    expect(small).toEqual({ load: 2, build: 4, highlight: 3, clear: 3 });
+    expect(await syncs(3_000)).toEqual(small);
+    expect(await syncs(5_000)).toEqual(small);
   }, 120_000);
 
   test('40,000 rows on the web: no request or response above 5 MB, and only a few more syncs', async () => {

@@ -6,8 +6,8 @@
  *   (load and buildReport: +1 to look up merged cells, only when schools have no district: ui/mergedCells.ts)
  *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
  *   clear         1 format types · 2 formulas · 3 delete ours
- * In desktop Excel that holds at every size. In Excel on the web, larger sheets add syncs where a
- * read or write would pass its 5 MB payload limit (see payload.ts).
+ * In desktop Excel that holds at every size. In Excel on the web too, up to about 7,000 schools;
+ * larger sheets add syncs where a read or write would pass its 5 MB payload limit (see payload.ts).
  */
 import { runJob } from '../../core/pipeline';
 import type { MergedArea } from '../../core/table/merges';
@@ -230,7 +230,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const formats = queueFormatTypes(sheet);
       await context.sync();
       const custom = queueCustomFormulas(formats);
-      const [current] = await readSheetValues(context, [extent], { syncEvenIfEmpty: true, budget });
+      const [current] = await readSheetValues(context, [extent], { syncEvenIfEmpty: true, budget, requeue: () => void queueCustomFormulas(formats) });
       // Highlighting reads only this week's table: last week and the plan play no part in it.
       const job = runJob(jobInput({ ...request, district: null }, { current: current ?? { name: request.sheet, values: [] } }));
       if (!job.ok) return failure(job.error);

@@ -35,11 +35,22 @@ export function payloadBudgetFor(platform: unknown): number {
 export const OPERATION_BYTES = 200;
 
 /**
- * Bytes per cell assumed for a block of a sheet before any of it has been read: far above a
- * monitoring sheet's average (a number is under 10 bytes, a school name about 200), so the first
- * read stays under the budget; later blocks are sized from what was actually read.
+ * Bytes of one row assumed before any of a sheet has been read (later blocks are sized from what
+ * was actually read): room for two long texts, then so much per cell. Measured as JSON in UTF-8:
+ * samples/weekly-current (16 columns, names like «МБОУ СОШ № 4») averages 138 bytes a row, at
+ * most 187; the same row with a 194-character official name (363 bytes: Cyrillic takes two) and
+ * a long district takes 530. The estimate for 16 columns, 656, is above that, so a region's
+ * sheet, even of 5,000 schools, is read in one sync; the old 128 bytes a cell (2,048 a row)
+ * split anything above ~2,000 rows. Where the guess is still short (a sheet of long texts), the
+ * budget's fifth below the limit absorbs it, and a refused read is asked again in smaller
+ * blocks (readSheetValues).
  */
-export const FIRST_READ_BYTES_PER_CELL = 128;
+export const FIRST_READ_TEXT_BYTES = 400;
+export const FIRST_READ_BYTES_PER_CELL = 16;
+
+export function firstReadRowBytes(columns: number): number {
+  return FIRST_READ_TEXT_BYTES + columns * FIRST_READ_BYTES_PER_CELL;
+}
 
 const encoder = new TextEncoder();
 

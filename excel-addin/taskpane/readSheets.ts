@@ -10,7 +10,7 @@
 import type { CellValue } from '../../core/values';
 import type { SheetBlock } from '../../ui/panelState';
 import type { ExcelRange, ExcelRequestContext, ExcelWorksheet } from './excelApi';
-import { FIRST_READ_BYTES_PER_CELL, jsonBytes, PAYLOAD_BUDGET, READ_CELL_LIMIT } from './payload';
+import { firstReadRowBytes, jsonBytes, PAYLOAD_BUDGET, READ_CELL_LIMIT } from './payload';
 
 /** A sheet whose extent is being loaded in the first sync. */
 export interface SheetExtent {
@@ -41,24 +41,34 @@ interface Progress {
   nextRow: number;
   bytesRead: number;
   rowsRead: number;
+  /** Grows ×2 each time Excel refused a read of this sheet as too large. */
+  scale: number;
   readonly rows: CellValue[][];
 }
 
 /** Bytes one more row of this sheet is expected to take: measured once something was read. */
 function rowEstimate(progress: Progress): number {
-  if (progress.rowsRead === 0) return progress.columns * FIRST_READ_BYTES_PER_CELL;
+  if (progress.rowsRead === 0) return firstReadRowBytes(progress.columns) * progress.scale;
   // The average of thousands of rows varies little between blocks; a quarter more covers it.
-  return Math.max(1, Math.ceil((progress.bytesRead / progress.rowsRead) * 1.25));
+  return Math.max(1, Math.ceil((progress.bytesRead / progress.rowsRead) * 1.25 * progress.scale));
+}
+
+/** Excel on the web refused a response over its limit: nothing was read, so it can be asked again. */
+function isResponseTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
 }
 
 /**
  * After the first sync: reads the values of every sheet, one block per extent. `syncEvenIfEmpty`
- * makes sure loads the caller queued meanwhile are sent even when there is nothing to read.
+ * makes sure loads the caller queued meanwhile are sent even when there is nothing to read;
+ * `requeue` queues them again if Excel refused that sync (a refused sync returns nothing).
+ * A read Excel refuses as too large (the estimate was short) is asked again in blocks of half
+ * the rows, so no response passes the limit whatever the sheet holds.
  */
 export async function readSheetValues(
   context: ExcelRequestContext,
   extents: readonly SheetExtent[],
-  options: { syncEvenIfEmpty?: boolean; budget?: number; cellLimit?: number } = {},
+  options: { syncEvenIfEmpty?: boolean; budget?: number; cellLimit?: number; requeue?: () => void } = {},
 ): Promise<SheetBlock[]> {
   const budget = options.budget ?? PAYLOAD_BUDGET;
   const cellLimit = options.cellLimit ?? READ_CELL_LIMIT;
@@ -76,11 +86,13 @@ export async function readSheetValues(
       nextRow: used.rowIndex,
       bytesRead: 0,
       rowsRead: 0,
+      scale: 1,
       rows: [],
     });
   }
 
   let mustSync = options.syncEvenIfEmpty ?? false;
+  let callerLoads = true;
   while (pending.some((p) => p.nextRow < p.endRow) || mustSync) {
     mustSync = false;
     const blocks: { progress: Progress; range: ExcelRange; rows: number }[] = [];
@@ -101,7 +113,16 @@ export async function readSheetValues(
         room -= rows * perRow;
       }
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error) || blocks.every((block) => block.rows === 1)) throw error;
+      for (const block of blocks) block.progress.nextRow -= block.rows;
+      for (const progress of new Set(blocks.map((block) => block.progress))) progress.scale *= 2;
+      if (callerLoads) options.requeue?.();
+      continue;
+    }
+    callerLoads = false;
     for (const { progress, range } of blocks) {
       const values = range.values as CellValue[][];
       progress.bytesRead += jsonBytes(values);

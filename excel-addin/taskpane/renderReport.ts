@@ -212,7 +212,8 @@ async function writeThresholds(worksheet: ExcelWorksheet, sheet: ReportSheet, la
     if (rule.kind !== 'threshold') continue; // data bars are for files; the add-ins use colours
     const range = worksheet.getRangeByIndexes(layout.firstDataRow - 1, rule.column, sheet.rows.length, 1);
     const conditions = thresholdConditions(rule, `${columnLetter(rule.column)}${layout.firstDataRow}`);
-    for (const tone of ['bad', 'near', 'good'] as const) {
+    // `add` puts each new format first: added in reverse, Excel lists them bad, near, good.
+    for (const tone of ['good', 'near', 'bad'] as const) {
       await batch.reserve(OPERATION_BYTES * 4);
       const format = range.conditionalFormats.add('Custom').custom;
       format.rule.formula = `=${conditions[tone]}`;

@@ -217,14 +217,14 @@ export class FakeExcel {
    */
   payloadLimit: number | null = null;
   /** An operation to refuse once, as Excel refuses one (a cell in edit mode, a chart it cannot make). */
-  private refusal: { member: string; code: string } | null = null;
+  private refusal: { member: string; code: string; skip: number } | null = null;
 
   /**
-   * The next operation on `member` fails with `code`. As in Office, a failed sync has already
-   * applied the operations queued before the one that failed.
+   * The next operation on `member` (after `skip` that pass) fails with `code`. As in Office, a
+   * failed sync has already applied the operations queued before the one that failed.
    */
-  refuseNext(member: string, code = 'GeneralException'): void {
-    this.refusal = { member, code };
+  refuseNext(member: string, code = 'GeneralException', skip = 0): void {
+    this.refusal = { member, code, skip };
   }
   private nextId = 1;
 
@@ -324,6 +324,7 @@ export class FakeExcel {
     let requestBytes = 0;
     let responseBytes = 0;
     let failed: string | null = null;
+    context.deliveries.length = 0;
     try {
       const sizes = ops.map((op) => jsonBytes({ path: op.path, member: op.member, args: op.args }));
       requestBytes = sizes.reduce((sum, bytes) => sum + bytes, 0);
@@ -331,7 +332,7 @@ export class FakeExcel {
         throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes is over the ${this.payloadLimit}-byte limit`);
       }
       ops.forEach((op, i) => {
-        if (this.refusal?.member === op.member) {
+        if (this.refusal?.member === op.member && this.refusal.skip-- === 0) {
           const { code } = this.refusal;
           this.refusal = null;
           throw new FakeOfficeError(code, `${op.member} refused`);
@@ -343,6 +344,7 @@ export class FakeExcel {
       if (this.payloadLimit !== null && responseBytes > this.payloadLimit) {
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes is over the ${this.payloadLimit}-byte limit`);
       }
+      for (const deliver of context.deliveries.splice(0)) deliver();
     } catch (error) {
       failed = error instanceof Error ? error.message : String(error);
       throw error;
@@ -362,6 +364,8 @@ function safeSheetId(op: Op): string | null {
 
 class FakeContext implements ExcelRequestContext {
   readonly pending: Op[] = [];
+  /** Loaded values of the sync under way, handed over only if it succeeds. */
+  readonly deliveries: (() => void)[] = [];
   readonly workbook: ExcelWorkbook;
   constructor(readonly book: FakeExcel) {
     this.workbook = { worksheets: new WorksheetsProxy(this) };
@@ -383,6 +387,11 @@ abstract class Proxy {
 
   protected abstract sheetId(): string | null;
 
+  /** A loaded value, readable only once its sync succeeds: a failed sync returns no data at all. */
+  protected deliver(name: string, value: unknown): void {
+    this.context.deliveries.push(() => this.loaded.set(name, value));
+  }
+
   protected read<T>(name: string): T {
     if (!this.loaded.has(name)) throw new FakeOfficeError('PropertyNotLoaded', `${this.path}.${name} was not loaded (call load and sync first)`);
     return this.loaded.get(name) as T;
@@ -399,7 +408,7 @@ abstract class Proxy {
       const data: Record<string, unknown> = {};
       for (const name of list) {
         data[name] = value(name);
-        this.loaded.set(name, data[name]);
+        this.deliver(name, data[name]);
       }
       return data;
     });
@@ -426,7 +435,7 @@ class WorksheetsProxy extends Proxy implements ExcelWorksheetCollection {
         proxy.preload(fields, sheet);
         return proxy;
       });
-      this.loaded.set('items', items);
+      this.deliver('items', items);
       return this.context.book.sheets.map((sheet) => Object.fromEntries(fields.map((f) => [f, f === 'id' ? sheet.id : f === 'name' ? sheet.name : null])));
     });
     return this;
@@ -742,7 +751,7 @@ class RangeProxy extends Proxy implements ExcelRange {
       }
     });
     // After any sync, a null object knows it is one.
-    if (this.nullable) this.op('load', 'isNullObject', null, () => void this.loaded.set('isNullObject', this.locate() === null));
+    if (this.nullable) this.op('load', 'isNullObject', null, () => void this.deliver('isNullObject', this.locate() === null));
     return this;
   }
 
@@ -776,8 +785,8 @@ class MergedAreasProxy extends Proxy implements ExcelMergedAreas {
       // As Excel does (office-js issue #3611): only merges whose top-left cell is in the range, whole.
       const found = this.range.sheet.resolve().merges.filter((merge) => merge.r0 >= rect.r0 && merge.r0 <= rect.r1 && merge.c0 >= rect.c0 && merge.c0 <= rect.c1);
       if (found.length > MERGED_AREAS_LIMIT) throw new FakeOfficeError('GeneralException', `${found.length} merged areas: more than ${MERGED_AREAS_LIMIT}`);
-      this.loaded.set('isNullObject', found.length === 0);
-      this.loaded.set('areas', found);
+      this.deliver('isNullObject', found.length === 0);
+      this.deliver('areas', found);
       return found.map(formatAddress);
     });
     return this;
@@ -818,7 +827,7 @@ class FormatsProxy extends Proxy implements ExcelConditionalFormatCollection {
       const sheet = this.range.sheet.resolve();
       const rect = this.range.need();
       const found = sheet.conditionalFormats.filter((f) => intersects(f.rect, rect));
-      this.loaded.set('items', found.map((f) => new FormatProxy(this.context, this.range.sheet, f.id, f.type)));
+      this.deliver('items', found.map((f) => new FormatProxy(this.context, this.range.sheet, f.id, f.type, this.range)));
       return found.map((f) => ({ type: f.type }));
     });
     return this;
@@ -830,18 +839,24 @@ class FormatsProxy extends Proxy implements ExcelConditionalFormatCollection {
       for (let i = list.length - 1; i >= 0; i--) if (intersects((list[i] as FakeConditionalFormat).rect, rect)) list.splice(i, 1);
     });
   }
+  /** As documented for ConditionalFormatCollection.add: the new format takes the first/top priority (index 0). */
   add(type: 'Custom'): ExcelConditionalFormat {
     const id = `cf-${this.context.book.newId()}`;
     this.op('call', 'add', [type], () => {
-      this.range.sheet.resolve().conditionalFormats.push({ id, type, rect: this.range.need(), formula: '', fill: null, fontColor: null });
+      this.range.sheet.resolve().conditionalFormats.unshift({ id, type, rect: this.range.need(), formula: '', fill: null, fontColor: null });
     });
-    return new FormatProxy(this.context, this.range.sheet, id, type);
+    return new FormatProxy(this.context, this.range.sheet, id, type, this.range);
   }
 }
 
 class FormatProxy extends Proxy implements ExcelConditionalFormat {
   readonly custom: ExcelCustomConditionalFormat;
-  constructor(context: FakeContext, readonly sheet: SheetProxy, readonly id: string, type: string) {
+  /**
+   * Set once `priority` was queued: Office.js says the object must then be fetched again before
+   * further changes, so the fake refuses them (the add-in sets priority last).
+   */
+  private moved = false;
+  constructor(context: FakeContext, readonly sheet: SheetProxy, readonly id: string, type: string, private readonly collection: RangeProxy) {
     super(context, `conditionalFormat(${id})`);
     this.loaded.set('type', type);
     const rule = new RuleProxy(context, this);
@@ -864,10 +879,40 @@ class FormatProxy extends Proxy implements ExcelConditionalFormat {
     return found;
   }
   change(member: string, value: unknown, set: (format: FakeConditionalFormat) => void): void {
-    this.op('set', member, value, () => set(this.state()));
+    const moved = this.moved;
+    this.op('set', member, value, () => set(this.current(moved)));
+  }
+  private current(moved: boolean): FakeConditionalFormat {
+    if (moved) throw new FakeOfficeError('InvalidObjectPath', `${this.path} was moved by its priority: fetch it again before changing it`);
+    return this.state();
+  }
+  get priority(): number {
+    return this.read('priority');
+  }
+  /**
+   * The index within the collection the format came from (the formats meeting that range, in
+   * the sheet's order); a negative one counts from the back, one out of bounds goes to the end.
+   */
+  set priority(value: number) {
+    const moved = this.moved;
+    this.moved = true;
+    this.op('set', 'priority', value, () => {
+      const self = this.current(moved);
+      const list = this.sheet.resolve().conditionalFormats;
+      const scope = this.collection.need();
+      const others = list.filter((f) => f !== self && intersects(f.rect, scope));
+      const wanted = value < 0 ? others.length + 1 + value : value;
+      const index = Math.min(Math.max(wanted, 0), others.length);
+      list.splice(list.indexOf(self), 1);
+      const before = others[index];
+      const last = others[others.length - 1];
+      list.splice(before ? list.indexOf(before) : last ? list.indexOf(last) + 1 : list.length, 0, self);
+    });
   }
   delete(): void {
+    const moved = this.moved;
     this.op('call', 'delete', [], () => {
+      if (moved) this.current(moved);
       const list = this.sheet.resolve().conditionalFormats;
       const index = list.findIndex((f) => f.id === this.id);
       if (index < 0) throw new FakeOfficeError('ItemNotFound', `${this.path} does not exist`);
