@@ -2,7 +2,7 @@
  * The `report` command run in-process on hand-made files: what it prints, the exit code, the
  * .xlsx it writes (read back with ExcelJS) and the JSON against figures computed by hand.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
 import { main } from './main';
@@ -201,6 +201,25 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
   it('a missing file', async () => {
     const dir = tempDir();
     await expectRefused(dir, ['nowhere.xlsx'], /файл не найден: .*nowhere\.xlsx/);
+  });
+
+  it('a file without read permission: the reason in Russian, not Node\'s English', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'targets.json'), '{}');
+    // Tests may run as root, which chmod 000 does not stop: the refusal is what the system would say.
+    const readFile = fsPromises.readFile.bind(fsPromises);
+    let deniedName = '';
+    const denied = jest.spyOn(fsPromises, 'readFile').mockImplementation(((path: Parameters<typeof readFile>[0], options?: Parameters<typeof readFile>[1]) =>
+      String(path).endsWith(deniedName) ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${String(path)}'`), { code: 'EACCES' })) : readFile(path, options ?? null)) as typeof fsPromises.readFile);
+    try {
+      deniedName = 'weekly.xlsx';
+      await expectRefused(dir, ['weekly.xlsx'], /^Ошибка: не удаётся прочитать файл .*weekly\.xlsx: нет прав на чтение файла\n$/);
+      deniedName = 'targets.json';
+      await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], /^Ошибка: не удаётся прочитать файл .*targets\.json: нет прав на чтение файла\n$/);
+    } finally {
+      denied.mockRestore();
+    }
   });
 
   it('a text file renamed .xlsx', async () => {

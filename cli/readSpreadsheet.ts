@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import { basename, extname } from 'path';
-import { errorText } from '../core/text';
+import { readReason } from './fileErrors';
 import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import type { PlainCell } from './plainCell';
@@ -44,7 +44,7 @@ export async function fileSize(path: string): Promise<number> {
     stat = await fs.stat(path);
   } catch (error) {
     if (isNodeError(error) && error.code === 'ENOENT') throw new InputError(cliMessages.fileNotFound(path));
-    throw new InputError(cliMessages.unreadableFile(path, errorText(error)));
+    throw new InputError(cliMessages.unreadableFile(path, readReason(error)));
   }
   if (!stat.isFile()) throw new InputError(cliMessages.notAFile(path));
   return stat.size;
@@ -60,7 +60,7 @@ export async function loadSpreadsheet(path: string): Promise<LoadedFile> {
   try {
     bytes = await fs.readFile(path);
   } catch (error) {
-    throw new InputError(cliMessages.unreadableFile(path, errorText(error)));
+    throw new InputError(cliMessages.unreadableFile(path, readReason(error)));
   }
   if (bytes.length === 0) throw new InputError(cliMessages.emptyFile(path));
   const extension = extname(path).toLowerCase();

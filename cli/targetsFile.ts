@@ -6,6 +6,7 @@
 import { promises as fs } from 'fs';
 import type { SettingsInput } from '../core';
 import { errorText } from '../core/text';
+import { readReason } from './fileErrors';
 import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import { fileSize } from './readSpreadsheet';
@@ -20,10 +21,16 @@ const KNOWN_KEYS = new Set(['targets', 'tolerance', 'teacherBase']);
 
 export async function readTargetsFile(path: string): Promise<TargetsFile> {
   await fileSize(path);
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(cliMessages.unreadableFile(path, readReason(error)));
+  }
   let raw: unknown;
   try {
     // A BOM is what Windows Notepad writes at the start of UTF-8 files.
-    raw = JSON.parse((await fs.readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new InputError(cliMessages.targetsUnreadable(path, errorText(error)));
   }
