@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { main } from './main';
 import type { JsonReport } from './jsonReport';
 import { bundledSample } from './packagePaths';
@@ -226,6 +227,29 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     const dir = tempDir();
     writeFileSync(join(dir, 'fake.xlsx'), 'Район;ОО;Учителей всего\nСеверный;Школа;10\n');
     await expectRefused(dir, ['fake.xlsx'], /не является книгой Excel \(\.xlsx\)/);
+  });
+
+  it('other zip files: an .ods (whatever its name), an .xlsb, a zip that is no workbook', async () => {
+    const dir = tempDir();
+    const zipOf = async (entries: Record<string, string>): Promise<Buffer> => {
+      const zip = new JSZip();
+      // OpenDocument stores «mimetype» first and uncompressed, as LibreOffice writes it.
+      for (const [name, text] of Object.entries(entries)) zip.file(name, text, { compression: name === 'mimetype' ? 'STORE' : 'DEFLATE' });
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    const ods = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' });
+    const xlsb = await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'binary', 'xl/worksheets/sheet1.bin': 'binary' });
+    const other = await zipOf({ 'notes/readme.txt': 'не таблица' });
+    for (const name of ['week.ods', 'week.xlsx', 'week.csv']) writeFileSync(join(dir, name), ods);
+    writeFileSync(join(dir, 'week.xlsb'), xlsb);
+    writeFileSync(join(dir, 'binary.xlsx'), xlsb);
+    writeFileSync(join(dir, 'archive.xlsx'), other);
+    writeFileSync(join(dir, 'archive.csv'), other);
+    for (const name of ['week.ods', 'week.xlsx', 'week.csv']) await expectRefused(dir, [name], new RegExp(`формат \\.ods не поддерживается: .*${name.replace('.', '\\.')}\\. Сохраните таблицу как \\.xlsx`));
+    await expectRefused(dir, ['week.xlsb'], /формат \.xlsb не поддерживается: .*week\.xlsb/);
+    await expectRefused(dir, ['binary.xlsx'], /формат \.xlsb не поддерживается: .*binary\.xlsx/);
+    await expectRefused(dir, ['archive.xlsx'], /файл не является книгой Excel \(\.xlsx\): .*archive\.xlsx/);
+    await expectRefused(dir, ['archive.csv'], /файл не является книгой Excel \(\.xlsx\): .*archive\.csv/);
   });
 
   it('an old binary .xls', async () => {
