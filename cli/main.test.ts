@@ -352,6 +352,28 @@ describe('options', () => {
     expect(readJson(join(dir, 'b.json')).region.schools).toBe(1);
   });
 
+  it('without --sheet, names the tab it used and the other tabs that also hold a monitoring table', async () => {
+    const dir = tempDir();
+    const lastWeek = WEEKLY_ROWS.map((row, i) => (i === 3 ? ['Северный район', 'МБОУ СОШ № 1', 500, 100, 30, 30, 10, 35] : row));
+    await writeXlsx(join(dir, 'weeks.xlsx'), [
+      { name: 'Пояснения', rows: [['Пояснения к мониторингу']] },
+      { name: '14.04', rows: lastWeek },
+      { name: '21.04', rows: WEEKLY_ROWS },
+      { name: 'Архив', rows: WEEKLY_ROWS, hidden: true },
+    ]);
+    const auto = await run(dir, 'weeks.xlsx', '--json', 'a.json', '--out', 'a.xlsx');
+    expect(auto.code).toBe(0);
+    expect(readJson(join(dir, 'a.json')).source).toBe('weeks.xlsx / 14.04');
+    expect(auto.err).toBe(
+      'Внимание: таблица мониторинга есть на нескольких листах; отчёт построен по листу «14.04», ' +
+      'она есть и на листах «21.04», «Архив» (скрытый). Чтобы взять другой лист, укажите его: --sheet "21.04"\n',
+    );
+    const chosen = await run(dir, 'weeks.xlsx', '--sheet', '21.04', '--json', 'b.json', '--out', 'b.xlsx');
+    expect(chosen.code).toBe(0);
+    expect(chosen.err).toBe('');
+    expect(readJson(join(dir, 'b.json')).source).toBe('weeks.xlsx / 21.04');
+  });
+
   it('--targets passes targets and tolerance to core and prints its warnings', async () => {
     const dir = tempDir();
     await weeklyXlsx(dir);

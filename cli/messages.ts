@@ -51,6 +51,10 @@ export const cliMessages = {
   noSheets: (path: string): string => `в книге нет ни одного листа: ${path}`,
   sheetNotFound: (sheet: string, path: string, sheets: readonly string[]): string =>
     `лист «${sheet}» не найден в ${path}; есть листы: ${quoteList(sheets)}`,
+  otherMonitoringSheets: (used: string, others: readonly { name: string; hidden: boolean }[]): string =>
+    `таблица мониторинга есть на нескольких листах; отчёт построен по листу «${used}», ` +
+    `она есть и на ${others.length > 1 ? 'листах' : 'листе'} ${others.map((o) => `«${o.name}»${o.hidden ? ' (скрытый)' : ''}`).join(', ')}. ` +
+    `Чтобы взять другой лист, укажите его: --sheet "${others[0]?.name ?? ''}"`,
   sheetOptionIgnored: (path: string): string => `в файле CSV один лист, параметр --sheet не нужен (${path})`,
   noMonitoringSheet: (path: string, reasons: readonly string[]): string =>
     `ни на одном листе ${path} не найдена таблица мониторинга:\n${reasons.map((r) => `  ${r}`).join('\n')}`,

@@ -71,12 +71,14 @@ function shown(path: string, cwd: string): string {
 }
 
 /** The weekly school table, or else the region's week-by-week summary (reported its own way). */
-async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress): Promise<{ weekly: SheetValues } | { summary: SheetValues }> {
+async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress, warnings: string[]): Promise<{ weekly: SheetValues } | { summary: SheetValues }> {
   const file = await loadSpreadsheet(path);
   if (sheet !== null && file.format === 'csv') io.stderr(cliMessages.warning(cliMessages.sheetOptionIgnored(path)) + '\n');
   let picked: SheetValues;
   try {
-    picked = pickWeeklySheet(file, sheet);
+    const choice = pickWeeklySheet(file, sheet);
+    picked = choice.sheet;
+    if (choice.warning !== null) warnings.push(choice.warning);
   } catch (error) {
     const summary = error instanceof InputError ? findSummarySheet(file, sheet) : null;
     if (!summary) throw error;
@@ -102,7 +104,7 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   progress.enableIf(bytes >= LARGE_FILE_BYTES, args.quiet);
   progress.line(cliMessages.reading(shown(paths.input, io.cwd), sizeText(bytes)));
   progress.lap();
-  const read = await readWeekly(paths.input, args.sheet, io, progress);
+  const read = await readWeekly(paths.input, args.sheet, io, progress, warnings);
   if ('summary' in read) {
     const ignored = [
       args.previous !== null ? '--previous' : null, args.plan !== null ? '--plan' : null, args.district !== null ? '--district' : null,
