@@ -288,6 +288,30 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     const rows = WEEKLY_ROWS.map((row, i) => (i < 2 ? row : row.filter((_, c) => c !== 3)));
     await writeXlsx(join(dir, 'noteachers.xlsx'), [{ name: 'Мониторинг', rows }]);
     await expectRefused(dir, ['noteachers.xlsx'], /не найдены обязательные столбцы: «Учителей всего»/);
+    // The command line cannot map columns: its advice is what its user can do.
+    const advice = 'Переименуйте в файле столбец с этими данными, как указано выше, или выберите другой лист параметром --sheet.\n';
+    const auto = await run(dir, 'noteachers.xlsx', '--out', 'r.xlsx');
+    expect(auto.err).toMatch(/, лист «Мониторинг»: не найдены обязательные столбцы: «Учителей всего»\. Найдены заголовки: «Район», /);
+    expect(auto.err.endsWith(advice)).toBe(true);
+    const named = await run(dir, 'noteachers.xlsx', '--sheet', 'Мониторинг', '--out', 'r.xlsx');
+    expect(named.code).toBe(2);
+    expect(named.err.endsWith(advice)).toBe(true);
+    for (const { err } of [auto, named]) expect(err).not.toContain('соответствие');
+    writeFileSync(join(dir, 'noteachers.csv'), csvOf(rows));
+    const csv = await run(dir, 'noteachers.csv', '--out', 'r.xlsx');
+    expect(csv.code).toBe(2);
+    expect(csv.err.endsWith('Переименуйте в файле столбец с этими данными, как указано выше.\n')).toBe(true);
+  });
+
+  it('last week\'s file without a required column: the warning gives advice the command line can follow', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const rows = WEEKLY_ROWS.map((row, i) => (i < 2 ? row : row.filter((_, c) => c !== 3)));
+    await writeXlsx(join(dir, 'previous.xlsx'), [{ name: 'Мониторинг', rows }]);
+    const { err } = await run(dir, 'weekly.xlsx', '--previous', 'previous.xlsx', '--out', 'r.xlsx');
+    expect(err).toContain('не найдены обязательные столбцы: «Учителей всего»');
+    expect(err).toContain('Переименуйте в файле столбец с этими данными, как указано выше.\n');
+    expect(err).not.toContain('соответствие');
   });
 
   it('an unknown sheet name lists the sheets there are', async () => {

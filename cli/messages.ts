@@ -2,6 +2,8 @@
  * Every Russian text the command prints of its own (core's messages come from core), in one
  * place so the wording can be reviewed together.
  */
+import { messages } from '../core/messages';
+
 const quoteList = (items: readonly string[]): string => items.map((item) => `«${item}»`).join(', ');
 
 export const cliMessages = {
@@ -55,6 +57,9 @@ export const cliMessages = {
     `таблица мониторинга есть на нескольких листах; отчёт построен по листу «${used}», ` +
     `она есть и на ${others.length > 1 ? 'листах' : 'листе'} ${others.map((o) => `«${o.name}»${o.hidden ? ' (скрытый)' : ''}`).join(', ')}. ` +
     `Чтобы взять другой лист, укажите его: --sheet "${others[0]?.name ?? ''}"`,
+  columnsAdvice: (sheetOption: boolean): string =>
+    'Переименуйте в файле столбец с этими данными, как указано выше' +
+    (sheetOption ? ', или выберите другой лист параметром --sheet.' : '.'),
   sheetOptionIgnored: (path: string): string => `в файле CSV один лист, параметр --sheet не нужен (${path})`,
   noMonitoringSheet: (path: string, reasons: readonly string[]): string =>
     `ни на одном листе ${path} не найдена таблица мониторинга:\n${reasons.map((r) => `  ${r}`).join('\n')}`,
@@ -86,3 +91,12 @@ export const cliMessages = {
   jsonWritten: (): string => 'Результаты JSON',
   sampleUsed: (): string => 'Входная таблица не указана: отчёт по образцу из samples/.',
 } as const;
+
+/**
+ * Core's message for missing columns ends by offering to map them by hand, which the panels
+ * allow and the command line does not: here the advice is what the command's user can do.
+ * `sheetOption`: whether --sheet would apply (the weekly file, a workbook).
+ */
+export function withCommandLineAdvice(text: string, sheetOption: boolean): string {
+  return text.split(messages.columnsAdvice()).join(cliMessages.columnsAdvice(sheetOption));
+}

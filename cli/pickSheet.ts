@@ -5,7 +5,7 @@
  */
 import { inspectTable, normalizeText, parsePlanTable, parseSummaryTable, type SheetValues } from '../core';
 import { InputError } from './inputError';
-import { cliMessages } from './messages';
+import { cliMessages, withCommandLineAdvice } from './messages';
 import type { LoadedFile, LoadedSheet } from './readSpreadsheet';
 
 /** Enough rows to find a header below title rows and see whether any data follows it. */
@@ -71,10 +71,11 @@ export function pickWeeklySheet(file: LoadedFile, wanted: string | null): Picked
   }
   if (headerOnly) return { sheet: toSheetValues(headerOnly), warning: null };
   const [only] = failures;
+  const advised = (error: string): string => withCommandLineAdvice(error, file.format === 'xlsx');
   if (failures.length === 1 && only) {
-    throw new InputError(`${file.path}${only.sheet.sheetName === null ? '' : `, лист «${only.sheet.sheetName}»`}: ${only.error}`);
+    throw new InputError(`${file.path}${only.sheet.sheetName === null ? '' : `, лист «${only.sheet.sheetName}»`}: ${advised(only.error)}`);
   }
-  throw new InputError(cliMessages.noMonitoringSheet(file.path, failures.map((f) => `лист «${f.sheet.sheetName ?? ''}»: ${f.error}`)));
+  throw new InputError(cliMessages.noMonitoringSheet(file.path, failures.map((f) => `лист «${f.sheet.sheetName ?? ''}»: ${advised(f.error)}`)));
 }
 
 /** Last week's table: recognised like this week's; if no sheet fits, the first one goes to core, which reports why. */

@@ -11,7 +11,7 @@ import type { ReportArgs } from './args';
 import { InputError } from './inputError';
 import { EXIT_OK, type CliIo } from './io';
 import { jsonText, toJsonReport } from './jsonReport';
-import { cliMessages } from './messages';
+import { cliMessages, withCommandLineAdvice } from './messages';
 import { bundledSample, DEFAULT_OUT } from './packagePaths';
 import { findSummarySheet, pickPlanSheet, pickPreviousSheet, pickWeeklySheet } from './pickSheet';
 import { runSummaryReport } from './summaryCommand';
@@ -71,7 +71,7 @@ function shown(path: string, cwd: string): string {
 }
 
 /** The weekly school table, or else the region's week-by-week summary (reported its own way). */
-async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress, warnings: string[]): Promise<{ weekly: SheetValues } | { summary: SheetValues }> {
+async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress, warnings: string[]): Promise<{ weekly: SheetValues; workbook: boolean } | { summary: SheetValues }> {
   const file = await loadSpreadsheet(path);
   if (sheet !== null && file.format === 'csv') io.stderr(cliMessages.warning(cliMessages.sheetOptionIgnored(path)) + '\n');
   let picked: SheetValues;
@@ -85,7 +85,7 @@ async function readWeekly(path: string, sheet: string | null, io: CliIo, progres
     return { summary };
   }
   progress.line(cliMessages.read(picked.name ?? path, formatNumber(picked.values.length), formatNumber(progress.lap(), 1)));
-  return { weekly: picked };
+  return { weekly: picked, workbook: file.format === 'xlsx' };
 }
 
 export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
@@ -123,8 +123,9 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   progress.lap();
 
   const result = runJob({ current, previous, plan, settings, district: args.district });
-  if (!result.ok) throw new InputError(result.error);
-  warnings.push(...result.warnings);
+  // --sheet only chooses among this week's sheets, so only its message may point to it.
+  if (!result.ok) throw new InputError(withCommandLineAdvice(result.error, read.workbook));
+  warnings.push(...result.warnings.map((warning) => withCommandLineAdvice(warning, false)));
   const { evaluation } = result;
   progress.line(cliMessages.computed(formatNumber(evaluation.schools.length), formatNumber(progress.lap() * 1000)));
 
