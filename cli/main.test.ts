@@ -343,6 +343,40 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], /файл целей .* не читается как JSON/);
   });
 
+  it('a --targets file that cannot be used as written (no fallback to the default targets)', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const refused = async (contents: object, message: RegExp): Promise<void> => {
+      writeFileSync(join(dir, 'targets.json'), JSON.stringify(contents));
+      await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], message);
+    };
+    const named = /^Ошибка: файл целей .*targets\.json нельзя использовать: /;
+    await refused({ targets: { teachersCreatedChats: 40 } }, named);
+    await refused({ targets: { teachersCreatedChats: 40 } }, /а не «40»\. Проценты пишите со знаком %: "40%" вместо 40 \(или долей: 0\.4\)\. Исправьте файл/);
+    await refused({ tolerance: 5 }, /допуск должен быть долей от 0 до 1 .*а не «5»\. Проценты пишите со знаком %: "5%" вместо 5 \(или долей: 0\.05\)/);
+    await refused({ targets: { teachersCreatedChat: 0.4 } }, /нельзя использовать: неизвестный показатель «teachersCreatedChat»; известны: teachersCreatedChats, /);
+    await refused({ target: { teachersCreatedChats: 0.4 } }, /нельзя использовать: неизвестный ключ «target»; ожидаются targets, tolerance, teacherBase\. Исправьте файл/);
+    await refused({ targets: { teachersCreatedChats: 'сорок' } }, /цель должна быть долей от 0 до 1 \(например 0,35 или 35%\), а не «сорок»\. Исправьте файл/);
+    await refused({ teacherBase: 'staff' }, /неизвестная база учительских показателей «staff»: ожидается «teachers» .* или «staffTotal» \(численность педагогов ОО\)\. Исправьте/);
+    await refused({ targets: [0.4] }, /нельзя использовать: «targets» должен быть объектом/);
+  });
+
+  it('a --plan file without a plan by district', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'plan.csv'), 'foo;bar\n1;2\n');
+    await expectRefused(dir, ['weekly.xlsx', '--plan', 'plan.csv'],
+      /^Ошибка: в файле плана 2\.3 .*plan\.csv не найден план по районам: не найдена строка заголовков .*«foo», «bar».*\. Нужна таблица со столбцами «Район», «План: ОО, достигших условия 2\.3»\n$/);
+    writeFileSync(join(dir, 'plan.csv'), 'Район;План: ОО, достигших условия 2.3\nСеверный район;\n');
+    await expectRefused(dir, ['weekly.xlsx', '--plan', 'plan.csv'], /plan\.csv не найден план по районам: нет ни одного района с числом в столбце плана\./);
+    await writeXlsx(join(dir, 'plan.xlsx'), [
+      { name: 'Пояснения', rows: [['План на 2023 год']] },
+      { name: 'План', rows: [['Район', 'Всего ОО'], ['Северный район', 2]] },
+    ]);
+    await expectRefused(dir, ['weekly.xlsx', '--plan', 'plan.xlsx'],
+      /plan\.xlsx не найден план по районам: \n  лист «Пояснения»: не найдена строка заголовков.*\n  лист «План»: не найдены обязательные столбцы: «План: ОО, достигших условия 2\.3»\. Найдены заголовки: «Район», «Всего ОО»\. Переименуйте в файле столбец с этими данными, как указано выше\.\nНужна таблица/);
+  });
+
   it('unknown options and missing values', async () => {
     const dir = tempDir();
     await expectRefused(dir, ['--colour'], /неизвестный параметр «--colour»/);
@@ -398,20 +432,29 @@ describe('options', () => {
     expect(readJson(join(dir, 'b.json')).source).toBe('weeks.xlsx / 21.04');
   });
 
-  it('--targets passes targets and tolerance to core and prints its warnings', async () => {
+  it('--targets passes targets, tolerance and teacher base to core', async () => {
     const dir = tempDir();
     await weeklyXlsx(dir);
-    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ targets: { teachersCreatedChats: '40%', teachersCalled: 'много' }, tolerance: 0.1, colour: 'red' }));
+    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ targets: { teachersCreatedChats: '40%', teachersCalled: 0.2 }, tolerance: 0.1, teacherBase: 'teachers' }));
     const { code, err } = await run(dir, 'weekly.xlsx', '--targets', 'targets.json', '--json', 'r.json', '--out', 'r.xlsx');
     expect(code).toBe(0);
-    expect(err).toContain('Внимание: в файле целей неизвестный ключ «colour»');
-    expect(err).toContain('Внимание: Настройки: цель должна быть долей от 0 до 1');
+    expect(err).toBe('');
     const json = readJson(join(dir, 'r.json'));
     expect(json.targets.teachersCreatedChats).toBe(0.4);
-    expect(json.targets.teachersCalled).toBe(0.3);
+    expect(json.targets.teachersCalled).toBe(0.2);
+    expect(json.targets.teachers3Messages).toBe(0.25);
     // 41/110 = 37,3 % is within 10 points below 40 %.
     expect(json.schools[0]?.status.teachersCreatedChats).toBe('выполнено');
     expect(json.districts.find((d) => d.district === 'Северный район')?.meetingTarget.teachersCreatedChats).toBe(1);
+  });
+
+  it('--targets with the staff base on a table without that column: a report from «Учителей всего» and a warning, as README says', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ teacherBase: 'staffTotal' }));
+    const { code, err } = await run(dir, 'weekly.xlsx', '--targets', 'targets.json', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    expect(err).toContain('Внимание: Настройки: учительские показатели выбрано считать от «Педагогов в ОО по штату»');
   });
 
   it('--previous adds week-over-week changes and the sheet of schools that came and went', async () => {

@@ -69,8 +69,21 @@ export const cliMessages = {
   targetsUnreadable: (path: string, reason: string): string => `файл целей ${path} не читается как JSON: ${reason}`,
   targetsNotObject: (path: string): string =>
     `файл целей ${path} должен содержать объект вида { "targets": { "teachersCreatedChats": "40%" }, "tolerance": 0.05 }`,
-  targetsUnknownKey: (key: string): string => `в файле целей неизвестный ключ «${key}»; ожидаются targets, tolerance, teacherBase`,
-  targetsNotMap: (): string => 'в файле целей «targets» должен быть объектом { "ключ показателя": доля }',
+  targetsUnknownKey: (key: string): string => `неизвестный ключ «${key}»; ожидаются targets, tolerance, teacherBase`,
+  targetsNotMap: (): string => '«targets» должен быть объектом { "ключ показателя": доля }',
+  targetsBadTeacherBase: (given: string): string =>
+    `неизвестная база учительских показателей «${given}»: ожидается «teachers» (учителя в Сферуме) или «staffTotal» (численность педагогов ОО)`,
+  /** `barePercent`: a number such as 40 that was probably meant as 40 %, to show how to write it. */
+  targetsInvalid: (path: string, problems: readonly string[], barePercent: number | null): string =>
+    `файл целей ${path} нельзя использовать: ${problems.join('; ')}.` +
+    (barePercent === null ? '' : ` Проценты пишите со знаком %: "${barePercent}%" вместо ${barePercent} (или долей: ${Number((barePercent / 100).toPrecision(12))}).`) +
+    ' Исправьте файл и запустите команду снова.',
+
+  planEmpty: (): string => 'нет ни одного района с числом в столбце плана',
+  planUnusable: (path: string, reasons: readonly string[], columns: readonly string[]): string =>
+    `в файле плана 2.3 ${path} не найден план по районам: ` +
+    (reasons.length === 1 ? reasons[0] ?? '' : '\n' + reasons.map((r) => `  ${r}`).join('\n') + '\n') +
+    `${reasons.length === 1 ? '. ' : ''}Нужна таблица со столбцами ${quoteList(columns)}`,
 
   outNotXlsx: (path: string): string => `отчёт записывается в книгу .xlsx, а указан файл ${path}`,
   outputOverInput: (path: string): string => `нельзя записать результат поверх входного файла: ${path}`,

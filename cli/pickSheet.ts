@@ -3,7 +3,7 @@
  * core recognises it (visible sheets before hidden ones). Recognition is core's; this file
  * only tries the sheets in order and explains what it found when none fits.
  */
-import { inspectTable, normalizeText, parsePlanTable, parseSummaryTable, type SheetValues } from '../core';
+import { inspectTable, normalizeText, parsePlanTable, parseSummaryTable, PLAN_COLUMNS, type SheetValues } from '../core';
 import { InputError } from './inputError';
 import { cliMessages, withCommandLineAdvice } from './messages';
 import type { LoadedFile, LoadedSheet } from './readSpreadsheet';
@@ -87,11 +87,21 @@ export function pickPreviousSheet(file: LoadedFile): SheetValues {
   }
 }
 
-/** The 2.3 plan: the first sheet core reads as a plan, else the first sheet (core then reports why). */
+/**
+ * The 2.3 plan: the first sheet core reads as a plan with at least one district. The user named
+ * the file to get the plan into the report, so a file without one stops the command rather than
+ * giving a report without the plan and a warning.
+ */
 export function pickPlanSheet(file: LoadedFile): SheetValues {
-  const sheets = inOrder(file);
-  const plan = sheets.find((sheet) => parsePlanTable(sheet.rows).ok);
-  return toSheetValues(plan ?? (sheets[0] as LoadedSheet));
+  const reasons: string[] = [];
+  for (const sheet of inOrder(file)) {
+    const parsed = parsePlanTable(sheet.rows);
+    if (parsed.ok && parsed.table.entries.length > 0) return toSheetValues(sheet);
+    const reason = parsed.ok ? cliMessages.planEmpty() : withCommandLineAdvice(parsed.error, false);
+    reasons.push(sheet.sheetName === null ? reason : `лист «${sheet.sheetName}»: ${reason}`);
+  }
+  const required = PLAN_COLUMNS.filter((column) => column.key !== 'schools').map((column) => column.header);
+  throw new InputError(cliMessages.planUnusable(file.path, reasons, required));
 }
 
 /** The region's week-by-week summary, when the file holds that instead of school rows. */

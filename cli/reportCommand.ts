@@ -93,11 +93,7 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   checkOutputs(paths);
   const warnings: string[] = [];
   let settings: SettingsInput | undefined;
-  if (paths.targets !== null) {
-    const targets = await readTargetsFile(paths.targets);
-    settings = targets.settings;
-    warnings.push(...targets.warnings);
-  }
+  if (paths.targets !== null) settings = await readTargetsFile(paths.targets);
 
   const progress = new Progress(io, false);
   const bytes = await fileSize(paths.input);
