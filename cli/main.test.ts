@@ -2,9 +2,10 @@
  * The `report` command run in-process on hand-made files: what it prints, the exit code, the
  * .xlsx it writes (read back with ExcelJS) and the JSON against figures computed by hand.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { main } from './main';
 import type { JsonReport } from './jsonReport';
 import { bundledSample } from './packagePaths';
@@ -203,10 +204,52 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     await expectRefused(dir, ['nowhere.xlsx'], /файл не найден: .*nowhere\.xlsx/);
   });
 
+  it('a file without read permission: the reason in Russian, not Node\'s English', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'targets.json'), '{}');
+    // Tests may run as root, which chmod 000 does not stop: the refusal is what the system would say.
+    const readFile = fsPromises.readFile.bind(fsPromises);
+    let deniedName = '';
+    const denied = jest.spyOn(fsPromises, 'readFile').mockImplementation(((path: Parameters<typeof readFile>[0], options?: Parameters<typeof readFile>[1]) =>
+      String(path).endsWith(deniedName) ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${String(path)}'`), { code: 'EACCES' })) : readFile(path, options ?? null)) as typeof fsPromises.readFile);
+    try {
+      deniedName = 'weekly.xlsx';
+      await expectRefused(dir, ['weekly.xlsx'], /^Ошибка: не удаётся прочитать файл .*weekly\.xlsx: нет прав на чтение файла\n$/);
+      deniedName = 'targets.json';
+      await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], /^Ошибка: не удаётся прочитать файл .*targets\.json: нет прав на чтение файла\n$/);
+    } finally {
+      denied.mockRestore();
+    }
+  });
+
   it('a text file renamed .xlsx', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'fake.xlsx'), 'Район;ОО;Учителей всего\nСеверный;Школа;10\n');
     await expectRefused(dir, ['fake.xlsx'], /не является книгой Excel \(\.xlsx\)/);
+  });
+
+  it('other zip files: an .ods (whatever its name), an .xlsb, a zip that is no workbook', async () => {
+    const dir = tempDir();
+    const zipOf = async (entries: Record<string, string>): Promise<Buffer> => {
+      const zip = new JSZip();
+      // OpenDocument stores «mimetype» first and uncompressed, as LibreOffice writes it.
+      for (const [name, text] of Object.entries(entries)) zip.file(name, text, { compression: name === 'mimetype' ? 'STORE' : 'DEFLATE' });
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    const ods = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' });
+    const xlsb = await zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'binary', 'xl/worksheets/sheet1.bin': 'binary' });
+    const other = await zipOf({ 'notes/readme.txt': 'не таблица' });
+    for (const name of ['week.ods', 'week.xlsx', 'week.csv']) writeFileSync(join(dir, name), ods);
+    writeFileSync(join(dir, 'week.xlsb'), xlsb);
+    writeFileSync(join(dir, 'binary.xlsx'), xlsb);
+    writeFileSync(join(dir, 'archive.xlsx'), other);
+    writeFileSync(join(dir, 'archive.csv'), other);
+    for (const name of ['week.ods', 'week.xlsx', 'week.csv']) await expectRefused(dir, [name], new RegExp(`формат \\.ods не поддерживается: .*${name.replace('.', '\\.')}\\. Сохраните таблицу как \\.xlsx`));
+    await expectRefused(dir, ['week.xlsb'], /формат \.xlsb не поддерживается: .*week\.xlsb/);
+    await expectRefused(dir, ['binary.xlsx'], /формат \.xlsb не поддерживается: .*binary\.xlsx/);
+    await expectRefused(dir, ['archive.xlsx'], /файл не является книгой Excel \(\.xlsx\): .*archive\.xlsx/);
+    await expectRefused(dir, ['archive.csv'], /файл не является книгой Excel \(\.xlsx\): .*archive\.csv/);
   });
 
   it('an old binary .xls', async () => {
@@ -245,6 +288,30 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     const rows = WEEKLY_ROWS.map((row, i) => (i < 2 ? row : row.filter((_, c) => c !== 3)));
     await writeXlsx(join(dir, 'noteachers.xlsx'), [{ name: 'Мониторинг', rows }]);
     await expectRefused(dir, ['noteachers.xlsx'], /не найдены обязательные столбцы: «Учителей всего»/);
+    // The command line cannot map columns: its advice is what its user can do.
+    const advice = 'Переименуйте в файле столбец с этими данными, как указано выше, или выберите другой лист параметром --sheet.\n';
+    const auto = await run(dir, 'noteachers.xlsx', '--out', 'r.xlsx');
+    expect(auto.err).toMatch(/, лист «Мониторинг»: не найдены обязательные столбцы: «Учителей всего»\. Найдены заголовки: «Район», /);
+    expect(auto.err.endsWith(advice)).toBe(true);
+    const named = await run(dir, 'noteachers.xlsx', '--sheet', 'Мониторинг', '--out', 'r.xlsx');
+    expect(named.code).toBe(2);
+    expect(named.err.endsWith(advice)).toBe(true);
+    for (const { err } of [auto, named]) expect(err).not.toContain('соответствие');
+    writeFileSync(join(dir, 'noteachers.csv'), csvOf(rows));
+    const csv = await run(dir, 'noteachers.csv', '--out', 'r.xlsx');
+    expect(csv.code).toBe(2);
+    expect(csv.err.endsWith('Переименуйте в файле столбец с этими данными, как указано выше.\n')).toBe(true);
+  });
+
+  it('last week\'s file without a required column: the warning gives advice the command line can follow', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const rows = WEEKLY_ROWS.map((row, i) => (i < 2 ? row : row.filter((_, c) => c !== 3)));
+    await writeXlsx(join(dir, 'previous.xlsx'), [{ name: 'Мониторинг', rows }]);
+    const { err } = await run(dir, 'weekly.xlsx', '--previous', 'previous.xlsx', '--out', 'r.xlsx');
+    expect(err).toContain('не найдены обязательные столбцы: «Учителей всего»');
+    expect(err).toContain('Переименуйте в файле столбец с этими данными, как указано выше.\n');
+    expect(err).not.toContain('соответствие');
   });
 
   it('an unknown sheet name lists the sheets there are', async () => {
@@ -274,6 +341,40 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     await weeklyXlsx(dir);
     writeFileSync(join(dir, 'targets.json'), '{ targets: 40% }');
     await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], /файл целей .* не читается как JSON/);
+  });
+
+  it('a --targets file that cannot be used as written (no fallback to the default targets)', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const refused = async (contents: object, message: RegExp): Promise<void> => {
+      writeFileSync(join(dir, 'targets.json'), JSON.stringify(contents));
+      await expectRefused(dir, ['weekly.xlsx', '--targets', 'targets.json'], message);
+    };
+    const named = /^Ошибка: файл целей .*targets\.json нельзя использовать: /;
+    await refused({ targets: { teachersCreatedChats: 40 } }, named);
+    await refused({ targets: { teachersCreatedChats: 40 } }, /а не «40»\. Проценты пишите со знаком %: "40%" вместо 40 \(или долей: 0\.4\)\. Исправьте файл/);
+    await refused({ tolerance: 5 }, /допуск должен быть долей от 0 до 1 .*а не «5»\. Проценты пишите со знаком %: "5%" вместо 5 \(или долей: 0\.05\)/);
+    await refused({ targets: { teachersCreatedChat: 0.4 } }, /нельзя использовать: неизвестный показатель «teachersCreatedChat»; известны: teachersCreatedChats, /);
+    await refused({ target: { teachersCreatedChats: 0.4 } }, /нельзя использовать: неизвестный ключ «target»; ожидаются targets, tolerance, teacherBase\. Исправьте файл/);
+    await refused({ targets: { teachersCreatedChats: 'сорок' } }, /цель должна быть долей от 0 до 1 \(например 0,35 или 35%\), а не «сорок»\. Исправьте файл/);
+    await refused({ teacherBase: 'staff' }, /неизвестная база учительских показателей «staff»: ожидается «teachers» .* или «staffTotal» \(численность педагогов ОО\)\. Исправьте/);
+    await refused({ targets: [0.4] }, /нельзя использовать: «targets» должен быть объектом/);
+  });
+
+  it('a --plan file without a plan by district', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'plan.csv'), 'foo;bar\n1;2\n');
+    await expectRefused(dir, ['weekly.xlsx', '--plan', 'plan.csv'],
+      /^Ошибка: в файле плана 2\.3 .*plan\.csv не найден план по районам: не найдена строка заголовков .*«foo», «bar».*\. Нужна таблица со столбцами «Район», «План: ОО, достигших условия 2\.3»\n$/);
+    writeFileSync(join(dir, 'plan.csv'), 'Район;План: ОО, достигших условия 2.3\nСеверный район;\n');
+    await expectRefused(dir, ['weekly.xlsx', '--plan', 'plan.csv'], /plan\.csv не найден план по районам: нет ни одного района с числом в столбце плана\./);
+    await writeXlsx(join(dir, 'plan.xlsx'), [
+      { name: 'Пояснения', rows: [['План на 2023 год']] },
+      { name: 'План', rows: [['Район', 'Всего ОО'], ['Северный район', 2]] },
+    ]);
+    await expectRefused(dir, ['weekly.xlsx', '--plan', 'plan.xlsx'],
+      /plan\.xlsx не найден план по районам: \n  лист «Пояснения»: не найдена строка заголовков.*\n  лист «План»: не найдены обязательные столбцы: «План: ОО, достигших условия 2\.3»\. Найдены заголовки: «Район», «Всего ОО»\. Переименуйте в файле столбец с этими данными, как указано выше\.\nНужна таблица/);
   });
 
   it('unknown options and missing values', async () => {
@@ -309,20 +410,51 @@ describe('options', () => {
     expect(readJson(join(dir, 'b.json')).region.schools).toBe(1);
   });
 
-  it('--targets passes targets and tolerance to core and prints its warnings', async () => {
+  it('without --sheet, names the tab it used and the other tabs that also hold a monitoring table', async () => {
+    const dir = tempDir();
+    const lastWeek = WEEKLY_ROWS.map((row, i) => (i === 3 ? ['Северный район', 'МБОУ СОШ № 1', 500, 100, 30, 30, 10, 35] : row));
+    await writeXlsx(join(dir, 'weeks.xlsx'), [
+      { name: 'Пояснения', rows: [['Пояснения к мониторингу']] },
+      { name: '14.04', rows: lastWeek },
+      { name: '21.04', rows: WEEKLY_ROWS },
+      { name: 'Архив', rows: WEEKLY_ROWS, hidden: true },
+    ]);
+    const auto = await run(dir, 'weeks.xlsx', '--json', 'a.json', '--out', 'a.xlsx');
+    expect(auto.code).toBe(0);
+    expect(readJson(join(dir, 'a.json')).source).toBe('weeks.xlsx / 14.04');
+    expect(auto.err).toBe(
+      'Внимание: таблица мониторинга есть на нескольких листах; отчёт построен по листу «14.04», ' +
+      'она есть и на листах «21.04», «Архив» (скрытый). Чтобы взять другой лист, укажите его: --sheet "21.04"\n',
+    );
+    const chosen = await run(dir, 'weeks.xlsx', '--sheet', '21.04', '--json', 'b.json', '--out', 'b.xlsx');
+    expect(chosen.code).toBe(0);
+    expect(chosen.err).toBe('');
+    expect(readJson(join(dir, 'b.json')).source).toBe('weeks.xlsx / 21.04');
+  });
+
+  it('--targets passes targets, tolerance and teacher base to core', async () => {
     const dir = tempDir();
     await weeklyXlsx(dir);
-    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ targets: { teachersCreatedChats: '40%', teachersCalled: 'много' }, tolerance: 0.1, colour: 'red' }));
+    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ targets: { teachersCreatedChats: '40%', teachersCalled: 0.2 }, tolerance: 0.1, teacherBase: 'teachers' }));
     const { code, err } = await run(dir, 'weekly.xlsx', '--targets', 'targets.json', '--json', 'r.json', '--out', 'r.xlsx');
     expect(code).toBe(0);
-    expect(err).toContain('Внимание: в файле целей неизвестный ключ «colour»');
-    expect(err).toContain('Внимание: Настройки: цель должна быть долей от 0 до 1');
+    expect(err).toBe('');
     const json = readJson(join(dir, 'r.json'));
     expect(json.targets.teachersCreatedChats).toBe(0.4);
-    expect(json.targets.teachersCalled).toBe(0.3);
+    expect(json.targets.teachersCalled).toBe(0.2);
+    expect(json.targets.teachers3Messages).toBe(0.25);
     // 41/110 = 37,3 % is within 10 points below 40 %.
     expect(json.schools[0]?.status.teachersCreatedChats).toBe('выполнено');
     expect(json.districts.find((d) => d.district === 'Северный район')?.meetingTarget.teachersCreatedChats).toBe(1);
+  });
+
+  it('--targets with the staff base on a table without that column: a report from «Учителей всего» and a warning, as README says', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ teacherBase: 'staffTotal' }));
+    const { code, err } = await run(dir, 'weekly.xlsx', '--targets', 'targets.json', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    expect(err).toContain('Внимание: Настройки: учительские показатели выбрано считать от «Педагогов в ОО по штату»');
   });
 
   it('--previous adds week-over-week changes and the sheet of schools that came and went', async () => {

@@ -2,6 +2,8 @@
  * Every Russian text the command prints of its own (core's messages come from core), in one
  * place so the wording can be reviewed together.
  */
+import { messages } from '../core/messages';
+
 const quoteList = (items: readonly string[]): string => items.map((item) => `«${item}»`).join(', ');
 
 export const cliMessages = {
@@ -51,6 +53,13 @@ export const cliMessages = {
   noSheets: (path: string): string => `в книге нет ни одного листа: ${path}`,
   sheetNotFound: (sheet: string, path: string, sheets: readonly string[]): string =>
     `лист «${sheet}» не найден в ${path}; есть листы: ${quoteList(sheets)}`,
+  otherMonitoringSheets: (used: string, others: readonly { name: string; hidden: boolean }[]): string =>
+    `таблица мониторинга есть на нескольких листах; отчёт построен по листу «${used}», ` +
+    `она есть и на ${others.length > 1 ? 'листах' : 'листе'} ${others.map((o) => `«${o.name}»${o.hidden ? ' (скрытый)' : ''}`).join(', ')}. ` +
+    `Чтобы взять другой лист, укажите его: --sheet "${others[0]?.name ?? ''}"`,
+  columnsAdvice: (sheetOption: boolean): string =>
+    'Переименуйте в файле столбец с этими данными, как указано выше' +
+    (sheetOption ? ', или выберите другой лист параметром --sheet.' : '.'),
   sheetOptionIgnored: (path: string): string => `в файле CSV один лист, параметр --sheet не нужен (${path})`,
   noMonitoringSheet: (path: string, reasons: readonly string[]): string =>
     `ни на одном листе ${path} не найдена таблица мониторинга:\n${reasons.map((r) => `  ${r}`).join('\n')}`,
@@ -60,8 +69,21 @@ export const cliMessages = {
   targetsUnreadable: (path: string, reason: string): string => `файл целей ${path} не читается как JSON: ${reason}`,
   targetsNotObject: (path: string): string =>
     `файл целей ${path} должен содержать объект вида { "targets": { "teachersCreatedChats": "40%" }, "tolerance": 0.05 }`,
-  targetsUnknownKey: (key: string): string => `в файле целей неизвестный ключ «${key}»; ожидаются targets, tolerance, teacherBase`,
-  targetsNotMap: (): string => 'в файле целей «targets» должен быть объектом { "ключ показателя": доля }',
+  targetsUnknownKey: (key: string): string => `неизвестный ключ «${key}»; ожидаются targets, tolerance, teacherBase`,
+  targetsNotMap: (): string => '«targets» должен быть объектом { "ключ показателя": доля }',
+  targetsBadTeacherBase: (given: string): string =>
+    `неизвестная база учительских показателей «${given}»: ожидается «teachers» (учителя в Сферуме) или «staffTotal» (численность педагогов ОО)`,
+  /** `barePercent`: a number such as 40 that was probably meant as 40 %, to show how to write it. */
+  targetsInvalid: (path: string, problems: readonly string[], barePercent: number | null): string =>
+    `файл целей ${path} нельзя использовать: ${problems.join('; ')}.` +
+    (barePercent === null ? '' : ` Проценты пишите со знаком %: "${barePercent}%" вместо ${barePercent} (или долей: ${Number((barePercent / 100).toPrecision(12))}).`) +
+    ' Исправьте файл и запустите команду снова.',
+
+  planEmpty: (): string => 'нет ни одного района с числом в столбце плана',
+  planUnusable: (path: string, reasons: readonly string[], columns: readonly string[]): string =>
+    `в файле плана 2.3 ${path} не найден план по районам: ` +
+    (reasons.length === 1 ? reasons[0] ?? '' : '\n' + reasons.map((r) => `  ${r}`).join('\n') + '\n') +
+    `${reasons.length === 1 ? '. ' : ''}Нужна таблица со столбцами ${quoteList(columns)}`,
 
   outNotXlsx: (path: string): string => `отчёт записывается в книгу .xlsx, а указан файл ${path}`,
   outputOverInput: (path: string): string => `нельзя записать результат поверх входного файла: ${path}`,
@@ -82,3 +104,12 @@ export const cliMessages = {
   jsonWritten: (): string => 'Результаты JSON',
   sampleUsed: (): string => 'Входная таблица не указана: отчёт по образцу из samples/.',
 } as const;
+
+/**
+ * Core's message for missing columns ends by offering to map them by hand, which the panels
+ * allow and the command line does not: here the advice is what the command's user can do.
+ * `sheetOption`: whether --sheet would apply (the weekly file, a workbook).
+ */
+export function withCommandLineAdvice(text: string, sheetOption: boolean): string {
+  return text.split(messages.columnsAdvice()).join(cliMessages.columnsAdvice(sheetOption));
+}

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 
-const PACKAGE_NAME = 'sferum-monitor';
+export const PACKAGE_NAME = 'sferum-monitor';
 
 export function packageRoot(start: string = __dirname): string {
   let dir = start;

@@ -3,9 +3,9 @@
  * core recognises it (visible sheets before hidden ones). Recognition is core's; this file
  * only tries the sheets in order and explains what it found when none fits.
  */
-import { inspectTable, normalizeText, parsePlanTable, parseSummaryTable, type SheetValues } from '../core';
+import { inspectTable, normalizeText, parsePlanTable, parseSummaryTable, PLAN_COLUMNS, type SheetValues } from '../core';
 import { InputError } from './inputError';
-import { cliMessages } from './messages';
+import { cliMessages, withCommandLineAdvice } from './messages';
 import type { LoadedFile, LoadedSheet } from './readSpreadsheet';
 
 /** Enough rows to find a header below title rows and see whether any data follows it. */
@@ -28,45 +28,80 @@ function named(file: LoadedFile, wanted: string): LoadedSheet {
   throw new InputError(cliMessages.sheetNotFound(wanted, file.path, file.sheets.map((s) => s.sheetName ?? '')));
 }
 
+/** The sheet the table is read from, and a warning when the choice was not the only one. */
+export interface PickedSheet {
+  readonly sheet: SheetValues;
+  readonly warning: string | null;
+}
+
+function holdsTable(sheet: LoadedSheet): { ok: true; rows: number } | { ok: false; error: string } {
+  const probe = inspectTable({ values: sheet.rows.slice(0, PROBE_ROWS) });
+  return probe.ok ? { ok: true, rows: probe.table.records.length } : probe;
+}
+
 /**
  * The weekly table. A sheet whose header is found but has no rows under it is kept as a
  * fallback, so a header-only file ends with core's «no data» message rather than «not found».
+ * Workbooks often keep each week on its own tab: when later tabs hold the table too, the
+ * warning names them, since the first one is not necessarily the week the user meant.
  */
-export function pickWeeklySheet(file: LoadedFile, wanted: string | null): SheetValues {
-  if (wanted !== null && file.format === 'xlsx') return toSheetValues(named(file, wanted));
+export function pickWeeklySheet(file: LoadedFile, wanted: string | null): PickedSheet {
+  if (wanted !== null && file.format === 'xlsx') return { sheet: toSheetValues(named(file, wanted)), warning: null };
   const failures: { sheet: LoadedSheet; error: string }[] = [];
   let headerOnly: LoadedSheet | null = null;
-  for (const sheet of inOrder(file)) {
-    const probe = inspectTable({ values: sheet.rows.slice(0, PROBE_ROWS) });
+  const sheets = inOrder(file);
+  for (const [index, sheet] of sheets.entries()) {
+    const probe = holdsTable(sheet);
     if (!probe.ok) {
       failures.push({ sheet, error: probe.error });
       continue;
     }
-    if (probe.table.records.length > 0) return toSheetValues(sheet);
+    if (probe.rows > 0) {
+      const others = sheets.slice(index + 1).filter((other) => {
+        const found = holdsTable(other);
+        return found.ok && found.rows > 0;
+      });
+      const warning = others.length === 0 ? null : cliMessages.otherMonitoringSheets(
+        sheet.sheetName ?? '',
+        others.map((other) => ({ name: other.sheetName ?? '', hidden: other.hidden })),
+      );
+      return { sheet: toSheetValues(sheet), warning };
+    }
     headerOnly ??= sheet;
   }
-  if (headerOnly) return toSheetValues(headerOnly);
+  if (headerOnly) return { sheet: toSheetValues(headerOnly), warning: null };
   const [only] = failures;
+  const advised = (error: string): string => withCommandLineAdvice(error, file.format === 'xlsx');
   if (failures.length === 1 && only) {
-    throw new InputError(`${file.path}${only.sheet.sheetName === null ? '' : `, лист «${only.sheet.sheetName}»`}: ${only.error}`);
+    throw new InputError(`${file.path}${only.sheet.sheetName === null ? '' : `, лист «${only.sheet.sheetName}»`}: ${advised(only.error)}`);
   }
-  throw new InputError(cliMessages.noMonitoringSheet(file.path, failures.map((f) => `лист «${f.sheet.sheetName ?? ''}»: ${f.error}`)));
+  throw new InputError(cliMessages.noMonitoringSheet(file.path, failures.map((f) => `лист «${f.sheet.sheetName ?? ''}»: ${advised(f.error)}`)));
 }
 
 /** Last week's table: recognised like this week's; if no sheet fits, the first one goes to core, which reports why. */
 export function pickPreviousSheet(file: LoadedFile): SheetValues {
   try {
-    return pickWeeklySheet(file, null);
+    return pickWeeklySheet(file, null).sheet;
   } catch {
     return toSheetValues(inOrder(file)[0] ?? (file.sheets[0] as LoadedSheet));
   }
 }
 
-/** The 2.3 plan: the first sheet core reads as a plan, else the first sheet (core then reports why). */
+/**
+ * The 2.3 plan: the first sheet core reads as a plan with at least one district. The user named
+ * the file to get the plan into the report, so a file without one stops the command rather than
+ * giving a report without the plan and a warning.
+ */
 export function pickPlanSheet(file: LoadedFile): SheetValues {
-  const sheets = inOrder(file);
-  const plan = sheets.find((sheet) => parsePlanTable(sheet.rows).ok);
-  return toSheetValues(plan ?? (sheets[0] as LoadedSheet));
+  const reasons: string[] = [];
+  for (const sheet of inOrder(file)) {
+    const parsed = parsePlanTable(sheet.rows);
+    if (parsed.ok && parsed.table.entries.length > 0) return toSheetValues(sheet);
+    const reason = parsed.ok ? cliMessages.planEmpty() : withCommandLineAdvice(parsed.error, false);
+    reasons.push(sheet.sheetName === null ? reason : `лист «${sheet.sheetName}»: ${reason}`);
+  }
+  const required = PLAN_COLUMNS.filter((column) => column.key !== 'schools').map((column) => column.header);
+  throw new InputError(cliMessages.planUnusable(file.path, reasons, required));
 }
 
 /** The region's week-by-week summary, when the file holds that instead of school rows. */

@@ -5,12 +5,13 @@
  */
 import { promises as fs } from 'fs';
 import { basename, extname } from 'path';
-import { errorText } from '../core/text';
+import { readReason } from './fileErrors';
 import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import type { PlainCell } from './plainCell';
 import { decodeText, parseCsv } from './readCsv';
 import { readXlsxSheets } from './readXlsx';
+import { isOpenDocumentSpreadsheet, zipEntryNames } from './zipEntries';
 
 export interface LoadedSheet {
   /** Tab name, or null for a CSV file. */
@@ -44,7 +45,7 @@ export async function fileSize(path: string): Promise<number> {
     stat = await fs.stat(path);
   } catch (error) {
     if (isNodeError(error) && error.code === 'ENOENT') throw new InputError(cliMessages.fileNotFound(path));
-    throw new InputError(cliMessages.unreadableFile(path, errorText(error)));
+    throw new InputError(cliMessages.unreadableFile(path, readReason(error)));
   }
   if (!stat.isFile()) throw new InputError(cliMessages.notAFile(path));
   return stat.size;
@@ -60,7 +61,7 @@ export async function loadSpreadsheet(path: string): Promise<LoadedFile> {
   try {
     bytes = await fs.readFile(path);
   } catch (error) {
-    throw new InputError(cliMessages.unreadableFile(path, errorText(error)));
+    throw new InputError(cliMessages.unreadableFile(path, readReason(error)));
   }
   if (bytes.length === 0) throw new InputError(cliMessages.emptyFile(path));
   const extension = extname(path).toLowerCase();
@@ -68,19 +69,33 @@ export async function loadSpreadsheet(path: string): Promise<LoadedFile> {
 
   // .xlsx is a zip; an old binary .xls is an OLE container. Content wins over the name, so a
   // workbook saved as «.csv» by mistake is still read, and a text file named .xlsx is refused.
-  if (startsWith(bytes, ZIP_MAGIC) && extension !== '.ods') return loadXlsx(path, name, bytes);
+  const legacy = LEGACY_EXTENSIONS[extension];
+  if (startsWith(bytes, ZIP_MAGIC)) return loadZip(path, name, bytes, legacy);
   if (startsWith(bytes, OLE_MAGIC)) {
     // A password-protected .xlsx is kept in the same container as an old .xls, its workbook in a stream named so.
     if (bytes.includes(ENCRYPTED_PACKAGE)) throw new InputError(cliMessages.passwordProtected(path));
     throw new InputError(cliMessages.legacyFormat(path, extension === '.xls' ? '.xls' : 'Excel 97–2003 (.xls)'));
   }
-  const legacy = LEGACY_EXTENSIONS[extension];
   if (legacy) throw new InputError(cliMessages.legacyFormat(path, legacy));
   if (XLSX_EXTENSIONS.has(extension)) throw new InputError(cliMessages.notXlsx(path));
 
   const text = decodeText(bytes);
   if (text === null) throw new InputError(cliMessages.notText(path));
   return { path, format: 'csv', bytes: bytes.length, sheets: [{ sheetName: null, label: name, hidden: false, rows: parseCsv(text) }] };
+}
+
+/**
+ * A zip is read as .xlsx only when it holds the workbook part ExcelJS reads (xl/workbook.xml);
+ * an .ods, an .xlsb (xl/workbook.bin) or another zip is named for what it is, whatever its extension.
+ */
+function loadZip(path: string, name: string, bytes: Buffer, legacy: string | undefined): Promise<LoadedFile> {
+  const entries = zipEntryNames(bytes);
+  // A directory we cannot read goes to ExcelJS, which says whether it is a workbook after all.
+  if (entries === null || entries.includes('xl/workbook.xml')) return loadXlsx(path, name, bytes);
+  if (isOpenDocumentSpreadsheet(bytes)) throw new InputError(cliMessages.legacyFormat(path, '.ods'));
+  if (entries.includes('xl/workbook.bin')) throw new InputError(cliMessages.legacyFormat(path, '.xlsb'));
+  if (legacy) throw new InputError(cliMessages.legacyFormat(path, legacy));
+  throw new InputError(cliMessages.notXlsx(path));
 }
 
 async function loadXlsx(path: string, name: string, bytes: Buffer): Promise<LoadedFile> {

@@ -11,7 +11,7 @@ import type { ReportArgs } from './args';
 import { InputError } from './inputError';
 import { EXIT_OK, type CliIo } from './io';
 import { jsonText, toJsonReport } from './jsonReport';
-import { cliMessages } from './messages';
+import { cliMessages, withCommandLineAdvice } from './messages';
 import { bundledSample, DEFAULT_OUT } from './packagePaths';
 import { findSummarySheet, pickPlanSheet, pickPreviousSheet, pickWeeklySheet } from './pickSheet';
 import { runSummaryReport } from './summaryCommand';
@@ -71,19 +71,21 @@ function shown(path: string, cwd: string): string {
 }
 
 /** The weekly school table, or else the region's week-by-week summary (reported its own way). */
-async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress): Promise<{ weekly: SheetValues } | { summary: SheetValues }> {
+async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress, warnings: string[]): Promise<{ weekly: SheetValues; workbook: boolean } | { summary: SheetValues }> {
   const file = await loadSpreadsheet(path);
   if (sheet !== null && file.format === 'csv') io.stderr(cliMessages.warning(cliMessages.sheetOptionIgnored(path)) + '\n');
   let picked: SheetValues;
   try {
-    picked = pickWeeklySheet(file, sheet);
+    const choice = pickWeeklySheet(file, sheet);
+    picked = choice.sheet;
+    if (choice.warning !== null) warnings.push(choice.warning);
   } catch (error) {
     const summary = error instanceof InputError ? findSummarySheet(file, sheet) : null;
     if (!summary) throw error;
     return { summary };
   }
   progress.line(cliMessages.read(picked.name ?? path, formatNumber(picked.values.length), formatNumber(progress.lap(), 1)));
-  return { weekly: picked };
+  return { weekly: picked, workbook: file.format === 'xlsx' };
 }
 
 export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
@@ -91,18 +93,14 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   checkOutputs(paths);
   const warnings: string[] = [];
   let settings: SettingsInput | undefined;
-  if (paths.targets !== null) {
-    const targets = await readTargetsFile(paths.targets);
-    settings = targets.settings;
-    warnings.push(...targets.warnings);
-  }
+  if (paths.targets !== null) settings = await readTargetsFile(paths.targets);
 
   const progress = new Progress(io, false);
   const bytes = await fileSize(paths.input);
   progress.enableIf(bytes >= LARGE_FILE_BYTES, args.quiet);
   progress.line(cliMessages.reading(shown(paths.input, io.cwd), sizeText(bytes)));
   progress.lap();
-  const read = await readWeekly(paths.input, args.sheet, io, progress);
+  const read = await readWeekly(paths.input, args.sheet, io, progress, warnings);
   if ('summary' in read) {
     const ignored = [
       args.previous !== null ? '--previous' : null, args.plan !== null ? '--plan' : null, args.district !== null ? '--district' : null,
@@ -121,8 +119,9 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   progress.lap();
 
   const result = runJob({ current, previous, plan, settings, district: args.district });
-  if (!result.ok) throw new InputError(result.error);
-  warnings.push(...result.warnings);
+  // --sheet only chooses among this week's sheets, so only its message may point to it.
+  if (!result.ok) throw new InputError(withCommandLineAdvice(result.error, read.workbook));
+  warnings.push(...result.warnings.map((warning) => withCommandLineAdvice(warning, false)));
   const { evaluation } = result;
   progress.line(cliMessages.computed(formatNumber(evaluation.schools.length), formatNumber(progress.lap() * 1000)));
 

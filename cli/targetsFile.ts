@@ -1,45 +1,61 @@
 /**
  * The --targets file: the user's targets, tolerance and teacher base as JSON, handed to core
- * as settings. Core checks the values (and its warnings are printed); this file only checks
- * that the JSON has the expected shape.
+ * as settings. The user named this file to change the report, so anything in it that cannot be
+ * used as written stops the command (exit 2) instead of falling back to the default targets
+ * with a warning that is easy to miss: an unknown key, a misspelt indicator, a target of 40.
  */
 import { promises as fs } from 'fs';
-import type { SettingsInput } from '../core';
+import { parseValue, resolveSettings, safeString, type SettingsInput, type TeacherBase } from '../core';
 import { errorText } from '../core/text';
+import { readReason } from './fileErrors';
 import { InputError } from './inputError';
 import { cliMessages } from './messages';
 import { fileSize } from './readSpreadsheet';
 
-export interface TargetsFile {
-  readonly settings: SettingsInput;
-  /** Shape problems that did not stop the run (an unknown key); core checks the values. */
-  readonly warnings: readonly string[];
-}
-
 const KNOWN_KEYS = new Set(['targets', 'tolerance', 'teacherBase']);
+/** Every teacher base core knows; the Record makes the compiler ask for a new one here. */
+const TEACHER_BASES: Readonly<Record<TeacherBase, true>> = { teachers: true, staffTotal: true };
 
-export async function readTargetsFile(path: string): Promise<TargetsFile> {
+export async function readTargetsFile(path: string): Promise<SettingsInput> {
   await fileSize(path);
+  let text: string;
+  try {
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(cliMessages.unreadableFile(path, readReason(error)));
+  }
   let raw: unknown;
   try {
     // A BOM is what Windows Notepad writes at the start of UTF-8 files.
-    raw = JSON.parse((await fs.readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new InputError(cliMessages.targetsUnreadable(path, errorText(error)));
   }
   return targetsFromJson(raw, path);
 }
 
-export function targetsFromJson(raw: unknown, path: string): TargetsFile {
+/** A number typed as a percentage without its sign (40 for 40 %), worth showing how to write; else null. */
+function barePercent(raw: unknown): number | null {
+  const parsed = parseValue(raw);
+  return parsed.kind === 'number' && !parsed.percent && parsed.value > 1 && parsed.value <= 100 ? parsed.value : null;
+}
+
+function targetsFromJson(raw: unknown, path: string): SettingsInput {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(cliMessages.targetsNotObject(path));
   const input = raw as Record<string, unknown>;
-  const warnings = Object.keys(input).filter((key) => !KNOWN_KEYS.has(key)).map(cliMessages.targetsUnknownKey);
+  const unknown = Object.keys(input).filter((key) => !KNOWN_KEYS.has(key));
   const { targets, tolerance, teacherBase } = input;
   if (targets !== undefined && (typeof targets !== 'object' || targets === null || Array.isArray(targets))) {
-    throw new InputError(cliMessages.targetsNotMap());
+    throw new InputError(cliMessages.targetsInvalid(path, [cliMessages.targetsNotMap()], null));
   }
-  return {
-    settings: { targets: targets as Record<string, unknown> | undefined, tolerance, teacherBase },
-    warnings,
-  };
+  const settings: SettingsInput = { targets: targets as Record<string, unknown> | undefined, tolerance, teacherBase };
+  const problems = unknown.map(cliMessages.targetsUnknownKey);
+  // Checked here, not by core: core's message says it took «teachers» instead, and here nothing is taken.
+  if (teacherBase !== undefined && !(typeof teacherBase === 'string' && Object.keys(TEACHER_BASES).includes(teacherBase))) {
+    problems.push(cliMessages.targetsBadTeacherBase(safeString(teacherBase)));
+  }
+  problems.push(...resolveSettings({ targets: settings.targets, tolerance }).errors);
+  if (problems.length === 0) return settings;
+  const percent = [...Object.values(settings.targets ?? {}), tolerance].map(barePercent).find((value) => value !== null) ?? null;
+  throw new InputError(cliMessages.targetsInvalid(path, problems, percent));
 }

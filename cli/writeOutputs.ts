@@ -7,7 +7,7 @@
 import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import { basename, dirname, join } from 'path';
-import { errorText } from '../core/text';
+import { writeReason } from './fileErrors';
 import { InputError } from './inputError';
 import { cliMessages } from './messages';
 
@@ -18,31 +18,6 @@ export interface OutputFile {
 
 function siblingName(path: string, kind: 'tmp' | 'old'): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.${kind}`);
-}
-
-/** Why a file could not be written, in words a user can act on (Node's own text is English and names the temporary file). */
-export function writeReason(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'нет прав на запись в эту папку';
-    case 'EROFS':
-      return 'диск или папка открыты только для чтения';
-    case 'ENOSPC':
-      return 'на диске не осталось места';
-    case 'EISDIR':
-      return 'по этому пути уже есть папка';
-    case 'ENOTDIR':
-    case 'EEXIST': // from mkdir: a file stands where a folder of the path should be
-      return 'часть пути — файл, а не папка';
-    case 'ENOENT':
-      return 'папки по этому пути нет';
-    case 'EBUSY':
-      return 'файл занят другой программой (закройте его, например в Excel)';
-    default:
-      return errorText(error);
-  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,6 +4,8 @@
  */
 import { formatNumber, formatPercent } from './format';
 
+const COLUMNS_ADVICE = 'Переименуйте столбцы или укажите соответствие вручную.';
+
 const n = (value: number): string => formatNumber(value, Number.isInteger(value) ? 0 : 2);
 
 export const messages = {
@@ -35,7 +37,9 @@ export const messages = {
   requiredColumnsMissing: (missing: readonly string[], found: readonly string[]): string =>
     `не найдены обязательные столбцы: ${missing.map((h) => `«${h}»`).join(', ')}. ` +
     `Найдены заголовки: ${found.length ? found.map((h) => `«${h}»`).join(', ') : 'нет'}. ` +
-    'Переименуйте столбцы или укажите соответствие вручную.',
+    COLUMNS_ADVICE,
+  /** The advice that ends requiredColumnsMissing: a host without a column mapping replaces it with its own. */
+  columnsAdvice: (): string => COLUMNS_ADVICE,
   mappingColumnNotFound: (header: string, given: string): string =>
     `в соответствии столбцов для «${header}» указан столбец «${given}», но его нет в строке заголовков`,
   emptyTable: (headerRow: number): string => `в таблице нет ни одной строки с данными под заголовком (строка ${headerRow})`,
