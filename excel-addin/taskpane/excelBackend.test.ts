@@ -299,6 +299,35 @@ describe('buildReport', () => {
     expect(excel.sheet(SOURCE).values).toEqual(monitoringSheet(60));
   });
 
+  test('a first run where Excel refused the second new sheet: the empty first one is taken as the report\'s next time, not left as a stray beside «(2)»', async () => {
+    const { excel, backend } = workbook(60);
+    excel.refuseNext('add', 'GeneralException', 1);
+    expect((await backend.buildReport(request(), noProgress)).ok).toBe(false);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, DISTRICTS]);
+    const again = await backend.buildReport(request(), noProgress);
+    expect(again.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, DISTRICTS, LAGGING, FINDINGS]);
+    // Only a sheet with nothing on it is taken: a user's sheet of that name stays theirs (see above).
+  });
+
+  test('the answer of the sync that added the sheets was lost: the next run takes the empty sheets as its own', async () => {
+    const { excel, backend } = workbook(60);
+    const original = excel.executeSync.bind(excel);
+    let lost = false;
+    excel.executeSync = (context) => {
+      const adds = (context as unknown as { pending: { path: string; member: string }[] }).pending.some((op) => op.path === 'worksheets' && op.member === 'add');
+      original(context);
+      if (adds && !lost) {
+        lost = true;
+        throw new Error('Network request failed');
+      }
+    };
+    expect((await backend.buildReport(request(), noProgress)).ok).toBe(false);
+    const again = await backend.buildReport(request(), noProgress);
+    expect(again.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([SOURCE, DISTRICTS, LAGGING, FINDINGS]);
+  });
+
   test('texts that look like formulas are written as text', async () => {
     const values = monitoringSheet(10);
     const formulaLike = '=HYPERLINK("http://example.com","школа")';

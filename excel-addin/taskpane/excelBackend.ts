@@ -10,6 +10,7 @@
  * larger sheets add syncs where a read or write would pass its 5 MB payload limit (see payload.ts).
  */
 import { runJob } from '../../core/pipeline';
+import type { ReportModel } from '../../core/report/model';
 import type { MergedArea } from '../../core/table/merges';
 import type { StoredSettings } from '../../core/settings';
 import type { ActionResult, JobRequest, PanelBackend, PanelState } from '../../ui/backend';
@@ -18,7 +19,7 @@ import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '.
 import { inspectPanel, jobInput, type SheetBlock } from '../../ui/panelState';
 import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } from './excelApi';
 import { EXCEL_TEXTS, reasonOf } from './excelMessages';
-import { planReplacement, sheetKey, type SheetInfo } from './ownedSheets';
+import { planReplacement, sheetKey, strayCandidates, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueMergedAreas, type MergeRequest } from './readMerges';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues, type SheetExtent } from './readSheets';
@@ -198,7 +199,8 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       }
       if (!job.ok) return failure(job.error);
 
-      const plan = planReplacement(job.report, list(), store.ownedSheets(), names);
+      const owned = [...store.ownedSheets(), ...(await emptyStrays(context, job.report, list(), names))];
+      const plan = planReplacement(job.report, list(), owned, names);
       const ownedWith = (sheets: readonly WrittenSheet[]): OwnedSheet[] => [
         ...plan.keep, ...sheets.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) })),
       ];
@@ -221,6 +223,23 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
     const message = OUTCOMES.report(job, request.district, warnings);
     progress('Готово.');
     return { ok: true, message, sheets: written.map((w) => w.worksheet.name) };
+  }
+
+  /**
+   * The empty sheets with a report sheet's name that a failed run left unrecorded, as the add-in's
+   * (strayCandidates). Only when such a name is taken by a sheet not recorded as ours: then one
+   * more sync, to see whether it is empty.
+   */
+  async function emptyStrays(context: ExcelRequestContext, report: ReportModel, existing: readonly SheetInfo[], inputs: readonly string[]): Promise<OwnedSheet[]> {
+    const candidates = strayCandidates(report, existing, store.ownedSheets(), inputs);
+    if (candidates.length === 0) return [];
+    const used = candidates.map(({ sheet }) => {
+      const range = context.workbook.worksheets.getItem(sheet.id).getUsedRangeOrNullObject();
+      range.load('isNullObject');
+      return range;
+    });
+    await context.sync();
+    return candidates.filter((_, index) => used[index]?.isNullObject === true).map(({ entry }) => entry);
   }
 
   async function highlight(request: JobRequest): Promise<ActionResult> {

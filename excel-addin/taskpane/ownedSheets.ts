@@ -45,6 +45,23 @@ class TakenNames extends Set<string> {
 }
 
 /**
+ * Sheets that carry the exact name of one of this report's sheets but are not recorded as the
+ * add-in's: the user's own, or an empty sheet a failed run added before it could record it (Excel
+ * refused the next sheet, or the answer of that sync was lost). The backend checks which of them
+ * are empty: an empty one is adopted as the add-in's (nothing of the user's is on it), so a
+ * failed run does not leave the next report beside a stray as «… (2)».
+ */
+export function strayCandidates(report: ReportModel, existing: readonly SheetInfo[], owned: readonly OwnedSheet[], inputs: readonly string[]): { sheet: SheetInfo; entry: OwnedSheet }[] {
+  const ours = new Set(owned.map((entry) => entry.id));
+  const protectedNames = new TakenNames(inputs);
+  return existing.flatMap((sheet) => {
+    if (ours.has(sheet.id) || protectedNames.has(sheet.name)) return [];
+    const match = report.sheets.find((s) => s.name === sheet.name);
+    return match ? [{ sheet, entry: { id: sheet.id, kind: match.kind, key: sheetKey(match) } }] : [];
+  });
+}
+
+/**
  * A report replaces the add-in's earlier sheets of the same report: the full report every earlier
  * full-report sheet (so a «состав ОО» sheet from a run with comparison does not linger), a
  * one-district report only the sheets with its own names, so each district's sheet stays until
