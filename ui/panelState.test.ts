@@ -29,6 +29,12 @@ test('a table missing a required column: the core message, and the headers to fi
   expect(state.columns.find((c) => c.key === 'teachers')?.index).toBeNull();
 });
 
+test('a header with no school under it: the message the report would give, not just «школ: 0»; the headers stay offered', () => {
+  const state = buildPanelState({ sheets: ['Лист1'], sheet: { name: 'Лист1', values: values.slice(0, 2) }, settings: DEFAULT_STORED_SETTINGS });
+  expect(state.error).toBe('в таблице нет ни одной строки с данными под заголовком (строка 2)');
+  expect(state.headers.map((h) => h.text)).toEqual(header);
+});
+
 test('the saved mapping corrects recognition (by sheet column index)', () => {
   const state = buildPanelState({ sheets: ['Лист1'], sheet: { name: 'Лист1', values }, settings: { ...DEFAULT_STORED_SETTINGS, mapping: { teachers: 3, teachersCreatedChats: 2 } } });
   expect(state.columns.find((c) => c.key === 'teachers')?.index).toBe(3);

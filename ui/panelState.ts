@@ -15,6 +15,7 @@ import { findHeaderRow, type ColumnMap, type ColumnMapping } from '../core/table
 import { emptyDistrictSpan, type CellSpan } from '../core/table/merges';
 import { REQUIRED_SCHOOL_COLUMNS, type SchoolTable } from '../core/table/schoolTable';
 import { cellText } from '../core/text';
+import { messages } from '../core/messages';
 import type { CellValue } from '../core/values';
 import type { ColumnChoice, JobRequest, PanelState } from './backend';
 
@@ -83,7 +84,8 @@ function tableState({ sheets, sheet, settings }: PanelInput, inspected: { table:
     districts: inspected.districts,
     schools: table.records.filter((record) => record.counted).length,
     settings,
-    error: null,
+    // A header with nothing under it: say so now, as the report would, not just «школ: 0».
+    error: table.records.length === 0 ? messages.emptyTable(table.headerRow) : null,
   };
 }
 
