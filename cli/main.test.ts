@@ -387,6 +387,17 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
   });
 });
 
+describe('a workbook written by a program, its formulas never calculated', () => {
+  it('warns that those cells were read as empty, naming them and what to do, instead of reporting shares without a word', async () => {
+    const dir = tempDir();
+    const rows = WEEKLY_ROWS.map((row, r) => (r === 4 ? row.map((v, c) => (c === 3 ? { formula: '50*2' } : v)) : row));
+    await writeXlsx(join(dir, 'weekly.xlsx'), [{ name: 'Мониторинг', rows }]);
+    const { code, err } = await run(dir, 'weekly.xlsx', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    expect(err).toContain('Внимание: в листе «weekly.xlsx / Мониторинг» формулы без вычисленных значений (1: D5: =50*2): файл записан программой, а не Excel, и эти ячейки прочитаны как пустые. Откройте файл в Excel, сохраните и запустите команду снова');
+  });
+});
+
 describe('options', () => {
   it('--help prints the usage and exits with 0', async () => {
     const io = recordingIo(tempDir());

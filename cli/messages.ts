@@ -80,6 +80,10 @@ export const cliMessages = {
     ' Исправьте файл и запустите команду снова.',
 
   planEmpty: (): string => 'нет ни одного района с числом в столбце плана',
+  /** Formulas of a sheet no program ever calculated: their cells were read as empty. */
+  uncalculatedFormulas: (sheet: string, cells: readonly string[]): string =>
+    `в листе «${sheet}» формулы без вычисленных значений (${cells.length}: ${cells.slice(0, 3).join('; ')}${cells.length > 3 ? '; …' : ''}): ` +
+    'файл записан программой, а не Excel, и эти ячейки прочитаны как пустые. Откройте файл в Excel, сохраните и запустите команду снова',
   planUnusable: (path: string, reasons: readonly string[], columns: readonly string[]): string =>
     `в файле плана 2.3 ${path} не найден план по районам: ` +
     (reasons.length === 1 ? reasons[0] ?? '' : '\n' + reasons.map((r) => `  ${r}`).join('\n') + '\n') +

@@ -20,6 +20,8 @@ export interface LoadedSheet {
   readonly label: string;
   readonly hidden: boolean;
   readonly rows: PlainCell[][];
+  /** Formulas of a never-calculated sheet, read as empty («D4: =40*2»); see readXlsx.ts. */
+  readonly uncalculated: readonly string[];
 }
 
 export interface LoadedFile {
@@ -81,7 +83,7 @@ export async function loadSpreadsheet(path: string): Promise<LoadedFile> {
 
   const text = decodeText(bytes);
   if (text === null) throw new InputError(cliMessages.notText(path));
-  return { path, format: 'csv', bytes: bytes.length, sheets: [{ sheetName: null, label: name, hidden: false, rows: parseCsv(text) }] };
+  return { path, format: 'csv', bytes: bytes.length, sheets: [{ sheetName: null, label: name, hidden: false, rows: parseCsv(text), uncalculated: [] }] };
 }
 
 /**
@@ -110,7 +112,7 @@ async function loadXlsx(path: string, name: string, bytes: Buffer): Promise<Load
     path,
     format: 'xlsx',
     bytes: bytes.length,
-    sheets: sheets.map((sheet) => ({ sheetName: sheet.name, label: `${name} / ${sheet.name}`, hidden: sheet.hidden, rows: sheet.rows })),
+    sheets: sheets.map((sheet) => ({ sheetName: sheet.name, label: `${name} / ${sheet.name}`, hidden: sheet.hidden, rows: sheet.rows, uncalculated: sheet.uncalculated })),
   };
 }
 

@@ -1,7 +1,6 @@
 /** Turning ExcelJS cell values into what the cell shows, and whole sheets into plain rows. */
 import ExcelJS from 'exceljs';
 import { plainCellValue, readXlsxSheets } from './readXlsx';
-import { runJob } from '../core';
 
 describe('plainCellValue', () => {
   it('passes numbers, text and booleans through and blanks as null', () => {
@@ -84,25 +83,28 @@ describe('readXlsxSheets', () => {
     expect(sheets[0]?.rows[0]).toEqual(['25%', 0.25]);
   });
 
-  it('hands on a never-calculated formula in a row of data as its text, which the report names as a finding with its cell; a row of nothing else stays blank', async () => {
+  it('lists the formulas of a never-calculated sheet (a program wrote it: no formula has a result), each by its own cell and formula, and reads them as empty', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Мониторинг');
     sheet.addRow(['Район', 'Наименование ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты']);
     sheet.addRow(['Амурский район', 'СОШ 1', 40, 10]);
-    // A file written by a program: formulas with no stored result.
     sheet.addRow(['Амурский район', 'СОШ 2', { formula: '40*2' } as ExcelJS.CellFormulaValue, 20]);
-    sheet.addRow([{ formula: 'IF(A9="","",A9)' } as ExcelJS.CellFormulaValue, { formula: 'IF(B9="","",B9)' } as ExcelJS.CellFormulaValue]);
+    sheet.addRow(['Амурский район', 'СОШ 3', 30, { formula: 'C4*0.5' } as ExcelJS.CellFormulaValue]);
+    sheet.addRow(['Амурский район', 'СОШ 4', 30, { sharedFormula: 'D4' } as ExcelJS.CellSharedFormulaValue]);
     const sheets = await readXlsxSheets(Buffer.from(await workbook.xlsx.writeBuffer()));
-    const rows = sheets[0]?.rows ?? [];
-    expect(rows[2]).toEqual(['Амурский район', 'СОШ 2', '=40*2', 20]);
-    expect(rows[3]).toEqual([null, null]);
+    expect(sheets[0]?.rows[2]).toEqual(['Амурский район', 'СОШ 2', null, 20]);
+    expect(sheets[0]?.uncalculated).toEqual(['C3: =40*2', 'D4: =C4*0.5', 'D5: =C5*0.5']);
+  });
 
-    const job = runJob({ current: { values: rows } });
-    if (!job.ok) throw new Error(job.error);
-    const finding = job.evaluation.findings.find((f) => f.row === 3);
-    expect(finding).toMatchObject({ cell: 'C3', column: 'Учителей всего', severity: 'error' });
-    expect(finding?.message).toMatch(/^формула без вычисленного значения \(откройте файл в Excel и сохраните его\): «=40\*2»/);
-    expect(job.evaluation.schools).toHaveLength(2);
+  it('lists none where Excel calculated the sheet: a formula without a result there returned "" and is an empty cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Мониторинг');
+    sheet.addRow(['Район', 'Наименование ОО', 'Учителей всего']);
+    sheet.addRow(['Амурский район', 'СОШ 1', { formula: '20*2', result: 40 } as ExcelJS.CellFormulaValue]);
+    sheet.addRow([{ formula: 'IF(A9="","",A9)' } as ExcelJS.CellFormulaValue]);
+    const sheets = await readXlsxSheets(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(sheets[0]?.rows.slice(1)).toEqual([['Амурский район', 'СОШ 1', 40], [null]]);
+    expect(sheets[0]?.uncalculated).toEqual([]);
   });
 
   it('throws on bytes that are not an .xlsx', async () => {

@@ -11,6 +11,8 @@ export interface PlainSheet {
   readonly hidden: boolean;
   /** Row 1 of the sheet is rows[0]; column A is rows[r][0]. */
   readonly rows: PlainCell[][];
+  /** «D4: =40*2» for each formula of a sheet that was never calculated (no formula has a result), read as empty. */
+  readonly uncalculated: readonly string[];
 }
 
 /** «15.04.2023», as a Russian sheet shows a date (title rows carry the reporting period). */
@@ -56,13 +58,6 @@ export function plainCellValue(value: unknown, numberFormat?: string): PlainCell
   return null;
 }
 
-/** The formula of a cell that has one and no cached result, else null. */
-function uncalculatedFormula(value: unknown): string | null {
-  if (!isObject(value) || value.result !== undefined) return null;
-  const formula = 'formula' in value ? value.formula : 'sharedFormula' in value ? value.sharedFormula : undefined;
-  return typeof formula === 'string' ? formula : null;
-}
-
 /** Reads every worksheet into plain rows; throws what ExcelJS throws for a file that is not .xlsx. */
 export async function readXlsxSheets(bytes: Buffer): Promise<PlainSheet[]> {
   const workbook = new ExcelJS.Workbook();
@@ -71,33 +66,37 @@ export async function readXlsxSheets(bytes: Buffer): Promise<PlainSheet[]> {
   return workbook.worksheets.map((worksheet) => ({
     name: worksheet.name,
     hidden: worksheet.state !== 'visible',
-    rows: sheetRows(worksheet),
+    ...sheetRows(worksheet),
   }));
 }
 
-function sheetRows(worksheet: ExcelJS.Worksheet): PlainCell[][] {
+function sheetRows(worksheet: ExcelJS.Worksheet): { rows: PlainCell[][]; uncalculated: string[] } {
   const rows: PlainCell[][] = [];
+  const uncalculated: string[] = [];
+  let calculated = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: PlainCell[] = [];
     // Merged cells report the merge's top-left value, so a district merged down its schools
     // reaches every school row.
-    const uncalculated: { column: number; formula: string }[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       cells[column - 1] = plainCellValue(cell.value, cell.numFmt);
-      const formula = uncalculatedFormula(cell.value);
-      if (formula !== null) uncalculated.push({ column, formula });
+      if (!isFormula(cell.value)) return;
+      if (cell.value.result !== undefined) calculated++;
+      // ExcelJS gives the cell's own formula here, a shared one translated to its cell.
+      else uncalculated.push(`${cell.address}: =${cell.formula}`);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    // A formula never calculated (a file written by a program, not saved by Excel) reads as
-    // empty, as a formula that returned "" does. In a row that holds data it stands for a
-    // number the file does not have: it is handed on as its text («=40*2»), which core reports
-    // («формула без вычисленного значения…») with its cell, instead of silently missing. Rows
-    // of nothing else (=ЕСЛИ(A5="";"";A5) under a table) stay blank.
-    if (uncalculated.length > 0 && cells.some((cell) => cell !== null && cell !== '')) {
-      for (const { column, formula } of uncalculated) cells[column - 1] = `=${formula}`;
-    }
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return rows;
+  // A formula without a stored result reads as empty. Excel stores a result for every formula it
+  // saves; the ones ExcelJS shows without one are those that returned "" (ExcelJS cannot tell
+  // them apart). A sheet where no formula has a result was written by a program and never
+  // calculated: its numbers are not in the file, which the command says instead of reporting
+  // shares without them.
+  return { rows, uncalculated: calculated === 0 ? uncalculated : [] };
+}
+
+function isFormula(value: unknown): value is { result?: unknown } {
+  return isObject(value) && ('formula' in value || 'sharedFormula' in value);
 }

@@ -79,6 +79,8 @@ async function readWeekly(path: string, sheet: string | null, io: CliIo, progres
     const choice = pickWeeklySheet(file, sheet);
     picked = choice.sheet;
     if (choice.warning !== null) warnings.push(choice.warning);
+    const uncalculated = file.sheets.find((s) => s.label === picked.name)?.uncalculated ?? [];
+    if (uncalculated.length > 0) warnings.push(cliMessages.uncalculatedFormulas(picked.name ?? path, uncalculated));
   } catch (error) {
     const summary = error instanceof InputError ? findSummarySheet(file, sheet) : null;
     if (!summary) throw error;
