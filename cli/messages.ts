@@ -6,6 +6,11 @@ import { messages } from '../core/messages';
 
 const quoteList = (items: readonly string[]): string => items.map((item) => `«${item}»`).join(', ');
 
+/** A sentence without its closing full stop, to end it differently. */
+function withoutStop(text: string): string {
+  return text.replace(/\.+$/, '');
+}
+
 export const cliMessages = {
   usage: (): string =>
     [
@@ -86,8 +91,9 @@ export const cliMessages = {
     'файл записан программой, а не Excel, и эти ячейки прочитаны как пустые. Откройте файл в Excel, сохраните и запустите команду снова',
   planUnusable: (path: string, reasons: readonly string[], columns: readonly string[]): string =>
     `в файле плана 2.3 ${path} не найден план по районам: ` +
-    (reasons.length === 1 ? reasons[0] ?? '' : '\n' + reasons.map((r) => `  ${r}`).join('\n') + '\n') +
-    `${reasons.length === 1 ? '. ' : ''}Нужна таблица со столбцами ${quoteList(columns)}`,
+    // Reasons may end with a full stop of their own: one is enough.
+    (reasons.length === 1 ? `${withoutStop(reasons[0] ?? '')}. ` : '\n' + reasons.map((r) => `  ${withoutStop(r)}`).join('\n') + '\n') +
+    `Нужна таблица со столбцами ${quoteList(columns)}.`,
 
   outNotXlsx: (path: string): string => `отчёт записывается в книгу .xlsx, а указан файл ${path}`,
   outputOverInput: (path: string): string => `нельзя записать результат поверх входного файла: ${path}`,

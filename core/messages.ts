@@ -31,8 +31,8 @@ export const messages = {
     `строка без наименования ОО, числа которой равны сумме ${whose}, — промежуточный итог; пропущена: итоги считаются заново`,
   rowWithoutNumbers: (text: string): string => `строка без чисел и без наименования ОО пропущена: «${text}»`,
   totalRowSkipped: (text: string): string => `строка итогов «${text}» пропущена: итоги считаются заново`,
-  headerNotFound: (found: readonly string[]): string =>
-    'не найдена строка заголовков таблицы мониторинга' +
+  headerNotFound: (found: readonly string[], table = 'таблицы мониторинга'): string =>
+    `не найдена строка заголовков ${table}` +
     (found.length ? `; в первых строках есть: ${found.map((h) => `«${h}»`).join(', ')}` : '; лист пуст'),
   requiredColumnsMissing: (missing: readonly string[], found: readonly string[]): string =>
     `не найдены обязательные столбцы: ${missing.map((h) => `«${h}»`).join(', ')}. ` +

@@ -50,7 +50,7 @@ export function looseKeyOfNormalized(key: string): string {
 }
 
 export function parsePlanTable(values: readonly (readonly CellValue[])[], options: ParseOptions<PlanColumnKey> = {}): ParseResult<DistrictPlan> {
-  const located = locateTable(values, PLAN_COLUMNS, ['district', 'required'], options);
+  const located = locateTable(values, PLAN_COLUMNS, ['district', 'required'], options, 'таблицы плана 2.3');
   if (!located.ok) return located;
   const { columns, rowIndex } = located.header;
   const firstRow = options.firstRow ?? 1;

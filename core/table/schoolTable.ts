@@ -114,6 +114,7 @@ export function locateHeader<K extends string>(
   values: readonly (readonly CellValue[])[],
   defs: readonly ColumnDef<K>[],
   options: ParseOptions<K>,
+  table?: string,
 ): { ok: true; header: HeaderMatch<K> } | { ok: false; error: string } {
   const firstRow = options.firstRow ?? 1;
   let header: HeaderMatch<K> | null;
@@ -123,7 +124,7 @@ export function locateHeader<K extends string>(
     header = findHeaderRow(values, defs);
   }
   if (!header) {
-    if (!options.mapping) return { ok: false, error: messages.headerNotFound(firstTexts(values)) };
+    if (!options.mapping) return { ok: false, error: messages.headerNotFound(firstTexts(values), table) };
     // The user's mapping names the columns: take the first non-empty row as the header.
     header = headerAt(values, Math.max(0, values.findIndex((row) => row.some((cell) => cellText(cell) !== ''))), defs);
   }
@@ -138,8 +139,10 @@ export function locateTable<K extends string>(
   defs: readonly ColumnDef<K>[],
   required: readonly K[],
   options: ParseOptions<K>,
+  /** What the table is, for the message when no header is found («таблицы плана 2.3»). */
+  table?: string,
 ): { ok: true; header: HeaderMatch<K> } | { ok: false; error: string } {
-  const located = locateHeader(values, defs, options);
+  const located = locateHeader(values, defs, options, table);
   if (!located.ok) return located;
   const missing = required.filter((key) => located.header.columns[key] === undefined);
   if (missing.length === 0) return located;

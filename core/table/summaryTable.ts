@@ -33,7 +33,7 @@ export interface SummaryTable {
 export const REQUIRED_SUMMARY_COLUMNS: readonly SummaryColumnKey[] = ['week', 'schoolsTotal'];
 
 export function parseSummaryTable(values: readonly (readonly CellValue[])[], options: ParseOptions<SummaryColumnKey> = {}): ParseResult<SummaryTable> {
-  const located = locateTable(values, SUMMARY_COLUMNS, REQUIRED_SUMMARY_COLUMNS, options);
+  const located = locateTable(values, SUMMARY_COLUMNS, REQUIRED_SUMMARY_COLUMNS, options, 'сводки по неделям');
   if (!located.ok) return located;
   const { columns, rowIndex, headers } = located.header;
   const firstRow = options.firstRow ?? 1;
