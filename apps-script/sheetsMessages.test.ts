@@ -22,6 +22,10 @@ describe('sheetsFailed', () => {
   it('leaves the server\'s own Russian messages as they are', () => {
     expect(inRussian('Лист «Мониторинг» не найден')).toBe('Лист «Мониторинг» не найден');
     expect(inRussian('Exceeded maximum execution time')).toMatch(/^Google Таблицы не выполнили действие: скрипт работал дольше, чем разрешает Google\./);
+    // Google speaks Russian to a Russian account: its own Russian words are explained too.
+    expect(inRussian('Превышено максимальное время выполнения')).toMatch(/^Google Таблицы не выполнили действие: скрипт работал дольше, чем разрешает Google\. Повторите; .*\(Ответ Google: Превышено максимальное время выполнения\)$/);
+    expect(sheetsFailed(new Error('Вы пытаетесь изменить защищенную ячейку или объект.'))).toMatch(/^Google Таблицы не выполнили действие: лист или диапазон защищён от изменений\. Попросите владельца/);
+    expect(sheetsFailed(new Error('Authorization is required to perform that action.'))).toMatch(/^Google Таблицы не выполнили действие: надстройке ещё не дано разрешение работать с таблицей\. Выберите в меню «Сферум»/);
   });
 });
 

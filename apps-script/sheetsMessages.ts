@@ -9,14 +9,18 @@ import { errorText } from '../core/text';
 import { TEXTS } from '../ui/texts';
 
 /** Google's messages a user can act on: what happened and what to do, in Russian. */
+// Google words its errors in the account's language: each pattern has the English and the Russian wording.
 const KNOWN_REASONS: readonly (readonly [pattern: RegExp, reason: string, advice: string])[] = [
-  [/protected/i, 'лист или диапазон защищён от изменений',
+  [/protected|защищ/i, 'лист или диапазон защищён от изменений',
     'Попросите владельца таблицы снять защиту («Данные» → «Защищённые листы и диапазоны») или дать вам право её изменять, и повторите.'],
-  [/maximum execution time/i, 'скрипт работал дольше, чем разрешает Google',
+  [/maximum execution time|максимальное время выполнения/i, 'скрипт работал дольше, чем разрешает Google',
     'Повторите; если не поможет, постройте отчёт по одному району.'],
-  [/timed out|timeout/i, 'сервис Google не ответил вовремя', 'Подождите минуту и повторите.'],
-  [/try again later|service (error|unavailable)|server error|internal error/i, 'сбой на стороне Google', 'Подождите минуту и повторите.'],
-  [/permission|authoriz|not have access|access denied/i, 'нет права изменять эту таблицу',
+  [/timed out|timeout|истекло время|время ожидания/i, 'сервис Google не ответил вовремя', 'Подождите минуту и повторите.'],
+  [/try again later|service (error|unavailable)|server error|internal error|повторите попытку позже|ошибка сервера|внутренняя ошибка/i, 'сбой на стороне Google', 'Подождите минуту и повторите.'],
+  // The script itself not yet allowed to run (not the user's rights to the table).
+  [/authorization is required|требуется авторизация|необходима авторизация/i, 'надстройке ещё не дано разрешение работать с таблицей',
+    'Выберите в меню «Сферум» любой пункт, разрешите доступ в окне Google и повторите.'],
+  [/permission|authoriz|not have access|access denied|нет разрешения|нет доступа|недостаточно прав/i, 'нет права изменять эту таблицу',
     'Попросите владельца таблицы дать вам доступ редактора, и повторите.'],
 ];
 
@@ -30,7 +34,15 @@ export function sheetsFailed(error: unknown): string {
   return detail ? `${message} (Ответ Google: ${detail})` : message;
 }
 
-/** Russian text stays as it is (the server's own messages); anything else is Google's and is explained. */
+/**
+ * The server's own messages (Russian, and already framed) stay as they are; anything else is
+ * Google's, in English or in Russian, and is explained with what to do.
+ */
 export function inRussian(message: string): string {
-  return /[а-яё]/i.test(message) ? message : sheetsFailed(message);
+  const framed = message.startsWith(FRAME);
+  const own = /[а-яё]/i.test(message) && (framed || !KNOWN_REASONS.some(([pattern]) => pattern.test(message)));
+  return own ? message : sheetsFailed(message);
 }
+
+/** How every message of sheetsFailed begins («Google Таблицы не выполнили действие»). */
+const FRAME = TEXTS.hostFailed('sheets', '', '').split(':')[0] ?? '';

@@ -10,6 +10,7 @@ import { DEFAULT_STORED_SETTINGS, SHEET_NAMES } from '../core';
 import { TEXTS } from '../ui/texts';
 import { PROGRESS } from './sidebar/gasBackend';
 import { SERVER_FUNCTIONS } from './serverFunctions';
+import { sheetsFailed } from './sheetsMessages';
 import { ensureBuilt, loadScript, monitoringSheet, repoRoot, sidebarHtml, type LoadedScript } from './test-support';
 
 jest.setTimeout(60_000);
@@ -245,7 +246,7 @@ describe('the sidebar in Chromium', () => {
     sidebar.failNext(SERVER_FUNCTIONS.highlight, 'Превышено максимальное время выполнения');
     await page.locator('button[data-action="highlight"]').click();
     await expectIdle(page);
-    await expect(result.textContent()).resolves.toBe(TEXTS.failed(TEXTS.highlight, 'Превышено максимальное время выполнения'));
+    await expect(result.textContent()).resolves.toBe(TEXTS.failed(TEXTS.highlight, sheetsFailed('Превышено максимальное время выполнения')));
     await expect(result.getAttribute('role')).resolves.toBe('alert');
     await screenshot(page, 'sheets-sidebar-failure.png');
   });
@@ -255,7 +256,7 @@ describe('the sidebar in Chromium', () => {
     sidebar.failNext(SERVER_FUNCTIONS.load, 'Нет доступа к таблице');
     await page.locator('#sm-sheet').selectOption('Прошлая неделя');
     await expectIdle(page);
-    await expect(page.locator('.sm-alert').textContent()).resolves.toBe(TEXTS.failed(TEXTS.loadAction, 'Нет доступа к таблице'));
+    await expect(page.locator('.sm-alert').textContent()).resolves.toBe(TEXTS.failed(TEXTS.loadAction, sheetsFailed('Нет доступа к таблице')));
     expect(requests).toEqual([PAGE_URL]);
   });
 });

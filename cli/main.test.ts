@@ -357,6 +357,7 @@ describe('bad input: Russian message, exit code 2, no output left behind', () =>
     await refused({ targets: { teachersCreatedChat: 0.4 } }, /нельзя использовать: неизвестный показатель «teachersCreatedChat»; известны: teachersCreatedChats, /);
     await refused({ target: { teachersCreatedChats: 0.4 } }, /нельзя использовать: неизвестный ключ «target»; ожидаются targets, tolerance, teacherBase\. Исправьте файл/);
     await refused({ targets: { teachersCreatedChats: 'сорок' } }, /цель должна быть долей от 0 до 1 \(например 0,35 или 35%\), а не «сорок»\. Исправьте файл/);
+    await refused({ teacherBase: null }, /неизвестная база учительских показателей «null»/);
     await refused({ teacherBase: 'staff' }, /неизвестная база учительских показателей «staff»: ожидается «teachers» .* или «staffTotal» \(численность педагогов ОО\)\. Исправьте/);
     await refused({ targets: [0.4] }, /нельзя использовать: «targets» должен быть объектом/);
   });

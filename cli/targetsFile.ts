@@ -5,7 +5,7 @@
  * with a warning that is easy to miss: an unknown key, a misspelt indicator, a target of 40.
  */
 import { promises as fs } from 'fs';
-import { parseValue, resolveSettings, safeString, type SettingsInput, type TeacherBase } from '../core';
+import { parseValue, resolveSettings, type SettingsInput, type TeacherBase } from '../core';
 import { errorText } from '../core/text';
 import { readReason } from './fileErrors';
 import { InputError } from './inputError';
@@ -52,7 +52,8 @@ function targetsFromJson(raw: unknown, path: string): SettingsInput {
   const problems = unknown.map(cliMessages.targetsUnknownKey);
   // Checked here, not by core: core's message says it took «teachers» instead, and here nothing is taken.
   if (teacherBase !== undefined && !(typeof teacherBase === 'string' && Object.keys(TEACHER_BASES).includes(teacherBase))) {
-    problems.push(cliMessages.targetsBadTeacherBase(safeString(teacherBase)));
+    // JSON's own spelling of what is there (null, 5), so the quote is never empty.
+    problems.push(cliMessages.targetsBadTeacherBase(typeof teacherBase === 'string' ? teacherBase : JSON.stringify(teacherBase)));
   }
   problems.push(...resolveSettings({ targets: settings.targets, tolerance }).errors);
   if (problems.length === 0) return settings;

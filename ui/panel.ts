@@ -155,7 +155,7 @@ class Panel {
       this.percentInput(`sm-target-${field.key}`, field.label, field.text, (value) => withTarget(this.current(), field.key, value), true),
     );
     const tolerance = this.percentInput('sm-tolerance', TEXTS.toleranceLabel, percentText(settings.tolerance), (value) =>
-      value === null ? null : withTolerance(this.current(), value), false);
+      value === null ? null : withTolerance(this.current(), value), false, TEXTS.pointsUnit);
 
     const base = el('select', { id: 'sm-teacher-base', name: 'teacherBase' });
     for (const [value, label] of Object.entries(TEXTS.teacherBases)) base.appendChild(option(value, label, value === settings.teacherBase));
@@ -173,7 +173,7 @@ class Panel {
   }
 
   /** A percent field that saves on change; `apply` returns null when the value is not allowed. */
-  private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, optional: boolean): HTMLElement {
+  private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, optional: boolean, unit = '%'): HTMLElement {
     const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-error` });
     const error = el('div', { id: `${id}-error`, class: 'sm-field-error' });
     setText(error, null);
@@ -182,7 +182,8 @@ class Panel {
       const next = read.ok && (read.value !== null || optional) ? apply(read.value) : null;
       if (!next) {
         input.setAttribute('aria-invalid', 'true');
-        setText(error, read.ok ? TEXTS.percentInvalid(input.value) : read.error);
+        // Only a required field (the tolerance) refuses an empty box.
+        setText(error, read.ok ? (read.value === null ? TEXTS.percentRequired('5') : TEXTS.percentInvalid(input.value)) : read.error);
         return;
       }
       input.removeAttribute('aria-invalid');
@@ -191,7 +192,7 @@ class Panel {
     });
     return el('div', { class: 'sm-percent' }, [
       el('label', { for: id }, [label]),
-      el('div', { class: 'sm-percent__box' }, [input, el('span', { class: 'sm-percent__unit' }, ['%'])]),
+      el('div', { class: 'sm-percent__box' }, [input, el('span', { class: 'sm-percent__unit' }, [unit])]),
       error,
     ]);
   }

@@ -20,6 +20,10 @@ describe('percent fields', () => {
     expect(readPercent('сто')).toEqual({ ok: false, error: '«сто» — не процент: введите число от 0 до 100, например 35 или 12,5' });
     expect(readPercent('150').ok).toBe(false);
     expect(readPercent('-5').ok).toBe(false);
+    // A share written as a fraction (as formulas and files take it) is not read as 0,35 %.
+    expect(readPercent('0,35')).toEqual({ ok: false, error: '«0,35» похоже на долю: поле в процентах — введите 35. Если нужно именно 0,35 %, введите «0,35%»' });
+    expect(readPercent('0,35%')).toEqual({ ok: true, value: 0.0035 });
+    expect(readPercent('0')).toEqual({ ok: true, value: 0 });
   });
 });
 

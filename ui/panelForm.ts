@@ -30,6 +30,11 @@ export function readPercent(text: string): PercentInput {
   if (trimmed === '') return { ok: true, value: null };
   const parsed = parseValue(trimmed);
   if (parsed.kind !== 'number') return { ok: false, error: TEXTS.percentInvalid(trimmed) };
+  // A fraction without «%» is a share written the way formulas and files take it (0,35 = 35 %):
+  // read as the percent field reads it, it would silently be a target of 0,35 %.
+  if (!parsed.percent && parsed.value > 0 && parsed.value < 1) {
+    return { ok: false, error: TEXTS.percentLooksLikeShare(trimmed, String(Number((parsed.value * 100).toFixed(8))).replace('.', ',')) };
+  }
   // The field is in percent: «35» and «35%» both mean 0.35.
   const value = parsed.percent ? parsed.value : parsed.value / 100;
   if (value < 0 || value > 1) return { ok: false, error: TEXTS.percentInvalid(trimmed) };

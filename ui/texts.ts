@@ -41,6 +41,8 @@ export const TEXTS = {
   targetsSection: 'Цели и допуск',
   targetsHint: 'Цели в процентах; пустое поле — без цели. Сохраняются в файле таблицы.',
   toleranceLabel: 'Допуск «близко», п.п. ниже цели',
+  /** The tolerance is a difference of percentages: percentage points. */
+  pointsUnit: 'п.п.',
   teacherBaseLabel: 'База для долей учителей',
   teacherBases: { teachers: 'Учителя в «Сферуме»', staffTotal: 'Педагоги ОО по штату' } as const,
   saved: 'Настройки сохранены в файле таблицы.',
@@ -51,6 +53,10 @@ export const TEXTS = {
   required: 'обязательный',
 
   percentInvalid: (text: string): string => `«${text}» — не процент: введите число от 0 до 100, например 35 или 12,5`,
+  /** «0,35» in a percent field: 0,35 % is no target anyone sets; it is the share 35 % written as a fraction. */
+  percentLooksLikeShare: (text: string, percent: string): string =>
+    `«${text}» похоже на долю: поле в процентах — введите ${percent}. Если нужно именно ${text} %, введите «${text}%»`,
+  percentRequired: (example: string): string => `Введите число, например ${example}`,
   failed: (action: string, reason: string): string => `${action}: не удалось. ${reason}`,
   unexpected: 'Непредвиденная ошибка',
   /** The host refused or failed an action: why (in Russian where known), then what to do. */

@@ -44,9 +44,12 @@ const ERROR_TYPES: Readonly<Record<string, string>> = {
  */
 function argumentCell(value: unknown): unknown {
   if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value ?? null;
-  const { code, errorType } = value as { code?: unknown; errorType?: unknown };
+  const { code, errorType, type, basicValue } = value as { code?: unknown; errorType?: unknown; type?: unknown; basicValue?: unknown };
   if (typeof code === 'string' && code.startsWith('#')) return code;
   if (typeof errorType === 'string') return ERROR_TYPES[errorType] ?? `#${errorType.toUpperCase()}!`;
+  // Other data types (functions.json also lets them in: allowCustomDataForDataTypeAny) carry
+  // the value the cell shows, e.g. a formatted number's: that is what the user sees and means.
+  if (type !== 'Error' && (typeof basicValue === 'number' || typeof basicValue === 'string' || typeof basicValue === 'boolean')) return basicValue;
   return '#VALUE!';
 }
 

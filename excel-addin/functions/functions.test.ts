@@ -80,6 +80,9 @@ describe('error cells in a range (functions.json lets them in: allowErrorForData
     expectError(result[1]?.[0], '#VALUE!', 'part (часть): ошибка в ячейке: «#N/A»');
     expect(result[2]).toEqual([0.3]);
   });
+  test('a cell holding a data type (a formatted number) is read as the value it shows, not as an error', () => {
+    expect(share(one({ type: 'FormattedNumber', basicValue: 5, numberFormat: '0' }), one(10))).toEqual([[0.5]]);
+  });
   test('CHECK names the error, and SHARE_BY leaves its row out of the district\'s sums', () => {
     expect(check(column(1, na), column(div0, 10))).toEqual([['ошибка в ячейке: «#DIV/0!»'], ['ошибка в ячейке: «#N/A»']]);
     expect(shareBy(column('А', 'А', 'Б'), one('А'), column(1, na, 5), column(4, 10, 10))).toEqual([[0.25]]);
