@@ -288,6 +288,15 @@ describe('buildReport', () => {
     expect((await backend.load(SOURCE)).settings.previousSheet).toBe('Неделя 14');
   });
 
+  test('a refusal says what to do by its cause: a protected sheet is not fixed by leaving a cell', async () => {
+    const { excel, backend } = workbook(60);
+    excel.refuseNext('values', 'AccessDenied');
+    const protectedSheet = await backend.buildReport(request(), noProgress);
+    expect(protectedSheet.message).toMatch(/^Excel не выполнил действие: .*\(AccessDenied\)\. Если лист или книга защищены, снимите защиту/);
+    excel.refuseNext('values', 'InvalidOperationInCellEditMode');
+    expect((await backend.buildReport(request(), noProgress)).message).toMatch(/Если открыт режим редактирования ячейки, завершите его/);
+  });
+
   test('a run that fails while writing leaves sheets the next run replaces, never strays beside a second report', async () => {
     const { excel, backend } = workbook(60);
     expect((await backend.buildReport(request(), noProgress)).ok).toBe(true);

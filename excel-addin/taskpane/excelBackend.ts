@@ -18,7 +18,7 @@ import { OUTCOMES } from '../../ui/outcomes';
 import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '../../ui/mergedCells';
 import { inspectPanel, jobInput, type SheetBlock } from '../../ui/panelState';
 import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } from './excelApi';
-import { EXCEL_TEXTS, reasonOf } from './excelMessages';
+import { codeOf, EXCEL_TEXTS, reasonOf } from './excelMessages';
 import { planReplacement, sheetKey, strayCandidates, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueMergedAreas, type MergeRequest } from './readMerges';
@@ -75,7 +75,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
         return names.find((name) => !present.has(name.toLocaleLowerCase('ru')));
       }).catch(() => undefined);
       if (missing !== undefined) throw new MissingSheet(missing);
-      throw new Error(EXCEL_TEXTS.excelFailed(reasonOf(error)));
+      throw new Error(EXCEL_TEXTS.excelFailed(reasonOf(error), codeOf(error)));
     }
   }
 
@@ -103,7 +103,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
     try {
       return await action();
     } catch (error) {
-      return failure(error instanceof Error ? error.message : EXCEL_TEXTS.excelFailed(reasonOf(error)));
+      return failure(error instanceof Error ? error.message : EXCEL_TEXTS.excelFailed(reasonOf(error), codeOf(error)));
     }
   }
 

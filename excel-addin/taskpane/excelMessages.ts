@@ -7,11 +7,20 @@ import { TEXTS } from '../../ui/texts';
 export const EXCEL_TEXTS = {
   sheetMissing: (name: string): string =>
     `лист «${name}» не найден: возможно, он переименован или удалён. Выберите лист в списке заново.`,
-  excelFailed: (reason: string): string =>
-    TEXTS.hostFailed('excel', reason, 'Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.'),
+  /** `code` (Office's error code) picks the advice: a protected sheet is not fixed by leaving a cell. */
+  excelFailed: (reason: string, code?: string): string => TEXTS.hostFailed('excel', reason, ADVICE[code ?? ''] ?? DEFAULT_ADVICE),
   settingsNotSaved: (reason: string): string => `Отчёт построен, но список листов надстройки не сохранён в книге (${reason}).`,
   unsupported: 'Эта версия Excel не поддерживает нужные функции (ExcelApi 1.9). Откройте книгу в Microsoft 365, Excel 2021 или Excel в браузере.',
 } as const;
+
+const DEFAULT_ADVICE = 'Если открыт режим редактирования ячейки, завершите его (Enter или Esc) и повторите.';
+
+/** What to do, by Office's error code, where the usual advice does not fit. */
+const ADVICE: Readonly<Record<string, string>> = {
+  AccessDenied: 'Если лист или книга защищены, снимите защиту («Рецензирование» → «Снять защиту листа» или «Защитить книгу») и повторите.',
+  RequestPayloadSizeLimitExceeded: 'Повторите в приложении Excel.',
+  ResponsePayloadSizeLimitExceeded: 'Повторите в приложении Excel.',
+};
 
 /** Excel's error codes that a user can act on, said in Russian. */
 const KNOWN_REASONS: Readonly<Record<string, string>> = {
@@ -31,4 +40,10 @@ export function reasonOf(error: unknown): string {
     if (text || tag) return text || tag;
   }
   return String(error);
+}
+
+/** Office's error code of what was thrown («AccessDenied»), if it has one. */
+export function codeOf(error: unknown): string | undefined {
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
