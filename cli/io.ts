@@ -11,6 +11,8 @@ export interface CliIo {
   readonly cwd: string;
   /** ANSI colours in the terminal table (only for a real terminal). */
   readonly color: boolean;
+  /** The terminal's width in characters, for a real terminal; none when printing to a file or pipe. */
+  readonly columns?: number;
 }
 
 /** Exit codes: success, a bug of ours, and input the user can fix (bad file, bad option). */
@@ -38,5 +40,6 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     cwd: commandCwd(process.env, process.cwd()),
     color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }

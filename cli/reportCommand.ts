@@ -137,7 +137,7 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   for (const warning of warnings) io.stderr(cliMessages.warning(warning) + '\n');
   if (paths.sample) io.stdout(cliMessages.sampleUsed() + '\n');
   io.stdout(tableHeading(evaluation, source, args.district));
-  io.stdout(districtTable(evaluation, { color: io.color, district: args.district }));
+  io.stdout(districtTable(evaluation, { color: io.color, district: args.district, width: io.columns }));
   io.stdout(tableFooter(evaluation, args.district));
   io.stdout('\n' + cliMessages.written(cliMessages.reportWritten(), shown(paths.out, io.cwd)) + '\n');
   if (paths.json !== null) io.stdout(cliMessages.written(cliMessages.jsonWritten(), shown(paths.json, io.cwd)) + '\n');

@@ -37,6 +37,28 @@ describe('districtTable', () => {
     expect(text).toContain('Итого по региону');
   });
 
+  it('fits an 80-column terminal with short headers and names, and is printed in full where there is room or no terminal', () => {
+    const wide = runJob({ current: { values: [
+      ['Район', 'ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты', 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю',
+        'Учителя, написавшие в групповых чатах минимум 10 сообщений за неделю', 'Учителя, совершившие минимум 1 звонок за неделю', 'Численность педагогов ОО'],
+      ['Черёмуховский муниципальный округ', 'Школа 1', 100, 40, 30, 20, 10, 120],
+      ['Южный район', 'Школа 2', 1000, 100, 90, 80, 70, 1000],
+    ] }, settings: { teacherBase: 'teachers' } });
+    if (!wide.ok) throw new Error(wide.error);
+    const full = districtTable(wide.evaluation, { color: false }).trimEnd().split('\n');
+    expect(Math.max(...full.map((line) => line.length))).toBeGreaterThan(80);
+    expect(full[0]).toContain('≥10 сообщений');
+    const compact = districtTable(wide.evaluation, { color: true, width: 80 }).trimEnd().split('\n');
+    expect(Math.max(...compact.map((line) => line.replace(/\u001b\[\d+m/g, '').length))).toBeLessThanOrEqual(80);
+    expect(compact[0]).toMatch(/^Район\s+ОО\s+Чаты\s+≥3 сообщ\.\s+≥10 сообщ\.\s+Звонки\s+Педагоги\s+Отстают$/);
+    expect(compact.some((line) => line.startsWith('Черёмуховский мун…'))).toBe(true);
+    expect(districtTable(wide.evaluation, { color: false, width: 200 }).trimEnd().split('\n')).toEqual(full);
+  });
+
+  it('gives the tolerance in percentage points', () => {
+    expect(tableHeading(evaluation, 'w.csv')).toContain('«близко» — до 5 п.п. ниже цели');
+  });
+
   it('cuts a country-sized list and says how many districts are left out', () => {
     const many = evaluationOf(Array.from({ length: 65 }, (_, i) => [`Район ${i + 1}`, 'Школа', 10, i % 10]));
     const text = districtTable(many, { color: false });

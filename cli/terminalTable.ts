@@ -3,12 +3,23 @@
  * target (in core's «97,01%» format), lagging schools; furthest behind first, as core ranks
  * them, with the region total last. Colours follow core's statuses when printing to a terminal.
  */
-import { findDistrict, findingsFor, formatNumber, formatPercent, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type Tone } from '../core';
+import { findDistrict, findingsFor, formatNumber, formatPercent, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type IndicatorKey, type Tone } from '../core';
+
+/** 0,05 → «5»: a share as percentage points. */
+function formatPoints(share: number): string {
+  return String(Number((share * 100).toFixed(2))).replace('.', ',');
+}
 
 /** A region has up to ~60 districts; a whole-country file gets the most lagging ones and a note. */
 const MAX_DISTRICT_ROWS = 60;
 const SHOWN_WHEN_CUT = 40;
 const DISTRICT_WIDTH = 30;
+/** In a terminal too narrow for the full table (80 columns is usual): shorter names and headers. */
+const COMPACT_DISTRICT_WIDTH = 18;
+const COMPACT_LABELS: Readonly<Partial<Record<IndicatorKey, string>>> = {
+  teachersCreatedChats: 'Чаты', teachers3Messages: '≥3 сообщ.', teachers10Messages: '≥10 сообщ.', teachersCalled: 'Звонки',
+  teachersLinkedDiary: 'ЭЖД уч-ей', studentsLinkedDiary: 'ЭЖД уч-ков', teachersCoverage: 'Педагоги', studentsCoverage: 'Ученики',
+};
 
 const ANSI: Readonly<Record<Tone, string>> = { good: '\u001b[32m', near: '\u001b[33m', bad: '\u001b[31m' };
 const ANSI_RESET = '\u001b[0m';
@@ -26,14 +37,14 @@ function shorten(text: string, width: number): string {
   return text.length <= width ? text : text.slice(0, width - 1) + '…';
 }
 
-function groupRow(evaluation: Evaluation, group: GroupResult): Cell[] {
+function groupRow(evaluation: Evaluation, group: GroupResult, districtWidth: number): Cell[] {
   const shares = evaluation.indicators
     .filter((i) => i.target !== null)
     .map((i) => {
       const m = group.measures[i.key];
       return right(formatPercent(m?.share ?? null), toneOf(m?.status ?? null));
     });
-  return [left(shorten(group.name, DISTRICT_WIDTH)), right(formatNumber(group.schools)), ...shares, right(formatNumber(group.laggingSchools))];
+  return [left(shorten(group.name, districtWidth)), right(formatNumber(group.schools)), ...shares, right(formatNumber(group.laggingSchools))];
 }
 
 export function render(rows: readonly Cell[][], color: boolean): string[] {
@@ -54,21 +65,35 @@ export interface TableOptions {
   readonly color: boolean;
   /** Only this district's row above the region total (the --district report). */
   readonly district?: string | null;
+  /** The terminal's width: a table wider than it is printed with short headers and names. */
+  readonly width?: number;
 }
 
 export function districtTable(evaluation: Evaluation, options: TableOptions): string {
+  const full = tableLines(evaluation, options, false);
+  const wider = (lines: readonly string[]): boolean => options.width !== undefined && lines.some((line) => visibleLength(line) > (options.width as number));
+  return (wider(full) ? tableLines(evaluation, options, true) : full).join('\n') + '\n';
+}
+
+function visibleLength(line: string): number {
+  return line.replace(/\u001b\[\d+m/g, '').length;
+}
+
+function tableLines(evaluation: Evaluation, options: TableOptions, compact: boolean): string[] {
   const { color } = options;
+  const districtWidth = compact ? COMPACT_DISTRICT_WIDTH : DISTRICT_WIDTH;
   const targeted = evaluation.indicators.filter((i) => i.target !== null);
-  const header = [left('Район'), right('ОО'), ...targeted.map((i) => right(i.def.shortLabel)), right('Отстают')];
+  const label = (i: (typeof targeted)[number]): string => (compact ? COMPACT_LABELS[i.key] ?? i.def.shortLabel : i.def.shortLabel);
+  const header = [left('Район'), right('ОО'), ...targeted.map((i) => right(label(i))), right('Отстают')];
   const only = options.district ? findDistrict(evaluation, options.district) : undefined;
   const districts = only ? [only] : evaluation.districts;
   const cut = districts.length > MAX_DISTRICT_ROWS;
   const shown = cut ? districts.slice(0, SHOWN_WHEN_CUT) : districts;
-  const body = render([header, ...shown.map((d) => groupRow(evaluation, d)), groupRow(evaluation, evaluation.region)], color);
-  const rule = '─'.repeat(Math.max(...body.map((line) => line.replace(/\u001b\[\d+m/g, '').length)));
+  const body = render([header, ...shown.map((d) => groupRow(evaluation, d, districtWidth)), groupRow(evaluation, evaluation.region, districtWidth)], color);
+  const rule = '─'.repeat(Math.max(...body.map(visibleLength)));
   const lines = [body[0] ?? '', rule, ...body.slice(1, -1), rule, body[body.length - 1] ?? ''];
   if (cut) lines.splice(lines.length - 2, 0, `… и ещё ${formatNumber(districts.length - shown.length)} районов — полный список в отчёте`);
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 /** The lines above the table: what was read, the period and the targets. */
@@ -81,7 +106,8 @@ export function tableHeading(evaluation: Evaluation, source: string, district: s
   const period = evaluation.table.week ? `, период ${evaluation.table.week}` : '';
   return [
     only ? `Сферум: ${only.name} (место ${only.priority} из ${evaluation.districts.length}) — ${source}${period}` : `Сферум: сводка по районам — ${source}${period}`,
-    `Цели: ${targets || 'не заданы'}; «близко» — до ${formatPercent(evaluation.settings.tolerance, 0)} ниже цели. Доли района — сумма по ОО ÷ сумма баз.`,
+    // The tolerance is a difference of percentages: percentage points, as the panel and the README say.
+    `Цели: ${targets || 'не заданы'}; «близко» — до ${formatPoints(evaluation.settings.tolerance)} п.п. ниже цели. Доли района — сумма по ОО ÷ сумма баз.`,
     `Районов: ${formatNumber(evaluation.districts.length)}, ОО: ${formatNumber(evaluation.schools.length)}; сначала — дальше всех от целей.`,
     '',
   ].join('\n');
