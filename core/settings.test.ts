@@ -49,11 +49,15 @@ describe('parseStoredSettings (what the add-ins save in the workbook)', () => {
     expect(parseStoredSettings(JSON.stringify(stored))).toEqual(stored);
   });
 
+  it('keeps a column the user ruled out (−1, «нет в таблице»)', () => {
+    expect(parseStoredSettings(JSON.stringify({ mapping: { teachersCalled: -1 } })).mapping).toEqual({ teachersCalled: -1 });
+  });
+
   it('falls back to the defaults for anything unreadable, and never throws', () => {
     expect(parseStoredSettings(null)).toEqual(DEFAULT_STORED_SETTINGS);
     expect(parseStoredSettings('{не json')).toEqual(DEFAULT_STORED_SETTINGS);
     expect(parseStoredSettings('42')).toEqual(DEFAULT_STORED_SETTINGS);
-    expect(parseStoredSettings(JSON.stringify({ tolerance: 7, mapping: { teachers: -1, school: 'Учреждение', district: 0, id: ' ', status: true }, previousSheet: '  ' }))).toEqual({
+    expect(parseStoredSettings(JSON.stringify({ tolerance: 7, mapping: { teachers: -2, teachersCalled: 1.5, school: 'Учреждение', district: 0, id: ' ', status: true }, previousSheet: '  ' }))).toEqual({
       ...DEFAULT_STORED_SETTINGS,
       mapping: { school: 'Учреждение', district: 0 },
     });

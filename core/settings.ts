@@ -117,7 +117,8 @@ export function parseStoredSettings(json: string | null | undefined): StoredSett
   const mapping: Record<string, number | string> = {};
   if (typeof input.mapping === 'object' && input.mapping !== null) {
     for (const [key, value] of Object.entries(input.mapping as Record<string, unknown>)) {
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0) mapping[key] = value;
+      // −1 (NO_COLUMN): the user said the sheet has no such column.
+      if (typeof value === 'number' && Number.isInteger(value) && value >= -1) mapping[key] = value;
       if (typeof value === 'string' && value.trim() !== '') mapping[key] = value;
     }
   }

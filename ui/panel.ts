@@ -9,6 +9,7 @@
  */
 import type { StoredSettings } from '../core/settings';
 import { columnLetter } from '../core/findings';
+import { NO_COLUMN } from '../core/table/noColumn';
 import type { ActionResult, ColumnChoice, JobRequest, PanelBackend, PanelState } from './backend';
 import { el, option, setText } from './dom';
 import {
@@ -40,6 +41,8 @@ function messageOf(error: unknown): string {
 class Panel {
   private state: PanelState | null = null;
   private settings: StoredSettings | null = null;
+  /** Whether the user opened the list of columns: it stays open when the panel is drawn again. */
+  private columnsOpen = false;
   private district: string | null = null;
   private busy = false;
 
@@ -205,21 +208,26 @@ class Panel {
       el('p', { class: 'sm-note' }, [TEXTS.columnsHint]),
       el('div', { class: 'sm-column-list' }, rows),
     ]);
-    // A table that was not recognised is fixed here: open the list straight away.
-    details.open = state.error !== null;
+    // A table that was not recognised is fixed here: open the list straight away. A list the user
+    // opened stays open when the panel is drawn again after a change in it.
+    details.open = state.error !== null || this.columnsOpen;
+    details.addEventListener('toggle', () => (this.columnsOpen = details.open));
     return el('section', { class: 'sm-section' }, [details]);
   }
 
   private columnRow(state: PanelState, choice: ColumnChoice): HTMLElement {
     const id = `sm-column-${choice.key}`;
     const select = el('select', { id, name: id, 'data-key': choice.key });
-    select.appendChild(option('', TEXTS.columnAuto, choice.index === null));
+    const ruledOut = this.current().mapping[choice.key] === NO_COLUMN;
+    select.appendChild(option('', TEXTS.columnAuto, choice.index === null && !ruledOut));
+    // A column the report can do without can be ruled out, where recognition took a look-alike.
+    if (!choice.required) select.appendChild(option(String(NO_COLUMN), TEXTS.columnNone, ruledOut));
     for (const header of state.headers) {
       select.appendChild(option(String(header.index), `${columnLetter(header.index)} · ${header.text}`, header.index === choice.index));
     }
     select.addEventListener('change', () => {
       const index = select.value === '' ? null : Number(select.value);
-      const header = state.headers.find((h) => h.index === index)?.text;
+      const header = index === NO_COLUMN ? undefined : state.headers.find((h) => h.index === index)?.text;
       void this.saveSettings(withMapping(this.current(), choice.key, header ?? index)).then((saved) => (saved ? this.reload(state.sheet) : undefined));
     });
     const missing = choice.index === null;

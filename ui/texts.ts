@@ -49,7 +49,8 @@ export const TEXTS = {
 
   columnsSection: (found: number, total: number): string => `Столбцы таблицы (распознано ${found} из ${total})`,
   columnsHint: 'Если столбец распознан неверно, выберите нужный. Выбор сохраняется в файле таблицы.',
-  columnAuto: '— не выбран —',
+  columnAuto: '— определить автоматически —',
+  columnNone: '— нет в таблице —',
   required: 'обязательный',
 
   percentInvalid: (text: string): string => `«${text}» — не процент: введите число от 0 до 100, например 35 или 12,5`,

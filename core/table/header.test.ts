@@ -1,5 +1,5 @@
 import { SCHOOL_COLUMNS, SUMMARY_COLUMNS } from '../catalogue/columns';
-import { applyMapping, findHeaderRow, recogniseColumns } from './header';
+import { applyMapping, findHeaderRow, NO_COLUMN, recogniseColumns } from './header';
 import { parsePlanTable } from './planTable';
 import { parseSchoolTable } from './schoolTable';
 
@@ -86,6 +86,16 @@ describe('applyMapping', () => {
     expect(columns.district).toEqual({ index: 0, header: 'Территория ОО' });
     expect(columns.teachers?.index).toBe(2);
     expect(columns.teachersCreatedChats?.index).toBe(3);
+  });
+
+  it('rules out a recognised column the user says the sheet does not have (NO_COLUMN)', () => {
+    const headers = ['Район', 'Школа', 'Учителей всего', 'Учителя, создавшие групповые чаты'];
+    const recognised = recogniseColumns(headers, SCHOOL_COLUMNS);
+    expect(recognised.teachersCreatedChats?.index).toBe(3);
+    const { columns, errors } = applyMapping(recognised, headers, { teachersCreatedChats: NO_COLUMN }, SCHOOL_COLUMNS);
+    expect(errors).toEqual([]);
+    expect(columns.teachersCreatedChats).toBeUndefined();
+    expect(columns.school?.index).toBe(1);
   });
 
   it('overrides recognition and frees the column from its recognised key', () => {

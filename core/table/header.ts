@@ -8,6 +8,9 @@ import { columnIndexOf } from '../findings';
 import { messages } from '../messages';
 import { cellText, normalizeHeader } from '../text';
 import type { CellValue } from '../values';
+import { NO_COLUMN } from './noColumn';
+
+export { NO_COLUMN };
 
 /** Where a key was found: zero-based column index and the header as written. */
 export interface ColumnRef {
@@ -159,6 +162,10 @@ export function applyMapping<K extends string>(
   for (const def of defs) {
     const wanted = mapping[def.key];
     if (wanted === undefined || wanted === null || wanted === '') continue;
+    if (wanted === NO_COLUMN) {
+      delete result[def.key];
+      continue;
+    }
     const index = resolveColumn(wanted, headerRow, firstColumn);
     if (index === null) {
       errors.push(messages.mappingColumnNotFound(def.header, String(wanted)));

@@ -188,3 +188,24 @@ test('a column the panel did not recognise is chosen by hand, saved, and the tab
   const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
   expect(JSON.parse(String(saved)).mapping).toEqual({ teachers: 'Педагоги (чел.)' });
 });
+
+test('a look-alike column the report can do without is ruled out («нет в таблице»); the list stays open while the user works in it', async () => {
+  await openTaskpane([
+    {
+      name: 'Неделя',
+      values: [
+        ['Район', 'Школа', 'Учителей всего', 'Учителя, создавшие групповые чаты'],
+        ['Амурский район', 'СОШ № 1', 40, 10],
+      ],
+    },
+  ]);
+  await page.locator('details.sm-columns summary').click();
+  await page.locator('#sm-column-teachersCreatedChats').selectOption('-1');
+  await page.locator('#sm-column-teachersCreatedChats').waitFor();
+  await page.waitForFunction(() => (document.querySelector('#sm-column-teachersCreatedChats') as HTMLSelectElement | null)?.value === '-1');
+  expect(await page.locator('details.sm-columns').getAttribute('open')).not.toBeNull();
+  // A required column cannot be ruled out.
+  expect(await page.locator('#sm-column-teachers option[value="-1"]').count()).toBe(0);
+  const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
+  expect(JSON.parse(String(saved)).mapping).toEqual({ teachersCreatedChats: -1 });
+});
