@@ -455,7 +455,7 @@ describe('the sidebar’s load and save', () => {
     const settings: StoredSettings = { ...DEFAULT_STORED_SETTINGS, tolerance: 0.03, mapping: { teachers: 4 }, previousSheet: PREVIOUS };
     run<void>(s.script, 'panelSave', settings);
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual(settings);
-    run<void>(s.script, 'panelSave', { ...settings, tolerance: 7, mapping: { teachers: -2 } });
+    run<void>(s.script, 'panelSave', { ...settings, tolerance: 7, mapping: { teachers: -1 } });
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual({ ...settings, tolerance: DEFAULT_STORED_SETTINGS.tolerance, mapping: {} });
     s.fake.book.properties.set(SETTINGS_PROPERTY, '{не json');
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual(DEFAULT_STORED_SETTINGS);

@@ -24,6 +24,11 @@ describe('sheetsFailed', () => {
     expect(inRussian('Exceeded maximum execution time')).toMatch(/^Google Таблицы не выполнили действие: скрипт работал дольше, чем разрешает Google\./);
     // Google speaks Russian to a Russian account: its own Russian words are explained too.
     expect(inRussian('Превышено максимальное время выполнения')).toMatch(/^Google Таблицы не выполнили действие: скрипт работал дольше, чем разрешает Google\. Повторите; .*\(Ответ Google: Превышено максимальное время выполнения\)$/);
+    expect(inRussian('Сбой сервера. Повторите попытку.')).toMatch(/^Google Таблицы не выполнили действие: сбой на стороне Google\. Подождите минуту/);
+    expect(inRussian('Служба Таблиц временно недоступна.')).toMatch(/^Google Таблицы не выполнили действие: сбой на стороне Google\./);
+    // A message already told in Russian is not told twice, even with the prefix Apps Script may add.
+    const told = sheetsFailed('Service error');
+    expect(inRussian(`Error: ${told}`)).toBe(told);
     expect(sheetsFailed(new Error('Вы пытаетесь изменить защищенную ячейку или объект.'))).toMatch(/^Google Таблицы не выполнили действие: лист или диапазон защищён от изменений\. Попросите владельца/);
     expect(sheetsFailed(new Error('Authorization is required to perform that action.'))).toMatch(/^Google Таблицы не выполнили действие: надстройке ещё не дано разрешение работать с таблицей\. Выберите в меню «Сферум»/);
   });

@@ -16,7 +16,7 @@ const KNOWN_REASONS: readonly (readonly [pattern: RegExp, reason: string, advice
   [/maximum execution time|максимальное время выполнения/i, 'скрипт работал дольше, чем разрешает Google',
     'Повторите; если не поможет, постройте отчёт по одному району.'],
   [/timed out|timeout|истекло время|время ожидания/i, 'сервис Google не ответил вовремя', 'Подождите минуту и повторите.'],
-  [/try again later|service (error|unavailable)|server error|internal error|повторите попытку позже|ошибка сервера|внутренняя ошибка/i, 'сбой на стороне Google', 'Подождите минуту и повторите.'],
+  [/try again later|service (error|unavailable)|server error|internal error|повторите попытку|ошибка сервера|сбой сервера|внутренняя ошибка|временно недоступн/i, 'сбой на стороне Google', 'Подождите минуту и повторите.'],
   // The script itself not yet allowed to run (not the user's rights to the table).
   [/authorization is required|требуется авторизация|необходима авторизация/i, 'надстройке ещё не дано разрешение работать с таблицей',
     'Выберите в меню «Сферум» любой пункт, разрешите доступ в окне Google и повторите.'],
@@ -39,9 +39,9 @@ export function sheetsFailed(error: unknown): string {
  * Google's, in English or in Russian, and is explained with what to do.
  */
 export function inRussian(message: string): string {
-  const framed = message.startsWith(FRAME);
+  const framed = message.replace(/^(Exception|Error|ScriptError):\s*/i, '').startsWith(FRAME);
   const own = /[а-яё]/i.test(message) && (framed || !KNOWN_REASONS.some(([pattern]) => pattern.test(message)));
-  return own ? message : sheetsFailed(message);
+  return own ? message.replace(/^(Exception|Error|ScriptError):\s*(?=Google)/i, '') : sheetsFailed(message);
 }
 
 /** How every message of sheetsFailed begins («Google Таблицы не выполнили действие»). */

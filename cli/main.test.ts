@@ -397,6 +397,16 @@ describe('a workbook written by a program, its formulas never calculated', () =>
     expect(code).toBe(0);
     expect(err).toContain('Внимание: в листе «weekly.xlsx / Мониторинг» формулы без вычисленных значений (1: D5: =50*2): файл записан программой, а не Excel, и эти ячейки прочитаны как пустые. Откройте файл в Excel, сохраните и запустите команду снова');
   });
+
+  it('says the same of last week\'s file', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    const rows = WEEKLY_ROWS.map((row, r) => (r === 5 ? row.map((v, c) => (c === 4 ? { formula: 'D6*0.4' } : v)) : row));
+    await writeXlsx(join(dir, 'old.xlsx'), [{ name: 'Неделя 14', rows }]);
+    const { code, err } = await run(dir, 'weekly.xlsx', '--previous', 'old.xlsx', '--out', 'r.xlsx');
+    expect(code).toBe(0);
+    expect(err).toContain('Внимание: в листе «old.xlsx / Неделя 14» формулы без вычисленных значений (1: E6: =D6*0.4)');
+  });
 });
 
 describe('options', () => {

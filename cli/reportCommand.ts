@@ -16,7 +16,7 @@ import { bundledSample, DEFAULT_OUT } from './packagePaths';
 import { findSummarySheet, pickPlanSheet, pickPreviousSheet, pickWeeklySheet } from './pickSheet';
 import { runSummaryReport } from './summaryCommand';
 import { LARGE_FILE_BYTES, Progress, sizeText } from './progress';
-import { fileSize, loadSpreadsheet } from './readSpreadsheet';
+import { fileSize, loadSpreadsheet, type LoadedFile } from './readSpreadsheet';
 import { readTargetsFile } from './targetsFile';
 import { districtTable, tableFooter, tableHeading } from './terminalTable';
 import { writeOutputs, type OutputFile } from './writeOutputs';
@@ -70,6 +70,20 @@ function shown(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+/** A sheet of a file the user named, with the warning about formulas the file has no results for. */
+async function readSheet(path: string, pick: (file: LoadedFile) => SheetValues, warnings: string[]): Promise<SheetValues> {
+  const file = await loadSpreadsheet(path);
+  const picked = pick(file);
+  warnUncalculated(file, picked, warnings);
+  return picked;
+}
+
+/** Formulas of the picked sheet that no program calculated were read as empty: say so (readXlsx.ts). */
+function warnUncalculated(file: LoadedFile, picked: SheetValues, warnings: string[]): void {
+  const uncalculated = file.sheets.find((s) => s.label === picked.name)?.uncalculated ?? [];
+  if (uncalculated.length > 0) warnings.push(cliMessages.uncalculatedFormulas(picked.name ?? file.path, uncalculated));
+}
+
 /** The weekly school table, or else the region's week-by-week summary (reported its own way). */
 async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress, warnings: string[]): Promise<{ weekly: SheetValues; workbook: boolean } | { summary: SheetValues }> {
   const file = await loadSpreadsheet(path);
@@ -79,11 +93,11 @@ async function readWeekly(path: string, sheet: string | null, io: CliIo, progres
     const choice = pickWeeklySheet(file, sheet);
     picked = choice.sheet;
     if (choice.warning !== null) warnings.push(choice.warning);
-    const uncalculated = file.sheets.find((s) => s.label === picked.name)?.uncalculated ?? [];
-    if (uncalculated.length > 0) warnings.push(cliMessages.uncalculatedFormulas(picked.name ?? path, uncalculated));
+    warnUncalculated(file, picked, warnings);
   } catch (error) {
     const summary = error instanceof InputError ? findSummarySheet(file, sheet) : null;
     if (!summary) throw error;
+    warnUncalculated(file, summary, warnings);
     return { summary };
   }
   progress.line(cliMessages.read(picked.name ?? path, formatNumber(picked.values.length), formatNumber(progress.lap(), 1)));
@@ -116,8 +130,8 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
     }, io);
   }
   const current = read.weekly;
-  const previous = paths.previous === null ? undefined : pickPreviousSheet(await loadSpreadsheet(paths.previous));
-  const plan = paths.plan === null ? undefined : pickPlanSheet(await loadSpreadsheet(paths.plan));
+  const previous = paths.previous === null ? undefined : await readSheet(paths.previous, pickPreviousSheet, warnings);
+  const plan = paths.plan === null ? undefined : await readSheet(paths.plan, pickPlanSheet, warnings);
   progress.lap();
 
   const result = runJob({ current, previous, plan, settings, district: args.district });

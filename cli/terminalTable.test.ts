@@ -53,6 +53,17 @@ describe('districtTable', () => {
     expect(compact[0]).toMatch(/^Район\s+ОО\s+Чаты\s+≥3 сообщ\.\s+≥10 сообщ\.\s+Звонки\s+Педагоги\s+Отстают$/);
     expect(compact.some((line) => line.startsWith('Черёмуховский мун…'))).toBe(true);
     expect(districtTable(wide.evaluation, { color: false, width: 200 }).trimEnd().split('\n')).toEqual(full);
+    // A country-sized region: three-digit school counts still fit, the names give way.
+    const big = runJob({ current: { values: [
+      ['Район', 'ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты', 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю',
+        'Учителя, написавшие в групповых чатах минимум 10 сообщений за неделю', 'Учителя, совершившие минимум 1 звонок за неделю', 'Численность педагогов ОО'],
+      ...Array.from({ length: 800 }, (_, i) => [i % 2 ? 'Черёмуховский муниципальный округ' : 'Южный район', `Школа ${i}`, 100, 40, 30, 20, 10, 120]),
+    ] } });
+    if (!big.ok) throw new Error(big.error);
+    for (const width of [80, 76]) {
+      const lines = districtTable(big.evaluation, { color: false, width }).trimEnd().split('\n');
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(width);
+    }
   });
 
   it('gives the tolerance in percentage points', () => {

@@ -3,12 +3,8 @@
  * target (in core's «97,01%» format), lagging schools; furthest behind first, as core ranks
  * them, with the region total last. Colours follow core's statuses when printing to a terminal.
  */
-import { findDistrict, findingsFor, formatNumber, formatPercent, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type IndicatorKey, type Tone } from '../core';
+import { findDistrict, findingsFor, formatNumber, formatPercent, formatTolerance, SHEET_NAMES, toneOf, type Evaluation, type GroupResult, type IndicatorKey, type Tone } from '../core';
 
-/** 0,05 → «5»: a share as percentage points. */
-function formatPoints(share: number): string {
-  return String(Number((share * 100).toFixed(2))).replace('.', ',');
-}
 
 /** A region has up to ~60 districts; a whole-country file gets the most lagging ones and a note. */
 const MAX_DISTRICT_ROWS = 60;
@@ -16,6 +12,8 @@ const SHOWN_WHEN_CUT = 40;
 const DISTRICT_WIDTH = 30;
 /** In a terminal too narrow for the full table (80 columns is usual): shorter names and headers. */
 const COMPACT_DISTRICT_WIDTH = 18;
+/** The district column is narrowed further for a narrow terminal, down to this. */
+const MIN_DISTRICT_WIDTH = 10;
 const COMPACT_LABELS: Readonly<Partial<Record<IndicatorKey, string>>> = {
   teachersCreatedChats: 'Чаты', teachers3Messages: '≥3 сообщ.', teachers10Messages: '≥10 сообщ.', teachersCalled: 'Звонки',
   teachersLinkedDiary: 'ЭЖД уч-ей', studentsLinkedDiary: 'ЭЖД уч-ков', teachersCoverage: 'Педагоги', studentsCoverage: 'Ученики',
@@ -70,18 +68,23 @@ export interface TableOptions {
 }
 
 export function districtTable(evaluation: Evaluation, options: TableOptions): string {
-  const full = tableLines(evaluation, options, false);
-  const wider = (lines: readonly string[]): boolean => options.width !== undefined && lines.some((line) => visibleLength(line) > (options.width as number));
-  return (wider(full) ? tableLines(evaluation, options, true) : full).join('\n') + '\n';
+  const full = tableLines(evaluation, options, false, DISTRICT_WIDTH);
+  const width = options.width;
+  const over = (lines: readonly string[]): number => (width === undefined ? 0 : Math.max(...lines.map(visibleLength)) - width);
+  if (over(full) <= 0) return full.join('\n') + '\n';
+  // Short headers first; then the district names take what the other columns leave.
+  let compact = tableLines(evaluation, options, true, COMPACT_DISTRICT_WIDTH);
+  const excess = over(compact);
+  if (excess > 0) compact = tableLines(evaluation, options, true, Math.max(MIN_DISTRICT_WIDTH, COMPACT_DISTRICT_WIDTH - excess));
+  return compact.join('\n') + '\n';
 }
 
 function visibleLength(line: string): number {
   return line.replace(/\u001b\[\d+m/g, '').length;
 }
 
-function tableLines(evaluation: Evaluation, options: TableOptions, compact: boolean): string[] {
+function tableLines(evaluation: Evaluation, options: TableOptions, compact: boolean, districtWidth: number): string[] {
   const { color } = options;
-  const districtWidth = compact ? COMPACT_DISTRICT_WIDTH : DISTRICT_WIDTH;
   const targeted = evaluation.indicators.filter((i) => i.target !== null);
   const label = (i: (typeof targeted)[number]): string => (compact ? COMPACT_LABELS[i.key] ?? i.def.shortLabel : i.def.shortLabel);
   const header = [left('Район'), right('ОО'), ...targeted.map((i) => right(label(i))), right('Отстают')];
@@ -107,7 +110,7 @@ export function tableHeading(evaluation: Evaluation, source: string, district: s
   return [
     only ? `Сферум: ${only.name} (место ${only.priority} из ${evaluation.districts.length}) — ${source}${period}` : `Сферум: сводка по районам — ${source}${period}`,
     // The tolerance is a difference of percentages: percentage points, as the panel and the README say.
-    `Цели: ${targets || 'не заданы'}; «близко» — до ${formatPoints(evaluation.settings.tolerance)} п.п. ниже цели. Доли района — сумма по ОО ÷ сумма баз.`,
+    `Цели: ${targets || 'не заданы'}; «близко» — до ${formatTolerance(evaluation.settings.tolerance)} ниже цели. Доли района — сумма по ОО ÷ сумма баз.`,
     `Районов: ${formatNumber(evaluation.districts.length)}, ОО: ${formatNumber(evaluation.schools.length)}; сначала — дальше всех от целей.`,
     '',
   ].join('\n');

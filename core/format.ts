@@ -31,6 +31,14 @@ export function formatPercent(fraction: number | null, decimals = 2): string {
   return formatNumber(fraction * 100, decimals) + '%';
 }
 
+/**
+ * The tolerance below a target as a difference of percentages: 0.05 → «5 п.п.», 0.005 →
+ * «0,5 п.п.» (a whole percent, rounded, would say «1%» for half a point).
+ */
+export function formatTolerance(share: number): string {
+  return `${String(Number((share * 100).toFixed(2))).replace('.', ',')} п.п.`;
+}
+
 /** A change in percentage points with its sign: 1.25 → «+1,25 п.п.». */
 export function formatPoints(points: number | null): string {
   if (points === null || !Number.isFinite(points)) return '—';

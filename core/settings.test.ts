@@ -51,6 +51,8 @@ describe('parseStoredSettings (what the add-ins save in the workbook)', () => {
 
   it('keeps a column the user ruled out (−1, «нет в таблице»)', () => {
     expect(parseStoredSettings(JSON.stringify({ mapping: { teachersCalled: -1 } })).mapping).toEqual({ teachersCalled: -1 });
+    // A required column cannot be ruled out: such a value (an older panel, a hand edit) is dropped.
+    expect(parseStoredSettings(JSON.stringify({ mapping: { teachers: -1, district: -1 } })).mapping).toEqual({});
   });
 
   it('falls back to the defaults for anything unreadable, and never throws', () => {

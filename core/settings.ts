@@ -8,6 +8,9 @@ import { messages } from './messages';
 import { DEFAULT_TOLERANCE } from './rules';
 import { safeString, shownValue } from './text';
 import { parseValue } from './values';
+import type { SchoolColumnKey } from './catalogue/columns';
+import { NO_COLUMN } from './table/noColumn';
+import { REQUIRED_SCHOOL_COLUMNS } from './table/schoolTable';
 
 /** Base of the teacher indicators: teachers in «Сферум» (default) or the school's staff total. */
 export type TeacherBase = 'teachers' | 'staffTotal';
@@ -117,8 +120,9 @@ export function parseStoredSettings(json: string | null | undefined): StoredSett
   const mapping: Record<string, number | string> = {};
   if (typeof input.mapping === 'object' && input.mapping !== null) {
     for (const [key, value] of Object.entries(input.mapping as Record<string, unknown>)) {
-      // −1 (NO_COLUMN): the user said the sheet has no such column.
-      if (typeof value === 'number' && Number.isInteger(value) && value >= -1) mapping[key] = value;
+      // −1 (NO_COLUMN): the user said the sheet has no such column; a required one cannot be ruled out.
+      const ruledOut = value === NO_COLUMN && !REQUIRED_SCHOOL_COLUMNS.includes(key as SchoolColumnKey);
+      if (typeof value === 'number' && Number.isInteger(value) && (value >= 0 || ruledOut)) mapping[key] = value;
       if (typeof value === 'string' && value.trim() !== '') mapping[key] = value;
     }
   }

@@ -155,10 +155,10 @@ class Panel {
   private targetsSection(): HTMLElement {
     const settings = this.current();
     const rows = targetFields(settings).map((field) =>
-      this.percentInput(`sm-target-${field.key}`, field.label, field.text, (value) => withTarget(this.current(), field.key, value), true),
+      this.percentInput(`sm-target-${field.key}`, field.label, field.text, (value) => withTarget(this.current(), field.key, value), 'target'),
     );
     const tolerance = this.percentInput('sm-tolerance', TEXTS.toleranceLabel, percentText(settings.tolerance), (value) =>
-      value === null ? null : withTolerance(this.current(), value), false, TEXTS.pointsUnit);
+      value === null ? null : withTolerance(this.current(), value), 'tolerance');
 
     const base = el('select', { id: 'sm-teacher-base', name: 'teacherBase' });
     for (const [value, label] of Object.entries(TEXTS.teacherBases)) base.appendChild(option(value, label, value === settings.teacherBase));
@@ -175,13 +175,18 @@ class Panel {
     ]);
   }
 
-  /** A percent field that saves on change; `apply` returns null when the value is not allowed. */
-  private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, optional: boolean, unit = '%'): HTMLElement {
+  /**
+   * A percent field that saves on change; `apply` returns null when the value is not allowed.
+   * A target may be left empty (no target); the tolerance may not, and is in percentage points.
+   */
+  private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, kind: 'target' | 'tolerance'): HTMLElement {
+    const optional = kind === 'target';
+    const unit = kind === 'target' ? '%' : TEXTS.pointsUnit;
     const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-error` });
     const error = el('div', { id: `${id}-error`, class: 'sm-field-error' });
     setText(error, null);
     input.addEventListener('change', () => {
-      const read = readPercent(input.value);
+      const read = readPercent(input.value, kind === 'target');
       const next = read.ok && (read.value !== null || optional) ? apply(read.value) : null;
       if (!next) {
         input.setAttribute('aria-invalid', 'true');

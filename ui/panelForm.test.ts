@@ -21,9 +21,12 @@ describe('percent fields', () => {
     expect(readPercent('150').ok).toBe(false);
     expect(readPercent('-5').ok).toBe(false);
     // A share written as a fraction (as formulas and files take it) is not read as 0,35 %.
-    expect(readPercent('0,35')).toEqual({ ok: false, error: '«0,35» похоже на долю: поле в процентах — введите 35. Если нужно именно 0,35 %, введите «0,35%»' });
-    expect(readPercent('0,35%')).toEqual({ ok: true, value: 0.0035 });
-    expect(readPercent('0')).toEqual({ ok: true, value: 0 });
+    expect(readPercent('0,35', true)).toEqual({ ok: false, error: '«0,35» похоже на долю: поле в процентах — введите 35. Если нужно именно 0,35 %, введите «0,35%»' });
+    expect(readPercent('1', true)).toEqual({ ok: false, error: '«1» похоже на долю: поле в процентах — введите 100. Если нужно именно 1 %, введите «1%»' });
+    expect(readPercent('0,35%', true)).toEqual({ ok: true, value: 0.0035 });
+    expect(readPercent('0', true)).toEqual({ ok: true, value: 0 });
+    // The tolerance may well be half a point.
+    expect(readPercent('0,5')).toEqual({ ok: true, value: 0.005 });
   });
 });
 

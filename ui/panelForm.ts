@@ -25,14 +25,19 @@ export function percentText(fraction: number | null | undefined): string {
 export type PercentInput = { readonly ok: true; readonly value: number | null } | { readonly ok: false; readonly error: string };
 
 /** Reads a percent field: «35», «12,5», «35 %» → 0.35…; empty → null (no target). */
-export function readPercent(text: string): PercentInput {
+/**
+ * `target`: a target field, where a number up to 1 without «%» is the share written as a
+ * fraction (0,35 = 35 %, 1 = 100 %), as formulas and files take it; no target is 0,35 % or 1 %.
+ * The tolerance is not: 0,5 п.п. is a tolerance one may want.
+ */
+export function readPercent(text: string, target = false): PercentInput {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   const parsed = parseValue(trimmed);
   if (parsed.kind !== 'number') return { ok: false, error: TEXTS.percentInvalid(trimmed) };
   // A fraction without «%» is a share written the way formulas and files take it (0,35 = 35 %):
   // read as the percent field reads it, it would silently be a target of 0,35 %.
-  if (!parsed.percent && parsed.value > 0 && parsed.value < 1) {
+  if (target && !parsed.percent && parsed.value > 0 && parsed.value <= 1) {
     return { ok: false, error: TEXTS.percentLooksLikeShare(trimmed, String(Number((parsed.value * 100).toFixed(8))).replace('.', ',')) };
   }
   // The field is in percent: «35» and «35%» both mean 0.35.

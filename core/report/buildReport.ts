@@ -4,7 +4,7 @@
  * the week-over-week changes, and the one-district sheet a methodist sends to schools.
  */
 import { sortFindings, type Finding, type Severity } from '../findings';
-import { formatPercent } from '../format';
+import { formatPercent, formatTolerance } from '../format';
 import type { Comparison, Changes } from '../evaluate/compare';
 import type { Evaluation, GroupResult } from '../evaluate/evaluate';
 import { schoolsOf } from '../evaluate/evaluate';
@@ -131,7 +131,7 @@ function subtitle(evaluation: Evaluation, options: ReportOptions): string[] {
   const period = evaluation.table.week ? `Период: ${evaluation.table.week}. ` : '';
   lines.push(`${period}Источник: ${options.source ?? 'лист мониторинга'}, строка заголовков ${evaluation.table.headerRow}.`);
   const targets = targeted(evaluation.indicators).map((i) => `${i.def.shortLabel} ${formatPercent(i.target, 0)}`).join(', ');
-  lines.push(`Цели: ${targets || 'не заданы'}; «близко» — не более ${formatPercent(evaluation.settings.tolerance, 0)} ниже цели. Доли района = сумма по ОО ÷ сумма баз.`);
+  lines.push(`Цели: ${targets || 'не заданы'}; «близко» — не более ${formatTolerance(evaluation.settings.tolerance)} ниже цели. Доли района = сумма по ОО ÷ сумма баз.`);
   return lines;
 }
 

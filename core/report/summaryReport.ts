@@ -4,7 +4,7 @@
  * over the weeks, and the data check (e.g. teachers «в Сфере» above their total).
  */
 import type { SummaryEvaluation } from '../evaluate/summary';
-import { formatPercent } from '../format';
+import { formatPercent, formatTolerance } from '../format';
 import { changeInPoints } from '../rules';
 import { targetOf, DEFAULT_SETTINGS, type Settings } from '../settings';
 import { findingsListSheet, SHEET_NAMES, toneOf } from './buildReport';
@@ -47,7 +47,7 @@ export function buildSummaryReport(evaluation: SummaryEvaluation, options: { sou
     title: 'Сферум: сводка региона по неделям',
     subtitle: [
       `Источник: ${options.source ?? 'сводка по неделям'}, строка заголовков ${evaluation.table.headerRow}.`,
-      `Доли — от базы в той же строке; столбцы, где вместо количества стоят проценты, взяты как доли (см. проверку данных). «Близко» — не более ${formatPercent(settings.tolerance, 0)} ниже цели.`,
+      `Доли — от базы в той же строке; столбцы, где вместо количества стоят проценты, взяты как доли (см. проверку данных). «Близко» — не более ${formatTolerance(settings.tolerance)} ниже цели.`,
     ],
     columns,
     rows,

@@ -319,6 +319,15 @@ describe('buildReport', () => {
     // Only a sheet with nothing on it is taken: a user's sheet of that name stays theirs (see above).
   });
 
+  test('a user\'s own sheet with a report sheet\'s name and only a chart or a rule on it stays theirs: the report takes «(2)»', async () => {
+    const { excel, backend } = workbook(60);
+    excel.addSheet(DISTRICTS, []);
+    excel.sheet(DISTRICTS).charts.push({ key: 'user-chart', type: 'Pie', source: { r0: 0, c0: 0, r1: 0, c1: 0 }, title: 'мой', name: 'Диаграмма 1', legendVisible: true, reversePlotOrder: false, valueAxisFormat: 'General', position: null, series: [] });
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.sheets[0]).toBe(`${DISTRICTS} (2)`);
+    expect(excel.sheet(DISTRICTS).charts.map((c) => c.title)).toEqual(['мой']);
+  });
+
   test('the answer of the sync that added the sheets was lost: the next run takes the empty sheets as its own', async () => {
     const { excel, backend } = workbook(60);
     const original = excel.executeSync.bind(excel);

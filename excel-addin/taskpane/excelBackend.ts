@@ -233,13 +233,22 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
   async function emptyStrays(context: ExcelRequestContext, report: ReportModel, existing: readonly SheetInfo[], inputs: readonly string[]): Promise<OwnedSheet[]> {
     const candidates = strayCandidates(report, existing, store.ownedSheets(), inputs);
     if (candidates.length === 0) return [];
-    const used = candidates.map(({ sheet }) => {
-      const range = context.workbook.worksheets.getItem(sheet.id).getUsedRangeOrNullObject();
-      range.load('isNullObject');
-      return range;
+    // Nothing of the user's may be on it: no values, no chart, no formatting rule.
+    const looks = candidates.map(({ sheet }) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet.id);
+      const used = worksheet.getUsedRangeOrNullObject();
+      used.load('isNullObject');
+      worksheet.charts.load('items/name');
+      const rules = worksheet.getRange().conditionalFormats;
+      rules.load('items/type');
+      return { used, charts: worksheet.charts, rules };
     });
     await context.sync();
-    return candidates.filter((_, index) => used[index]?.isNullObject === true).map(({ entry }) => entry);
+    const empty = (index: number): boolean => {
+      const look = looks[index];
+      return look !== undefined && look.used.isNullObject && look.charts.items.length === 0 && look.rules.items.length === 0;
+    };
+    return candidates.filter((_, index) => empty(index)).map(({ entry }) => entry);
   }
 
   async function highlight(request: JobRequest): Promise<ActionResult> {
