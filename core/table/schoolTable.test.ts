@@ -174,13 +174,13 @@ describe('data check: each finding names its row and column', () => {
 
   it('a base of zero under a positive count', () => {
     expect(findingsOf([school('СОШ № 1', { teachers: 0, teachersCreatedChats: 3 })])).toEqual([
-      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0, а в «Учителя, создавшие групповые чаты» 3; доли по этой базе не считаются' },
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0, а в «Учителя, создавшие групповые чаты» 3; доля школы не считается, а число учтено в сумме района как есть — проверьте' },
     ]);
   });
 
   it('a base of zero under zero counts too (the shares cannot be computed)', () => {
     expect(findingsOf([school('СОШ № 1', { teachers: 0, teachersCreatedChats: 0 })])).toEqual([
-      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0; доли по этой базе не считаются' },
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0; доли школы по этой базе не считаются' },
     ]);
   });
 

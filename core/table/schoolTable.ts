@@ -596,7 +596,10 @@ class RowReader {
         if (zeroReported === check.baseKey) continue;
         zeroReported = check.baseKey;
         const detail = part > 0 ? `, а в «${this.place(row, check.numeratorKey).column.header}» ${formatNumber(part)}` : '';
-        this.findings.push(finding(this.place(row, check.baseKey), 'baseZero', 'warning', `${messages.baseZero()}${detail}; доли по этой базе не считаются`));
+        // The district's share is Σcounts ÷ Σbases as the methodology (and a SUMIFS workbook) has
+        // it, so such a count still adds to the district: the message says so, to be checked.
+        const effect = part > 0 ? 'доля школы не считается, а число учтено в сумме района как есть — проверьте' : 'доли школы по этой базе не считаются';
+        this.findings.push(finding(this.place(row, check.baseKey), 'baseZero', 'warning', `${messages.baseZero()}${detail}; ${effect}`));
       } else if (part > base) {
         this.findings.push(finding(this.place(row, check.numeratorKey), 'aboveBase', 'warning', `${messages.partAboveBase(part, base)} («${this.place(row, check.baseKey).column.header}»)`));
       }
