@@ -5,7 +5,8 @@
  * with a warning that is easy to miss: an unknown key, a misspelt indicator, a target of 40.
  */
 import { promises as fs } from 'fs';
-import { parseValue, resolveSettings, type SettingsInput, type TeacherBase } from '../core';
+import { parseValue, resolveSettings, type SettingsInput } from '../core';
+import { isTeacherBase } from '../core/teacherBase';
 import { errorText } from '../core/text';
 import { readReason } from './fileErrors';
 import { InputError } from './inputError';
@@ -13,8 +14,6 @@ import { cliMessages } from './messages';
 import { fileSize } from './readSpreadsheet';
 
 const KNOWN_KEYS = new Set(['targets', 'tolerance', 'teacherBase']);
-/** Every teacher base core knows; the Record makes the compiler ask for a new one here. */
-const TEACHER_BASES: Readonly<Record<TeacherBase, true>> = { teachers: true, staffTotal: true };
 
 export async function readTargetsFile(path: string): Promise<SettingsInput> {
   await fileSize(path);
@@ -51,7 +50,7 @@ function targetsFromJson(raw: unknown, path: string): SettingsInput {
   const settings: SettingsInput = { targets: targets as Record<string, unknown> | undefined, tolerance, teacherBase };
   const problems = unknown.map(cliMessages.targetsUnknownKey);
   // Checked here, not by core: core's message says it took «teachers» instead, and here nothing is taken.
-  if (teacherBase !== undefined && !(typeof teacherBase === 'string' && Object.keys(TEACHER_BASES).includes(teacherBase))) {
+  if (teacherBase !== undefined && !isTeacherBase(teacherBase)) {
     // JSON's own spelling of what is there (null, 5), so the quote is never empty.
     problems.push(cliMessages.targetsBadTeacherBase(typeof teacherBase === 'string' ? teacherBase : JSON.stringify(teacherBase)));
   }

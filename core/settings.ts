@@ -8,12 +8,12 @@ import { messages } from './messages';
 import { DEFAULT_TOLERANCE } from './rules';
 import { safeString, shownValue } from './text';
 import { parseValue } from './values';
-import type { SchoolColumnKey } from './catalogue/columns';
+import { REQUIRED_SCHOOL_COLUMNS, type SchoolColumnKey } from './catalogue/columns';
 import { NO_COLUMN } from './table/noColumn';
-import { REQUIRED_SCHOOL_COLUMNS } from './table/schoolTable';
+import { isTeacherBase, type TeacherBase } from './teacherBase';
 
 /** Base of the teacher indicators: teachers in «Сферум» (default) or the school's staff total. */
-export type TeacherBase = 'teachers' | 'staffTotal';
+export type { TeacherBase };
 
 export interface Settings {
   readonly targets: Readonly<Partial<Record<IndicatorKey, number | null>>>;
@@ -63,8 +63,8 @@ export function resolveSettings(input: SettingsInput | undefined): { settings: S
     if (value === 'invalid' || value === null) errors.push(messages.toleranceOutOfRange(shownValue(input.tolerance)));
     else tolerance = value;
   }
-  const teacherBase: TeacherBase = input?.teacherBase === 'staffTotal' ? 'staffTotal' : 'teachers';
-  if (input?.teacherBase !== undefined && input.teacherBase !== 'staffTotal' && input.teacherBase !== 'teachers') {
+  const teacherBase: TeacherBase = isTeacherBase(input?.teacherBase) ? input.teacherBase : 'teachers';
+  if (input?.teacherBase !== undefined && !isTeacherBase(input.teacherBase)) {
     errors.push(messages.unknownTeacherBase(safeString(input.teacherBase)));
   }
   return { settings: { targets, tolerance, teacherBase }, errors };

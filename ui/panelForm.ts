@@ -83,6 +83,4 @@ export function withPlanSheet(settings: StoredSettings, sheet: string | null): S
   return { ...settings, planSheet: sheet };
 }
 
-export function isTeacherBase(value: string): value is TeacherBase {
-  return value === 'teachers' || value === 'staffTotal';
-}
+export { isTeacherBase } from '../core/teacherBase';

@@ -67,6 +67,9 @@ const STUDENT = /ученик|обучающ|обуч ся/;
 const LINKED = /связав|привязав|связан|привязан/;
 const DIARY = /эжд|дневник/;
 
+/** The columns a weekly sheet cannot be read without. */
+export const REQUIRED_SCHOOL_COLUMNS: readonly SchoolColumnKey[] = ['district', 'school', 'teachers'];
+
 export const SCHOOL_COLUMNS: readonly ColumnDef<SchoolColumnKey>[] = [
   {
     key: 'district', header: 'Район', kind: 'text',

@@ -2,7 +2,7 @@
  * The weekly monitoring sheet, one row per school, read into records. Every problem becomes a
  * finding with its row and column; only a missing header or required column stops the parse.
  */
-import { SCHOOL_COLUMNS, SCHOOL_COUNT_KEYS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey, type SchoolTextKey } from '../catalogue/columns';
+import { REQUIRED_SCHOOL_COLUMNS, SCHOOL_COLUMNS, SCHOOL_COUNT_KEYS, type ColumnDef, type SchoolColumnKey, type SchoolCountKey, type SchoolTextKey } from '../catalogue/columns';
 import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { formatNumber } from '../format';
@@ -81,7 +81,7 @@ export interface ParseOptions<K extends string> {
 
 export type ParseResult<T> = { readonly ok: true; readonly table: T } | { readonly ok: false; readonly error: string };
 
-export const REQUIRED_SCHOOL_COLUMNS: readonly SchoolColumnKey[] = ['district', 'school', 'teachers'];
+export { REQUIRED_SCHOOL_COLUMNS };
 
 /** Group name for schools whose district cell is empty. */
 export const NO_DISTRICT = 'Район не указан';

@@ -31,11 +31,12 @@ const KNOWN_REASONS: Readonly<Record<string, string>> = {
 /** The message of whatever Excel or the code threw, for the texts above. */
 export function reasonOf(error: unknown): string {
   if (error && typeof error === 'object') {
-    const { message, code } = error as { message?: unknown; code?: unknown };
-    const known = typeof code === 'string' ? KNOWN_REASONS[code] : undefined;
+    const { message } = error as { message?: unknown };
+    const code = codeOf(error);
+    const known = code === undefined ? undefined : KNOWN_REASONS[code];
     if (known) return `${known} (${code as string})`;
     const text = typeof message === 'string' && message ? message : '';
-    const tag = typeof code === 'string' && code ? code : '';
+    const tag = code ?? '';
     if (text && tag && !text.includes(tag)) return `${text} (${tag})`;
     if (text || tag) return text || tag;
   }

@@ -10,6 +10,7 @@
 import type { CellValue } from '../../core/values';
 import type { SheetBlock } from '../../ui/panelState';
 import type { ExcelRange, ExcelRequestContext, ExcelWorksheet } from './excelApi';
+import { codeOf } from './excelMessages';
 import { firstReadRowBytes, jsonBytes, PAYLOAD_BUDGET, READ_CELL_LIMIT } from './payload';
 
 /** A sheet whose extent is being loaded in the first sync. */
@@ -55,7 +56,7 @@ function rowEstimate(progress: Progress): number {
 
 /** Excel on the web refused a response over its limit: nothing was read, so it can be asked again. */
 function isResponseTooLarge(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ResponsePayloadSizeLimitExceeded';
+  return codeOf(error) === 'ResponsePayloadSizeLimitExceeded';
 }
 
 /**
