@@ -53,6 +53,20 @@ export function columnIndexOf(letters: string): number {
   return index - 1;
 }
 
+/**
+ * Puts findings added by passes over all rows among the row loop's, in row order (a stable sort
+ * keeps each row's own order). Findings already in order, as when no pass added any, are left as
+ * they are.
+ */
+export function putInRowOrder(findings: Finding[]): void {
+  for (let i = 1; i < findings.length; i++) {
+    if ((findings[i] as Finding).row < (findings[i - 1] as Finding).row) {
+      findings.sort((a, b) => a.row - b.row);
+      return;
+    }
+  }
+}
+
 /** Findings sorted as a reader scans a sheet: by row, then by column. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.row - b.row || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));

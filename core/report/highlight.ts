@@ -7,7 +7,7 @@
 import { columnLetter } from '../findings';
 import type { Evaluation } from '../evaluate/evaluate';
 import { nearFrom } from '../rules';
-import { TOTAL_ROW_WORDS } from '../table/schoolTable';
+import { TOTAL_ROW_WORDS } from '../table/totalRows';
 import { MARKER, type ThresholdRule, type Tone } from './model';
 
 export interface HighlightRule {

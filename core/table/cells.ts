@@ -16,6 +16,9 @@ export interface CellPlace {
   readonly firstColumn: number;
 }
 
+/** Where a cell of a row's column sits, for the passes that report on rows after they are read. */
+export type PlaceOf<K extends string> = (row: number, key: K) => CellPlace;
+
 export function finding(place: CellPlace | { row: number }, code: FindingCode, severity: Severity, message: string): Finding {
   if (!('column' in place)) return { row: place.row, column: '', cell: '', code, severity, message };
   return {

@@ -7,8 +7,7 @@ import type { Finding } from '../findings';
 import { cellText, normalizeText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount } from './cells';
-import type { ParseOptions, ParseResult } from './schoolTable';
-import { locateTable } from './schoolTable';
+import { locateTable, type ParseOptions, type ParseResult } from './locate';
 
 export type PlanColumnKey = 'district' | 'schools' | 'required';
 

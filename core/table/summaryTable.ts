@@ -8,7 +8,7 @@ import type { Finding } from '../findings';
 import { cellText } from '../text';
 import { isBlank, type CellValue } from '../values';
 import { finding, readCount, readShare, shareInCountMessage, type CellPlace } from './cells';
-import { locateTable, type ParseOptions, type ParseResult } from './schoolTable';
+import { locateTable, type ParseOptions, type ParseResult } from './locate';
 import type { ColumnMap } from './header';
 
 export interface SummaryWeek {
