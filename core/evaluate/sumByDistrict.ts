@@ -1,0 +1,219 @@
+/**
+ * Every counted school added into its district's sums (the layout of groupSums.ts), a column at
+ * a time: the counts, each indicator's part, base and schools meeting its target, profiles, 2.3
+ * access and lagging schools. Loops over every school live in functions of their own: V8
+ * compiles a long loop while it runs and reuses that code, and code after the loop that had not
+ * run yet would send each call back to the interpreter.
+ */
+import type { SchoolCountKey } from '../catalogue/columns';
+import { isProfileActive, laggingBelow, meetsAccess50, metFrom } from '../rules';
+import type { CountColumns } from '../table/schoolTable';
+import { PROFILE_ACTIVE, PROFILE_UNKNOWN } from '../table/schoolRows';
+import type { ActiveIndicator } from './indicatorSet';
+import { shareOrNaN } from './measure';
+import {
+  ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
+  LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
+} from './groupSums';
+import { ACTIVE_SOURCE_RULE, ACTIVE_SOURCE_STATUS, type SchoolColumns } from './schoolColumns';
+
+/** Each counted school's district and the sums of all districts (see groupSums.ts). */
+export interface Placement {
+  readonly groupOf: Int32Array;
+  readonly sums: Float64Array;
+  readonly groups: number;
+}
+
+/**
+ * Measures every school on every indicator, one indicator at a time down its columns: adds each
+ * school to its district's sums and marks the lagging ones. Gaps and attainment, which only rank
+ * schools in the lists, are left to SchoolColumns until a list asks.
+ */
+function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number, complete: ReadonlySet<SchoolCountKey>): void {
+  columns.indicators.forEach((indicator, i) => {
+    // activeIndicators keeps only indicators whose columns are in the sheet.
+    const parts = columns.counts[indicator.numerator] as Float64Array;
+    const bases = columns.counts[indicator.base] as Float64Array;
+    const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
+    measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place, whole);
+  });
+}
+
+/**
+ * One indicator down its columns (a function of its own, so V8 optimises the loop with the rules
+ * inlined). When both columns are `whole` (no school lacks either), the sums of the part, the
+ * base and the rows holding both are the count sums and the number of schools: addWholeSums
+ * copies them afterwards instead of adding them here again.
+ *
+ * Whether a school meets the target or lags is added as a 0 or 1, not branched on: statuses
+ * follow no order down a sheet, and the processor guessed such a branch wrong for about every
+ * other school. The two comparisons are statusCodeOf's (rules.ts); counts are finite (parsing
+ * refuses others), so a share is finite whenever its base is not zero.
+ */
+function measureIndicator(parts: Float64Array, bases: Float64Array, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement, whole: boolean): void {
+  const { groupOf, sums, groups } = place;
+  const partSums = (at + SUM_PART) * groups;
+  const baseSums = (at + SUM_BASE) * groups;
+  const rowSums = (at + SUM_ROWS) * groups;
+  const withDataSums = (at + SUM_WITH_DATA) * groups;
+  const metSums = (at + SUM_MET) * groups;
+  const targeted = !Number.isNaN(target);
+  const met = metFrom(target);
+  const lags = laggingBelow(target, tolerance);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as number;
+    const base = bases[k] as number;
+    const g = groupOf[k] as number;
+    if (!whole) {
+      // Only rows holding both the part and the base enter either sum, as SHARE_BY does.
+      if (Number.isNaN(part) || Number.isNaN(base)) continue;
+      sums[partSums + g] = (sums[partSums + g] as number) + part;
+      sums[baseSums + g] = (sums[baseSums + g] as number) + base;
+      sums[rowSums + g] = (sums[rowSums + g] as number) + 1;
+    }
+    const value = shareOrNaN(part, base);
+    if (Number.isNaN(value)) {
+      // A zero base, so no share. Whole columns count the schools with a share as all of them
+      // less these (addWholeSums adds the rest), which spares an addition per school.
+      if (whole) sums[withDataSums + g] = (sums[withDataSums + g] as number) - 1;
+      continue;
+    }
+    if (!whole) sums[withDataSums + g] = (sums[withDataSums + g] as number) + 1;
+    if (!targeted) continue;
+    // statusCodeOf: met at or above `met`, else near at or above `lags`, else lagging.
+    const isMet = Number(value >= met);
+    sums[metSums + g] = (sums[metSums + g] as number) + isMet;
+    lagging[k] = (lagging[k] as number) | ((1 - isMet) & Number(!(value >= lags)));
+  }
+}
+
+/**
+ * What the passes over whole columns left out, once the schools are counted: for indicators
+ * whose two columns are whole, Σpart, Σbase and the rows holding both (the count sums and the
+ * number of schools), and the rows with a share (all of them less the zero bases measureIndicator
+ * took away); for whole count columns, the flag that a district has the count.
+ */
+function addWholeSums(indicators: readonly ActiveIndicator[], complete: ReadonlySet<SchoolCountKey>, place: Placement): void {
+  const { sums, groups } = place;
+  const copy = (from: number, to: number): void => {
+    sums.copyWithin(to * groups, from * groups, (from + 1) * groups);
+  };
+  const schools = sums.subarray(SCHOOLS * groups, (SCHOOLS + 1) * groups);
+  indicators.forEach((indicator, i) => {
+    if (!complete.has(indicator.numerator) || !complete.has(indicator.base)) return;
+    const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.numerator), at + SUM_PART);
+    copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.base), at + SUM_BASE);
+    copy(SCHOOLS, at + SUM_ROWS);
+    const withData = (at + SUM_WITH_DATA) * groups;
+    schools.forEach((count, g) => (sums[withData + g] = (sums[withData + g] as number) + count));
+  });
+  for (const key of complete) {
+    const flags = (HAS_COUNT_AT + COUNT_KEYS.indexOf(key)) * groups;
+    schools.forEach((count, g) => (sums[flags + g] = count > 0 ? 1 : 0));
+  }
+}
+
+/**
+ * Adds every count column into the district sums, a column at a time; returns the columns no
+ * school lacks. A column parsing found no gap in is added without looking for one (addWholeCount).
+ */
+function addCounts(counts: CountColumns, schools: number, place: Placement, hasGaps: (key: SchoolCountKey) => boolean): Set<SchoolCountKey> {
+  const complete = new Set<SchoolCountKey>();
+  COUNT_KEYS.forEach((key, c) => {
+    const column = counts[key];
+    if (!column) return;
+    const countSums = (COUNTS_AT + c) * place.groups;
+    if (!hasGaps(key)) {
+      addWholeCount(column, countSums, schools, place);
+      complete.add(key);
+    } else if (addCount(column, countSums, (HAS_COUNT_AT + c) * place.groups, schools, place)) {
+      complete.add(key);
+    }
+  });
+  return complete;
+}
+
+/** A count column with a number in every row into its district sums (its flags are set by addWholeSums). */
+function addWholeCount(column: Float64Array, countSums: number, schools: number, place: Placement): void {
+  const { groupOf, sums } = place;
+  for (let k = 0; k < schools; k++) {
+    const g = groupOf[k] as number;
+    sums[countSums + g] = (sums[countSums + g] as number) + (column[k] as number);
+  }
+}
+
+/** One count column into its district sums (a function of its own, so V8 optimises the loop); true when no cell was empty. */
+function addCount(column: Float64Array, countSums: number, hasCount: number, schools: number, place: Placement): boolean {
+  const { groupOf, sums } = place;
+  let whole = true;
+  for (let k = 0; k < schools; k++) {
+    const value = column[k] as number;
+    if (Number.isNaN(value)) {
+      whole = false;
+      continue;
+    }
+    const g = groupOf[k] as number;
+    sums[countSums + g] = (sums[countSums + g] as number) + value;
+    sums[hasCount + g] = 1;
+  }
+  return whole;
+}
+
+/**
+ * Profiles (from the status column when the row has one, else by the rule: users > 2 and
+ * classes ≥ 1), 2.3 access and lagging: per school into the columns, counted into the district sums.
+ */
+function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placement): void {
+  const { groupOf, sums, groups } = place;
+  const { counts, schools, active, activeSource, access50, lagging } = columns;
+  const users = counts.usersLinked;
+  const classes = counts.classesCreated;
+  const { teachers, staffTotal, students, studentsTotal } = counts;
+  for (let k = 0; k < schools; k++) {
+    const g = groupOf[k] as number;
+    const status = statuses[k] as number;
+    let isActive = -1;
+    if (status !== PROFILE_UNKNOWN) {
+      isActive = status === PROFILE_ACTIVE ? 1 : 0;
+      activeSource[k] = ACTIVE_SOURCE_STATUS;
+    } else if (users && classes) {
+      const u = users[k] as number;
+      const c = classes[k] as number;
+      if (!Number.isNaN(u) && !Number.isNaN(c)) {
+        isActive = isProfileActive(u, c) ? 1 : 0;
+        activeSource[k] = ACTIVE_SOURCE_RULE;
+      }
+    }
+    active[k] = isActive;
+    let access = -1;
+    if (teachers && staffTotal && students && studentsTotal) {
+      const teachersShare = shareOrNaN(teachers[k] as number, staffTotal[k] as number);
+      const studentsShare = shareOrNaN(students[k] as number, studentsTotal[k] as number);
+      if (!Number.isNaN(teachersShare) && !Number.isNaN(studentsShare)) access = meetsAccess50(teachersShare, studentsShare) ? 1 : 0;
+    }
+    access50[k] = access;
+    sums[SCHOOLS * groups + g] = (sums[SCHOOLS * groups + g] as number) + 1;
+    if (isActive >= 0) {
+      sums[PROFILES_KNOWN * groups + g] = (sums[PROFILES_KNOWN * groups + g] as number) + 1;
+      sums[ACTIVE_PROFILES * groups + g] = (sums[ACTIVE_PROFILES * groups + g] as number) + isActive;
+    }
+    if (access >= 0) {
+      sums[ACCESS50_KNOWN * groups + g] = (sums[ACCESS50_KNOWN * groups + g] as number) + 1;
+      sums[ACCESS50 * groups + g] = (sums[ACCESS50 * groups + g] as number) + access;
+    }
+    if (lagging[k] === 1) sums[LAGGING_SCHOOLS * groups + g] = (sums[LAGGING_SCHOOLS * groups + g] as number) + 1;
+  }
+}
+
+/**
+ * All sums of every district for the counted schools of `columns` (school k in district
+ * groupOf[k]), and each school's profile, 2.3 access and lagging flag into the columns.
+ * `hasGaps` tells a count column that parsing found an empty or unreadable cell in.
+ */
+export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean): void {
+  const complete = addCounts(columns.counts, columns.schools, place, hasGaps);
+  measureSchools(columns, place, tolerance, complete);
+  addSchools(columns, statuses, place);
+  addWholeSums(columns.indicators, complete, place);
+}
