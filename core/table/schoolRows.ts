@@ -52,7 +52,7 @@ export class RowStore {
     this.id = withId ? new Array<string | null>(capacity) : null;
   }
 
-  /** Adds a row whose counts are already in the count columns at index `length`; counted until findRepeats says it repeats a school. */
+  /** Adds a row whose counts are already in the count columns at index `length`; counted until RepeatedSchools.find says it repeats a school. */
   push(row: number, district: string, group: number, school: string, id: string | null, status: ProfileStatus | null): void {
     const i = this.length++;
     this.row[i] = row;
