@@ -135,7 +135,11 @@ module.exports = (env = {}, argv = {}) => {
     ...common,
     name: 'apps-script',
     entry: { Code: entry },
-    output: { path: outDir, filename: '[name].js' },
+    // `global.NAME = …` in main.ts makes webpack look the global object up at run time. Its
+    // generic lookup ends in `new Function('return this')` (a string evaluated as code) for hosts
+    // without globalThis; Apps Script's V8 has globalThis, so the bundle says so and the lookup
+    // is the plain `globalThis`, with no code built from strings (test/privacy.test.ts).
+    output: { path: outDir, filename: '[name].js', environment: { globalThis: true } },
     optimization: { minimize: true, minimizer: [terser({ format: { comments: customFunctionDoc }, mangle: { reserved: stubParameters() } })] },
     plugins: [
       // Only main.ts declares globals; parsing every core module for them would be wasted work.

@@ -31,6 +31,7 @@ test('is a task pane add-in for workbooks with ReadWriteDocument and Russian tex
   expect(one(manifest, 'Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   expect(one(manifest, 'DefaultLocale').text).toBe('ru-RU');
   expect(one(manifest, 'Hosts/Host').attributes.Name).toBe('Workbook');
+  // Not narrower: Office allows the Excel JavaScript API (reads included) only with ReadWriteDocument.
   expect(one(manifest, 'Permissions').text).toBe('ReadWriteDocument');
   const display = one(manifest, 'DisplayName').attributes.DefaultValue ?? '';
   const description = one(manifest, 'Description').attributes.DefaultValue ?? '';
@@ -90,4 +91,15 @@ test('the task pane page and every file the manifest names exist in the build or
     const source = file.startsWith('assets/') ? join('excel-addin', file) : sources[file];
     expect(source && existsSync(join(ROOT, source)) ? file : `missing source for ${file}`).toBe(file);
   }
+});
+
+test('no shared runtime and no Excel API set required to install: the functions run where the panel cannot', () => {
+  // The functions and the task pane share nothing but the workbook, so the JavaScript-only
+  // custom-functions runtime (faster with many formulas) is kept: no <Runtimes>, no SharedRuntime set.
+  expect(all.filter((e) => e.name === 'Runtimes' || e.name === 'Runtime')).toEqual([]);
+  const sets = at(manifest, 'Requirements/Sets/Set').map((e) => e.attributes.Name);
+  expect(sets).toEqual(['CustomFunctionsRuntime']);
+  // The panel checks its Excel API set at run time instead (taskpane.ts) and says so when it is missing.
+  const taskpane = readFileSync(join(ROOT, 'excel-addin', 'taskpane', 'taskpane.ts'), 'utf8');
+  expect(taskpane).toMatch(/isSetSupported\('ExcelApi', '1\.9'\)/);
 });
