@@ -200,7 +200,7 @@ class Panel {
     });
     return el('div', { class: 'sm-percent' }, [
       el('label', { for: id }, [label]),
-      el('div', { class: 'sm-percent__box' }, [input, el('span', { class: 'sm-percent__unit' }, [unit])]),
+      el('div', { class: kind === 'target' ? 'sm-percent__box' : 'sm-percent__box sm-percent__box--points' }, [input, el('span', { class: 'sm-percent__unit' }, [unit])]),
       error,
     ]);
   }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import { extname, join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ts from 'typescript';
+import { contrastProblems, focusIndicator, overflowProblems, tabSequence } from '../../ui/test-support/a11y';
 import { ensureBuilt, ROOT } from '../test-support/builtAddin';
 import { monitoringSheet } from '../test-support/monitoringSheet';
 
@@ -41,8 +42,9 @@ const dialogs: string[] = [];
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 
-async function openTaskpane(sheets: { name: string; values: unknown[][] }[]): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 360, height: 1000 }, locale: 'ru-RU' });
+/** `width` in CSS pixels; `zoom` 2 is Excel's pane at 200 %: half the CSS pixels, two device pixels each. */
+async function openTaskpane(sheets: { name: string; values: unknown[][] }[], { width = 360, zoom = 1 } = {}): Promise<void> {
+  page = await browser.newPage({ viewport: { width, height: 1000 }, deviceScaleFactor: zoom, locale: 'ru-RU' });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -208,4 +210,58 @@ test('a look-alike column the report can do without is ruled out («нет в т
   expect(await page.locator('#sm-column-teachers option[value="-1"]').count()).toBe(0);
   const saved = await page.evaluate(() => (window as unknown as { workbook: { settings: { saved: Map<string, string> } } }).workbook.settings.saved.get('sferum-monitor.settings'));
   expect(JSON.parse(String(saved)).mapping).toEqual({ teachersCreatedChats: -1 });
+});
+
+describe('keyboard and small screens', () => {
+  const week = (): { name: string; values: unknown[][] }[] => [
+    { name: 'Мониторинг', values: monitoringSheet(60) },
+    { name: 'Прошлая неделя', values: monitoringSheet(58, { week: 2 }) },
+  ];
+
+  test('Tab reaches every control in reading order, each with a focus ring that can be seen (the green main button too)', async () => {
+    await openTaskpane(week());
+    const stops: string[] = [];
+    for (let i = 0; i < 18; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await focusIndicator(page);
+      expect(ring).toMatchObject({ ok: true });
+      stops.push(ring.element);
+    }
+    expect(stops).toEqual([
+      '#sm-sheet', '#sm-district', '#sm-previous', '#sm-plan',
+      'button:Построить отчёт по районам', 'button:Подсветить отстающие школы', 'button:Снять подсветку',
+      '#sm-target-teachersCreatedChats', '#sm-target-teachers3Messages', '#sm-target-teachers10Messages', '#sm-target-teachersCalled',
+      '#sm-target-teachersLinkedDiary', '#sm-target-studentsLinkedDiary', '#sm-target-teachersCoverage', '#sm-target-studentsCoverage',
+      '#sm-tolerance', '#sm-teacher-base', 'summary:Столбцы таблицы (распознано 11 из 16)',
+    ]);
+  }, 30_000);
+
+  test('Enter and Space work: the column list opens from the keyboard, a percent is taken on Enter', async () => {
+    await openTaskpane(week());
+    await page.locator('details.sm-columns summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('details.sm-columns').getAttribute('open')).not.toBeNull();
+    await page.keyboard.press('Space');
+    expect(await page.locator('details.sm-columns').getAttribute('open')).toBeNull();
+    await page.locator('#sm-tolerance').fill('7,5');
+    await page.locator('#sm-tolerance').press('Enter');
+    await page.locator('.sm-notice:has-text("Настройки сохранены")').waitFor();
+  });
+
+  test('fits the 320 px task pane, and the same pane at 200 % zoom, without sideways scrolling or cut text', async () => {
+    for (const [width, zoom, shot] of [[320, 1, 'excel-taskpane-320.png'], [160, 2, 'excel-taskpane-zoom200.png']] as const) {
+      // Zoom 200 % of the 320 px pane leaves 160 CSS pixels.
+      if (page) await page.close();
+      await openTaskpane(week(), { width, zoom });
+      expect(await overflowProblems(page)).toEqual([]);
+      await page.locator('details.sm-columns summary').click();
+      expect(await overflowProblems(page)).toEqual([]);
+      await page.locator('details.sm-columns summary').click();
+      await page.getByRole('button', { name: 'Построить отчёт по районам' }).click();
+      await page.locator('.sm-result--ok').waitFor();
+      expect(await overflowProblems(page)).toEqual([]);
+      expect(await contrastProblems(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+    }
+  }, 30_000);
 });
