@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import { extname, join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import ts from 'typescript';
-import { contrastProblems, focusIndicator, overflowProblems, tabSequence } from '../../ui/test-support/a11y';
+import { axNode, contrastProblems, focused, focusIndicator, liveRegions, overflowProblems } from '../../ui/test-support/a11y';
 import { ensureBuilt, ROOT } from '../test-support/builtAddin';
 import { monitoringSheet } from '../test-support/monitoringSheet';
 
@@ -71,7 +71,12 @@ async function openTaskpane(sheets: { name: string; values: unknown[][] }[], { w
   }, sheets);
   await page.goto(`${ORIGIN}/taskpane.html`);
   await page.getByRole('heading', { name: 'Мониторинг «Сферума»' }).waitFor();
-  await page.locator('.sm-panel[aria-busy="false"]').waitFor();
+  await idle();
+}
+
+/** The panel has finished its job (it marks itself data-busy while one runs). */
+async function idle(): Promise<void> {
+  await page.locator('.sm-panel[data-busy="false"]').waitFor({ state: 'attached' });
 }
 
 async function workbookSheets(): Promise<string[]> {
@@ -229,7 +234,7 @@ describe('keyboard and small screens', () => {
     }
     expect(stops).toEqual([
       '#sm-sheet', '#sm-district', '#sm-previous', '#sm-plan',
-      'button:Построить отчёт по районам', 'button:Подсветить отстающие школы', 'button:Снять подсветку',
+      '#sm-build', '#sm-highlight', '#sm-clear',
       '#sm-target-teachersCreatedChats', '#sm-target-teachers3Messages', '#sm-target-teachers10Messages', '#sm-target-teachersCalled',
       '#sm-target-teachersLinkedDiary', '#sm-target-studentsLinkedDiary', '#sm-target-teachersCoverage', '#sm-target-studentsCoverage',
       '#sm-tolerance', '#sm-teacher-base', 'summary:Столбцы таблицы (распознано 11 из 16)',
@@ -264,4 +269,74 @@ describe('keyboard and small screens', () => {
       await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
     }
   }, 30_000);
+});
+
+describe('what a screen reader hears', () => {
+  test('the message regions are in the page before they speak: progress and outcome in status regions, failures in alert regions', async () => {
+    await openTaskpane([{ name: 'Мониторинг', values: monitoringSheet(30) }]);
+    const silent = await liveRegions(page);
+    expect(silent.map((r) => `${r.role}/${r.live}`).sort()).toEqual(['alert/assertive', 'alert/assertive', 'status/polite', 'status/polite', 'status/polite']);
+    await page.getByRole('button', { name: 'Построить отчёт по районам' }).click();
+    await page.getByRole('status').locator('.sm-result--ok').waitFor();
+  });
+
+  test('after a report built from the keyboard, focus is back on the button and the buttons are enabled again', async () => {
+    await openTaskpane([{ name: 'Мониторинг', values: monitoringSheet(30) }]);
+    await page.locator('#sm-build').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.sm-result--ok').waitFor();
+    await idle();
+    expect(await focused(page)).toBe('#sm-build');
+    for (const id of ['#sm-build', '#sm-highlight', '#sm-clear']) expect(await page.locator(id).isEnabled()).toBe(true);
+    await page.keyboard.press('Space');
+    await page.locator('.sm-result--ok').waitFor();
+    await idle();
+    expect(await focused(page)).toBe('#sm-build');
+  });
+
+  test('a failed action moves focus to its message, which shows where focus is', async () => {
+    await openTaskpane([{ name: 'Мониторинг', values: monitoringSheet(30) }]);
+    await page.evaluate(() => {
+      const book = (window as unknown as { workbook: { sheets: { name: string }[] } }).workbook;
+      const sheet = book.sheets.find((s) => s.name === 'Мониторинг');
+      if (sheet) sheet.name = 'Мониторинг (старый)';
+    });
+    await page.locator('#sm-highlight').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').locator('.sm-result--error').waitFor();
+    await idle();
+    expect(await focused(page)).toMatch(/^div:Лист «Мониторинг» не найден/);
+    expect(await focusIndicator(page)).toMatchObject({ ok: true });
+    expect(await contrastProblems(page)).toEqual([]);
+  });
+
+  test('choosing another sheet with the arrow keys keeps focus on the list while the panel is drawn anew', async () => {
+    await openTaskpane([
+      { name: 'Мониторинг', values: monitoringSheet(30) },
+      { name: 'Прошлая неделя', values: monitoringSheet(28, { week: 2 }) },
+    ]);
+    await page.locator('#sm-sheet').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.sm-note:has-text("школ: 28")').waitFor();
+    await idle();
+    expect(await focused(page)).toBe('#sm-sheet');
+    await page.keyboard.press('ArrowUp');
+    await page.locator('.sm-note:has-text("школ: 30")').waitFor();
+    await idle();
+    expect(await focused(page)).toBe('#sm-sheet');
+    expect(await page.locator('#sm-sheet').inputValue()).toBe('Мониторинг');
+  });
+
+  test('a wrong percent marks its field invalid and is the field\'s description; it is announced politely', async () => {
+    await openTaskpane([{ name: 'Мониторинг', values: monitoringSheet(30) }]);
+    await page.locator('#sm-target-teachersCalled').fill('сто');
+    await page.locator('#sm-target-teachersCalled').press('Enter');
+    const field = await axNode(page, '#sm-target-teachersCalled');
+    expect(field.properties.invalid).toBe('true');
+    expect(field.description).toContain('«сто» — не процент: введите число от 0 до 100, например 35 или 12,5');
+    expect(await page.locator('#sm-target-teachersCalled-error').getAttribute('aria-live')).toBe('polite');
+    await page.locator('#sm-target-teachersCalled').fill('40');
+    await page.locator('#sm-target-teachersCalled').press('Enter');
+    expect((await axNode(page, '#sm-target-teachersCalled')).properties.invalid).toBe('false');
+  });
 });
