@@ -117,8 +117,8 @@ class Panel {
     const sheetSelect = el('select', { id: 'sm-sheet', name: 'sheet' });
     for (const name of state.sheets) sheetSelect.appendChild(option(name, name, name === state.sheet));
     sheetSelect.addEventListener('change', () => void this.reload(sheetSelect.value));
-    return el('section', { class: 'sm-section' }, [
-      el('h2', {}, [TEXTS.dataSection]),
+    return el('section', { class: 'sm-section', 'aria-labelledby': 'sm-data-title' }, [
+      el('h2', { id: 'sm-data-title' }, [TEXTS.dataSection]),
       this.field('sm-sheet', TEXTS.sheetLabel, sheetSelect),
       state.error ? null : el('p', { class: 'sm-note' }, [TEXTS.tableSummary(state.headerRow, state.schools, state.districts.length)]),
     ]);
@@ -141,8 +141,8 @@ class Panel {
     const plan = this.sheetPicker('sm-plan', TEXTS.noPlan, others, settings.planSheet);
     plan.addEventListener('change', () => void this.saveSettings(withPlanSheet(this.current(), plan.value || null)));
 
-    return el('section', { class: 'sm-section' }, [
-      el('h2', {}, [TEXTS.reportSection]),
+    return el('section', { class: 'sm-section', 'aria-labelledby': 'sm-report-title' }, [
+      el('h2', { id: 'sm-report-title' }, [TEXTS.reportSection]),
       this.field('sm-district', TEXTS.districtLabel, district),
       this.field('sm-previous', TEXTS.previousLabel, previous),
       this.field('sm-plan', TEXTS.planLabel, plan),
@@ -172,10 +172,11 @@ class Panel {
       if (isTeacherBase(base.value)) void this.saveSettings(withTeacherBase(this.current(), base.value));
     });
 
-    return el('section', { class: 'sm-section' }, [
-      el('h2', {}, [TEXTS.targetsSection]),
-      el('p', { class: 'sm-note' }, [TEXTS.targetsHint]),
-      el('div', { class: 'sm-targets' }, rows),
+    return el('section', { class: 'sm-section', 'aria-labelledby': 'sm-targets-title' }, [
+      el('h2', { id: 'sm-targets-title' }, [TEXTS.targetsSection]),
+      el('p', { class: 'sm-note', id: 'sm-targets-hint' }, [TEXTS.targetsHint]),
+      // One group, so a screen reader says which fields these are (and that empty means «no target»).
+      el('fieldset', { class: 'sm-targets', 'aria-describedby': 'sm-targets-hint' }, [el('legend', {}, [TEXTS.targetsLegend]), ...rows]),
       tolerance,
       this.field('sm-teacher-base', TEXTS.teacherBaseLabel, base),
     ]);
@@ -188,7 +189,8 @@ class Panel {
   private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, kind: 'target' | 'tolerance'): HTMLElement {
     const optional = kind === 'target';
     const unit = kind === 'target' ? '%' : TEXTS.pointsUnit;
-    const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-error` });
+    // The unit is part of what the field means: it is read after the name, as the error is.
+    const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-unit ${id}-error` });
     const error = el('div', { id: `${id}-error`, class: 'sm-field-error', 'aria-live': 'polite' });
     input.addEventListener('change', () => {
       const read = readPercent(input.value, kind === 'target');
@@ -205,7 +207,7 @@ class Panel {
     });
     return el('div', { class: 'sm-percent' }, [
       el('label', { for: id }, [label]),
-      el('div', { class: kind === 'target' ? 'sm-percent__box' : 'sm-percent__box sm-percent__box--points' }, [input, el('span', { class: 'sm-percent__unit' }, [unit])]),
+      el('div', { class: kind === 'target' ? 'sm-percent__box' : 'sm-percent__box sm-percent__box--points' }, [input, el('span', { class: 'sm-percent__unit', id: `${id}-unit` }, [unit])]),
       error,
     ]);
   }
@@ -214,9 +216,9 @@ class Panel {
     const found = state.columns.filter((c) => c.index !== null).length;
     const rows = state.columns.map((choice) => this.columnRow(state, choice));
     const details = el('details', { class: 'sm-columns' }, [
-      el('summary', {}, [TEXTS.columnsSection(found, state.columns.length)]),
-      el('p', { class: 'sm-note' }, [TEXTS.columnsHint]),
-      el('div', { class: 'sm-column-list' }, rows),
+      el('summary', { id: 'sm-columns-title' }, [TEXTS.columnsSection(found, state.columns.length)]),
+      el('p', { class: 'sm-note', id: 'sm-columns-hint' }, [TEXTS.columnsHint]),
+      el('div', { class: 'sm-column-list', role: 'group', 'aria-labelledby': 'sm-columns-title', 'aria-describedby': 'sm-columns-hint' }, rows),
     ]);
     // A table that was not recognised is fixed here: open the list straight away. A list the user
     // opened stays open when the panel is drawn again after a change in it.
@@ -227,7 +229,15 @@ class Panel {
 
   private columnRow(state: PanelState, choice: ColumnChoice): HTMLElement {
     const id = `sm-column-${choice.key}`;
-    const select = el('select', { id, name: id, 'data-key': choice.key });
+    const missing = choice.index === null;
+    // A required column that was not found is what the message at the top is about.
+    const wrong = missing && choice.required && state.error !== null;
+    const select = el('select', {
+      id, name: id, 'data-key': choice.key,
+      'aria-required': choice.required ? 'true' : undefined,
+      'aria-invalid': wrong ? 'true' : undefined,
+      'aria-describedby': wrong ? ALERT_ID : undefined,
+    });
     const ruledOut = this.current().mapping[choice.key] === NO_COLUMN;
     select.appendChild(option('', TEXTS.columnAuto, choice.index === null && !ruledOut));
     // A column the report can do without can be ruled out, where recognition took a look-alike.
@@ -240,9 +250,9 @@ class Panel {
       const header = index === NO_COLUMN ? undefined : state.headers.find((h) => h.index === index)?.text;
       void this.saveSettings(withMapping(this.current(), choice.key, header ?? index)).then((saved) => (saved ? this.reload(state.sheet) : undefined));
     });
-    const missing = choice.index === null;
     return el('div', { class: `sm-column${missing && choice.required ? ' sm-column--missing' : ''}` }, [
-      el('label', { for: id }, [choice.label, choice.required ? el('span', { class: 'sm-required', title: TEXTS.required }, [' *']) : null]),
+      // The star is for the eye (the hint says what it means); a screen reader hears «required» from aria-required.
+      el('label', { for: id }, [choice.label, choice.required ? el('span', { class: 'sm-required', 'aria-hidden': 'true' }, [' *']) : null]),
       select,
     ]);
   }
@@ -344,8 +354,12 @@ class Panel {
     if (!busy) {
       // Building and highlighting need a recognised table; clearing our rules never does.
       const unusable = !this.state || this.state.error !== null;
-      this.buttons.build.disabled = unusable;
-      this.buttons.highlight.disabled = unusable;
+      for (const button of [this.buttons.build, this.buttons.highlight]) {
+        button.disabled = unusable;
+        // Why they cannot be pressed: the message at the top.
+        if (unusable) button.setAttribute('aria-describedby', ALERT_ID);
+        else button.removeAttribute('aria-describedby');
+      }
       this.buttons.clear.disabled = !this.state;
       this.restoreFocus();
     }
