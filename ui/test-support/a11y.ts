@@ -200,13 +200,3 @@ export function focusIndicator(page: Page): Promise<{ element: string; ok: boole
     return { element, ok: ratio >= 3, why: `outline ${style.outlineColor} on ${bg}: ${ratio.toFixed(2)}:1` };
   });
 }
-
-/** Presses Tab `count` times and lists what got focus each time. */
-export async function tabSequence(page: Page, count: number): Promise<string[]> {
-  const order: string[] = [];
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.press('Tab');
-    order.push(await focused(page));
-  }
-  return order;
-}
