@@ -11,6 +11,7 @@ import { TEXTS } from '../ui/texts';
 import { PROGRESS } from './sidebar/gasBackend';
 import { SERVER_FUNCTIONS } from './serverFunctions';
 import { sheetsFailed } from './sheetsMessages';
+import { axNode, contrastProblems, focused, focusIndicator, overflowProblems, unnamedControls } from '../ui/test-support/a11y';
 import { ensureBuilt, loadScript, monitoringSheet, repoRoot, sidebarHtml, type LoadedScript } from './test-support';
 
 jest.setTimeout(60_000);
@@ -138,7 +139,7 @@ async function openSidebar(): Promise<Sidebar> {
 const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
 
 async function expectIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('.sm-panel')?.getAttribute('aria-busy') === 'false');
+  await page.waitForFunction(() => document.querySelector('.sm-panel')?.getAttribute('data-busy') === 'false');
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -171,6 +172,28 @@ describe('the sidebar in Chromium', () => {
     await screenshot(page, 'sheets-sidebar.png');
   });
 
+  it('names every control, fits the 300 px sidebar and the same at 200 % zoom, with AA contrast in Google\'s colours', async () => {
+    const { page } = sidebar;
+    await expect(page.getByRole('main').count()).resolves.toBe(1);
+    await expect(page.title()).resolves.toBe(TEXTS.title);
+    await expect(unnamedControls(page)).resolves.toEqual([]);
+    await expect(axNode(page, '#sm-district')).resolves.toMatchObject({ role: 'combobox', name: TEXTS.districtLabel });
+    await expect(axNode(page, '#sm-target-teachersCreatedChats')).resolves.toMatchObject({ role: 'textbox', name: 'Создали чаты', description: '%' });
+    await expect(contrastProblems(page)).resolves.toEqual([]);
+    await expect(overflowProblems(page)).resolves.toEqual([]);
+    await page.locator('#sm-build').focus();
+    await expect(focusIndicator(page)).resolves.toMatchObject({ ok: true });
+    await page.locator('#sm-build').blur();
+    // Sheets' sidebar is 300 px wide; zoomed to 200 % it leaves 150 CSS pixels.
+    await page.setViewportSize({ width: 150, height: 900 });
+    try {
+      await expect(overflowProblems(page)).resolves.toEqual([]);
+      await screenshot(page, 'sheets-sidebar-zoom200.png');
+    } finally {
+      await page.setViewportSize({ width: 300, height: 900 });
+    }
+  });
+
   it('keeps a district named like markup as plain text', async () => {
     const { page, dialogs } = sidebar;
     const labels = await page.locator('#sm-district option').allTextContents();
@@ -183,11 +206,19 @@ describe('the sidebar in Chromium', () => {
   it('builds the report through panelBuildReport, showing progress while the server works', async () => {
     const { page, calls, loaded } = sidebar;
     const held = sidebar.hold(SERVER_FUNCTIONS.buildReport);
-    await page.locator('button[data-action="build"]').click();
-    await expect(page.locator('.sm-progress').textContent()).resolves.toBe(PROGRESS.report);
+    await page.locator('button[data-action="build"]').focus();
+    await page.keyboard.press('Enter');
+    // The progress line is a status region that was in the page before it spoke.
+    await expect(page.getByRole('status').filter({ hasText: PROGRESS.report }).count()).resolves.toBe(1);
     await expect(page.locator('button[data-action="highlight"]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('button[data-action="build"]').isDisabled()).resolves.toBe(true);
     held.release();
     await expectIdle(page);
+    await expect(page.locator('button[data-action="build"]').isEnabled()).resolves.toBe(true);
+    // Focus is back on the button pressed; the outcome is said politely.
+    await expect(focused(page)).resolves.toBe('#sm-build');
+    await expect(page.getByRole('status').filter({ hasText: 'Отчёт по районам построен' }).count()).resolves.toBe(1);
+    await expect(contrastProblems(page)).resolves.toEqual([]);
     const call = calls.find((c) => c.name === SERVER_FUNCTIONS.buildReport);
     expect(call?.args).toEqual([{ sheet: SOURCE, district: null, settings: DEFAULT_STORED_SETTINGS }]);
     const result = page.locator('.sm-result');
@@ -247,7 +278,11 @@ describe('the sidebar in Chromium', () => {
     await page.locator('button[data-action="highlight"]').click();
     await expectIdle(page);
     await expect(result.textContent()).resolves.toBe(TEXTS.failed(TEXTS.highlight, sheetsFailed('Превышено максимальное время выполнения')));
-    await expect(result.getAttribute('role')).resolves.toBe('alert');
+    // Said at once (an alert region), and focused, so the user reads it next.
+    await expect(page.getByRole('alert').filter({ has: result }).count()).resolves.toBe(1);
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('sm-result--error'))).resolves.toBe(true);
+    await expect(focusIndicator(page)).resolves.toMatchObject({ ok: true });
+    await expect(contrastProblems(page)).resolves.toEqual([]);
     await screenshot(page, 'sheets-sidebar-failure.png');
   });
 

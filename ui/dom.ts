@@ -16,9 +16,13 @@ export interface Attributes {
   readonly name?: string;
   readonly inputmode?: string;
   readonly placeholder?: string;
+  readonly tabindex?: string;
   readonly 'aria-live'?: string;
   readonly 'aria-describedby'?: string;
+  readonly 'aria-labelledby'?: string;
   readonly 'aria-invalid'?: string;
+  readonly 'aria-required'?: string;
+  readonly 'aria-hidden'?: string;
   readonly 'data-action'?: string;
   readonly 'data-key'?: string;
 }
@@ -54,4 +58,13 @@ export function option(value: string, label: string, selected = false): HTMLOpti
 export function setText(element: HTMLElement, text: string | null): void {
   element.textContent = text ?? '';
   element.hidden = !text;
+}
+
+/**
+ * Replaces a live region's text without hiding it: screen readers announce a change inside a
+ * region they already know, not reliably a region that appears together with its text. An empty
+ * region takes no room (see panel.css).
+ */
+export function say(region: HTMLElement, text: string | null): void {
+  region.textContent = text ?? '';
 }

@@ -11,7 +11,7 @@ import type { StoredSettings } from '../core/settings';
 import { columnLetter } from '../core/findings';
 import { NO_COLUMN } from '../core/table/noColumn';
 import type { ActionResult, ColumnChoice, JobRequest, PanelBackend, PanelState } from './backend';
-import { el, option, setText } from './dom';
+import { el, option, say, setText } from './dom';
 import {
   isTeacherBase, percentText, readPercent, targetFields, withMapping, withPlanSheet, withPreviousSheet, withTarget, withTeacherBase,
   withTolerance,
@@ -24,6 +24,9 @@ export interface PanelHandle {
 }
 
 type ActionName = 'build' | 'highlight' | 'clear';
+
+/** The message at the top of the panel, which controls it concerns point to (aria-describedby). */
+const ALERT_ID = 'sm-alert-message';
 
 /**
  * Messages from core and the hosts are written to be embedded («не найден столбец …»); shown on
@@ -46,31 +49,34 @@ class Panel {
   private district: string | null = null;
   private busy = false;
 
+  /** The id of the control that had focus when a job began (it is disabled, or redrawn, meanwhile). */
+  private focusId: string | null = null;
+
   private readonly container: HTMLElement;
-  private readonly alert = el('div', { class: 'sm-alert sm-alert--error', role: 'alert' });
+  // Live regions are in the page from the start and only their content changes (see say in dom.ts).
+  private readonly alert = el('div', { class: 'sm-live', role: 'alert' });
   private readonly notice = el('div', { class: 'sm-notice', role: 'status' });
   private readonly body = el('div', { class: 'sm-body' });
-  private readonly progress = el('div', { class: 'sm-progress', role: 'status', 'aria-live': 'polite' });
-  private readonly result = el('div', { class: 'sm-result', 'aria-live': 'polite' });
+  private readonly progress = el('div', { class: 'sm-progress', role: 'status' });
+  /** An action's outcome: a success is said politely, a failure at once. */
+  private readonly resultStatus = el('div', { class: 'sm-live', role: 'status' });
+  private readonly resultAlert = el('div', { class: 'sm-live', role: 'alert' });
   private readonly buttons: Record<ActionName, HTMLButtonElement>;
   private readonly actions: HTMLElement;
 
   constructor(root: HTMLElement, private readonly backend: PanelBackend) {
     this.buttons = {
-      build: el('button', { type: 'button', class: 'sm-button sm-button--primary', 'data-action': 'build' }, [TEXTS.buildReport]),
-      highlight: el('button', { type: 'button', class: 'sm-button', 'data-action': 'highlight' }, [TEXTS.highlight]),
-      clear: el('button', { type: 'button', class: 'sm-button sm-button--subtle', 'data-action': 'clear' }, [TEXTS.clearHighlight]),
+      build: el('button', { type: 'button', id: 'sm-build', class: 'sm-button sm-button--primary', 'data-action': 'build' }, [TEXTS.buildReport]),
+      highlight: el('button', { type: 'button', id: 'sm-highlight', class: 'sm-button', 'data-action': 'highlight' }, [TEXTS.highlight]),
+      clear: el('button', { type: 'button', id: 'sm-clear', class: 'sm-button sm-button--subtle', 'data-action': 'clear' }, [TEXTS.clearHighlight]),
     };
     this.buttons.build.addEventListener('click', () => void this.build());
     this.buttons.highlight.addEventListener('click', () => void this.highlight());
     this.buttons.clear.addEventListener('click', () => void this.clear());
     this.actions = el('section', { class: 'sm-section sm-actions' }, [
-      this.buttons.build, this.buttons.highlight, this.buttons.clear, this.progress, this.result,
+      el('div', { class: 'sm-buttons' }, [this.buttons.build, this.buttons.highlight, this.buttons.clear]),
+      this.progress, this.resultStatus, this.resultAlert,
     ]);
-    setText(this.alert, null);
-    setText(this.notice, null);
-    setText(this.progress, null);
-    this.result.hidden = true;
     this.container = el('div', { class: 'sm-panel' }, [
       el('header', { class: 'sm-header' }, [el('h1', {}, [TEXTS.title]), el('p', {}, [TEXTS.subtitle])]),
       this.alert,
@@ -81,16 +87,16 @@ class Panel {
 
   async reload(sheet?: string): Promise<void> {
     this.setBusy(true, TEXTS.loading);
-    setText(this.alert, null);
+    this.showAlert(null);
     try {
       const state = await this.backend.load(sheet ?? this.state?.sheet);
       this.state = state;
       this.settings = state.settings;
       if (this.district !== null && !state.districts.includes(this.district)) this.district = null;
       this.render();
-      setText(this.alert, sentence(state.error));
+      this.showAlert(sentence(state.error));
     } catch (error) {
-      setText(this.alert, TEXTS.failed(TEXTS.loadAction, messageOf(error)));
+      this.showAlert(TEXTS.failed(TEXTS.loadAction, messageOf(error)));
     } finally {
       this.setBusy(false);
     }
@@ -111,8 +117,8 @@ class Panel {
     const sheetSelect = el('select', { id: 'sm-sheet', name: 'sheet' });
     for (const name of state.sheets) sheetSelect.appendChild(option(name, name, name === state.sheet));
     sheetSelect.addEventListener('change', () => void this.reload(sheetSelect.value));
-    return el('section', { class: 'sm-section' }, [
-      el('h2', {}, [TEXTS.dataSection]),
+    return el('section', { class: 'sm-section', 'aria-labelledby': 'sm-data-title' }, [
+      el('h2', { id: 'sm-data-title' }, [TEXTS.dataSection]),
       this.field('sm-sheet', TEXTS.sheetLabel, sheetSelect),
       state.error ? null : el('p', { class: 'sm-note' }, [TEXTS.tableSummary(state.headerRow, state.schools, state.districts.length)]),
     ]);
@@ -135,8 +141,8 @@ class Panel {
     const plan = this.sheetPicker('sm-plan', TEXTS.noPlan, others, settings.planSheet);
     plan.addEventListener('change', () => void this.saveSettings(withPlanSheet(this.current(), plan.value || null)));
 
-    return el('section', { class: 'sm-section' }, [
-      el('h2', {}, [TEXTS.reportSection]),
+    return el('section', { class: 'sm-section', 'aria-labelledby': 'sm-report-title' }, [
+      el('h2', { id: 'sm-report-title' }, [TEXTS.reportSection]),
       this.field('sm-district', TEXTS.districtLabel, district),
       this.field('sm-previous', TEXTS.previousLabel, previous),
       this.field('sm-plan', TEXTS.planLabel, plan),
@@ -166,10 +172,11 @@ class Panel {
       if (isTeacherBase(base.value)) void this.saveSettings(withTeacherBase(this.current(), base.value));
     });
 
-    return el('section', { class: 'sm-section' }, [
-      el('h2', {}, [TEXTS.targetsSection]),
-      el('p', { class: 'sm-note' }, [TEXTS.targetsHint]),
-      el('div', { class: 'sm-targets' }, rows),
+    return el('section', { class: 'sm-section', 'aria-labelledby': 'sm-targets-title' }, [
+      el('h2', { id: 'sm-targets-title' }, [TEXTS.targetsSection]),
+      el('p', { class: 'sm-note', id: 'sm-targets-hint' }, [TEXTS.targetsHint]),
+      // One group, so a screen reader says which fields these are (and that empty means «no target»).
+      el('fieldset', { class: 'sm-targets', 'aria-describedby': 'sm-targets-hint' }, [el('legend', {}, [TEXTS.targetsLegend]), ...rows]),
       tolerance,
       this.field('sm-teacher-base', TEXTS.teacherBaseLabel, base),
     ]);
@@ -182,25 +189,25 @@ class Panel {
   private percentInput(id: string, label: string, text: string, apply: (value: number | null) => StoredSettings | null, kind: 'target' | 'tolerance'): HTMLElement {
     const optional = kind === 'target';
     const unit = kind === 'target' ? '%' : TEXTS.pointsUnit;
-    const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-error` });
-    const error = el('div', { id: `${id}-error`, class: 'sm-field-error' });
-    setText(error, null);
+    // The unit is part of what the field means: it is read after the name, as the error is.
+    const input = el('input', { id, type: 'text', inputmode: 'decimal', value: text, 'data-key': id, 'aria-describedby': `${id}-unit ${id}-error` });
+    const error = el('div', { id: `${id}-error`, class: 'sm-field-error', 'aria-live': 'polite' });
     input.addEventListener('change', () => {
       const read = readPercent(input.value, kind === 'target');
       const next = read.ok && (read.value !== null || optional) ? apply(read.value) : null;
       if (!next) {
         input.setAttribute('aria-invalid', 'true');
         // Only a required field (the tolerance) refuses an empty box.
-        setText(error, read.ok ? (read.value === null ? TEXTS.percentRequired('5') : TEXTS.percentInvalid(input.value)) : read.error);
+        say(error, read.ok ? (read.value === null ? TEXTS.percentRequired('5') : TEXTS.percentInvalid(input.value)) : read.error);
         return;
       }
       input.removeAttribute('aria-invalid');
-      setText(error, null);
+      say(error, null);
       void this.saveSettings(next);
     });
     return el('div', { class: 'sm-percent' }, [
       el('label', { for: id }, [label]),
-      el('div', { class: 'sm-percent__box' }, [input, el('span', { class: 'sm-percent__unit' }, [unit])]),
+      el('div', { class: kind === 'target' ? 'sm-percent__box' : 'sm-percent__box sm-percent__box--points' }, [input, el('span', { class: 'sm-percent__unit', id: `${id}-unit` }, [unit])]),
       error,
     ]);
   }
@@ -209,9 +216,9 @@ class Panel {
     const found = state.columns.filter((c) => c.index !== null).length;
     const rows = state.columns.map((choice) => this.columnRow(state, choice));
     const details = el('details', { class: 'sm-columns' }, [
-      el('summary', {}, [TEXTS.columnsSection(found, state.columns.length)]),
-      el('p', { class: 'sm-note' }, [TEXTS.columnsHint]),
-      el('div', { class: 'sm-column-list' }, rows),
+      el('summary', { id: 'sm-columns-title' }, [TEXTS.columnsSection(found, state.columns.length)]),
+      el('p', { class: 'sm-note', id: 'sm-columns-hint' }, [TEXTS.columnsHint]),
+      el('div', { class: 'sm-column-list', role: 'group', 'aria-labelledby': 'sm-columns-title', 'aria-describedby': 'sm-columns-hint' }, rows),
     ]);
     // A table that was not recognised is fixed here: open the list straight away. A list the user
     // opened stays open when the panel is drawn again after a change in it.
@@ -222,7 +229,15 @@ class Panel {
 
   private columnRow(state: PanelState, choice: ColumnChoice): HTMLElement {
     const id = `sm-column-${choice.key}`;
-    const select = el('select', { id, name: id, 'data-key': choice.key });
+    const missing = choice.index === null;
+    // A required column that was not found is what the message at the top is about.
+    const wrong = missing && choice.required && state.error !== null;
+    const select = el('select', {
+      id, name: id, 'data-key': choice.key,
+      'aria-required': choice.required ? 'true' : undefined,
+      'aria-invalid': wrong ? 'true' : undefined,
+      'aria-describedby': wrong ? ALERT_ID : undefined,
+    });
     const ruledOut = this.current().mapping[choice.key] === NO_COLUMN;
     select.appendChild(option('', TEXTS.columnAuto, choice.index === null && !ruledOut));
     // A column the report can do without can be ruled out, where recognition took a look-alike.
@@ -235,9 +250,9 @@ class Panel {
       const header = index === NO_COLUMN ? undefined : state.headers.find((h) => h.index === index)?.text;
       void this.saveSettings(withMapping(this.current(), choice.key, header ?? index)).then((saved) => (saved ? this.reload(state.sheet) : undefined));
     });
-    const missing = choice.index === null;
     return el('div', { class: `sm-column${missing && choice.required ? ' sm-column--missing' : ''}` }, [
-      el('label', { for: id }, [choice.label, choice.required ? el('span', { class: 'sm-required', title: TEXTS.required }, [' *']) : null]),
+      // The star is for the eye (the hint says what it means); a screen reader hears «required» from aria-required.
+      el('label', { for: id }, [choice.label, choice.required ? el('span', { class: 'sm-required', 'aria-hidden': 'true' }, [' *']) : null]),
       select,
     ]);
   }
@@ -255,10 +270,10 @@ class Panel {
     this.settings = next;
     try {
       await this.backend.save(next);
-      setText(this.notice, TEXTS.saved);
+      say(this.notice, TEXTS.saved);
       return true;
     } catch (error) {
-      setText(this.alert, TEXTS.failed(TEXTS.saveAction, messageOf(error)));
+      this.showAlert(TEXTS.failed(TEXTS.saveAction, messageOf(error)));
       return false;
     }
   }
@@ -274,7 +289,7 @@ class Panel {
   }
 
   private build(): Promise<void> {
-    return this.run(TEXTS.buildReport, TEXTS.building, (request) => this.backend.buildReport(request, (text) => setText(this.progress, text)));
+    return this.run(TEXTS.buildReport, TEXTS.building, (request) => this.backend.buildReport(request, (text) => say(this.progress, text)));
   }
 
   private highlight(): Promise<void> {
@@ -290,40 +305,72 @@ class Panel {
     if (!request || this.busy) return;
     this.setBusy(true, busyText);
     this.showResult(null);
-    setText(this.notice, null);
+    say(this.notice, null);
+    let outcome: ActionResult = { ok: false, message: TEXTS.unexpected, sheets: [] };
     try {
-      this.showResult(await action(request));
+      outcome = await action(request);
     } catch (error) {
-      this.showResult({ ok: false, message: TEXTS.failed(label, messageOf(error)), sheets: [] });
+      outcome = { ok: false, message: TEXTS.failed(label, messageOf(error)), sheets: [] };
     } finally {
+      this.showResult(outcome);
+      // Focus goes back to the button pressed (it was disabled while the job ran)…
       this.setBusy(false);
     }
+    // …but a failure is what the user must read next: focus moves to it (and a magnifier with it).
+    if (!outcome.ok) this.resultAlert.querySelector<HTMLElement>('.sm-result')?.focus();
+  }
+
+  /** The message at the top (an unrecognised table, a failed load or save); null removes it. */
+  private showAlert(text: string | null): void {
+    this.alert.replaceChildren(...(text ? [el('div', { id: ALERT_ID, class: 'sm-alert sm-alert--error' }, [text])] : []));
   }
 
   private showResult(result: ActionResult | null): void {
-    this.result.replaceChildren();
-    this.result.hidden = result === null;
+    this.resultStatus.replaceChildren();
+    this.resultAlert.replaceChildren();
     if (!result) return;
-    this.result.className = `sm-result ${result.ok ? 'sm-result--ok' : 'sm-result--error'}`;
-    this.result.setAttribute('role', result.ok ? 'status' : 'alert');
-    this.result.appendChild(el('p', {}, [sentence(result.message) ?? '']));
-    if (result.sheets.length) this.result.appendChild(el('p', { class: 'sm-note' }, [TEXTS.writtenSheets + result.sheets.map((s) => `«${s}»`).join(', ')]));
+    const box = el('div', { class: `sm-result ${result.ok ? 'sm-result--ok' : 'sm-result--error'}`, tabindex: '-1' }, [el('p', {}, [sentence(result.message) ?? ''])]);
+    if (result.sheets.length) box.appendChild(el('p', { class: 'sm-note' }, [TEXTS.writtenSheets + result.sheets.map((s) => `«${s}»`).join(', ')]));
+    (result.ok ? this.resultStatus : this.resultAlert).appendChild(box);
   }
 
+  /**
+   * While a job runs every control is disabled and the progress line says what is being done;
+   * afterwards focus returns to the control the user was on (by id: a reload draws it anew).
+   */
   private setBusy(busy: boolean, text: string | null = null): void {
+    if (busy && !this.busy) {
+      const active = document.activeElement;
+      this.focusId = active instanceof HTMLElement && this.container.contains(active) && active.id ? active.id : null;
+    }
     this.busy = busy;
-    this.container.setAttribute('aria-busy', String(busy));
-    setText(this.progress, busy ? text : null);
+    // For the tests and the pointer; not aria-busy, with which screen readers may hold back the
+    // progress and result regions inside the panel until it is over.
+    this.container.setAttribute('data-busy', String(busy));
+    say(this.progress, busy ? text : null);
     for (const control of Array.from(this.container.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select'))) {
       control.disabled = busy;
     }
     if (!busy) {
       // Building and highlighting need a recognised table; clearing our rules never does.
       const unusable = !this.state || this.state.error !== null;
-      this.buttons.build.disabled = unusable;
-      this.buttons.highlight.disabled = unusable;
+      for (const button of [this.buttons.build, this.buttons.highlight]) {
+        button.disabled = unusable;
+        // Why they cannot be pressed: the message at the top.
+        if (unusable) button.setAttribute('aria-describedby', ALERT_ID);
+        else button.removeAttribute('aria-describedby');
+      }
       this.buttons.clear.disabled = !this.state;
+      this.restoreFocus();
     }
+  }
+
+  private restoreFocus(): void {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    const target = this.focusId ? document.getElementById(this.focusId) : null;
+    this.focusId = null;
+    if (lost && target && !(target as HTMLButtonElement).disabled) target.focus();
   }
 }
 

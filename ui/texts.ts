@@ -40,6 +40,8 @@ export const TEXTS = {
 
   targetsSection: 'Цели и допуск',
   targetsHint: 'Цели в процентах; пустое поле — без цели. Сохраняются в файле таблицы.',
+  /** The group of target fields (fieldset legend). */
+  targetsLegend: 'Цели по показателям',
   toleranceLabel: 'Допуск «близко», п.п. ниже цели',
   /** The tolerance is a difference of percentages: percentage points. */
   pointsUnit: 'п.п.',
@@ -48,10 +50,9 @@ export const TEXTS = {
   saved: 'Настройки сохранены в файле таблицы.',
 
   columnsSection: (found: number, total: number): string => `Столбцы таблицы (распознано ${found} из ${total})`,
-  columnsHint: 'Если столбец распознан неверно, выберите нужный. Выбор сохраняется в файле таблицы.',
+  columnsHint: 'Если столбец распознан неверно, выберите нужный. Выбор сохраняется в файле таблицы. Звёздочка * — обязательный столбец.',
   columnAuto: '— определить автоматически —',
   columnNone: '— нет в таблице —',
-  required: 'обязательный',
 
   percentInvalid: (text: string): string => `«${text}» — не процент: введите число от 0 до 100, например 35 или 12,5`,
   /** «0,35» in a percent field: 0,35 % is no target anyone sets; it is the share 35 % written as a fraction. */
