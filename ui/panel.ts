@@ -289,11 +289,29 @@ class Panel {
   }
 
   private build(): Promise<void> {
+    if (this.refusedForField(TEXTS.buildReport)) return Promise.resolve();
     return this.run(TEXTS.buildReport, TEXTS.building, (request) => this.backend.buildReport(request, (text) => say(this.progress, text)));
   }
 
   private highlight(): Promise<void> {
+    if (this.refusedForField(TEXTS.highlight)) return Promise.resolve();
     return this.run(TEXTS.highlight, TEXTS.highlighting, (request) => this.backend.highlight(request));
+  }
+
+  /**
+   * A target or tolerance field still holding what it refused: the saved value is not what the
+   * user sees, so building by it would give a report that contradicts the panel. Says which field
+   * and puts the cursor in it; true when the action must not run.
+   */
+  private refusedForField(action: string): boolean {
+    if (this.busy) return false;
+    const field = this.container.querySelector<HTMLInputElement>('input[aria-invalid="true"]');
+    if (!field) return false;
+    const label = this.container.querySelector(`label[for="${field.id}"]`)?.textContent ?? '';
+    this.showResult({ ok: false, message: TEXTS.fieldRefused(action, label, field.value.trim()), sheets: [] });
+    say(this.notice, null);
+    field.focus();
+    return true;
   }
 
   private clear(): Promise<void> {

@@ -59,6 +59,10 @@ export const TEXTS = {
   percentLooksLikeShare: (text: string, percent: string): string =>
     `«${text}» похоже на долю: поле в процентах — введите ${percent}. Если нужно именно ${text} %, введите «${text}%»`,
   percentRequired: (example: string): string => `Введите число, например ${example}`,
+  /** Build or highlight pressed while a field holds a refused value: the saved value would be used instead. */
+  fieldRefused: (action: string, field: string, value: string): string =>
+    `${action}: не выполнено. Поле «${field}» ${value ? `содержит «${value}» — это значение нельзя принять` : 'пустое'}: ` +
+    'исправьте его, иначе расчёт шёл бы по прежнему сохранённому значению, а не по тому, что видно в панели',
   failed: (action: string, reason: string): string => `${action}: не удалось. ${reason}`,
   unexpected: 'Непредвиденная ошибка',
   /** The host refused or failed an action: why (in Russian where known), then what to do. */

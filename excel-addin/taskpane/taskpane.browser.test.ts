@@ -163,6 +163,20 @@ test('errors are shown in Russian: a sheet without the table, a wrong percent', 
   await page.locator('#sm-target-teachers3Messages').press('Tab');
   expect(await page.locator('#sm-target-teachers3Messages-error').textContent()).toBe('«сто» — не процент: введите число от 0 до 100, например 35 или 12,5');
   expect(await page.locator('#sm-target-teachers3Messages').getAttribute('aria-invalid')).toBe('true');
+  // The saved target is not what the field shows: the report is not built by it, and the cursor goes to the field.
+  const calls = await page.evaluate(() => (window as unknown as { workbook: { syncs: unknown[] } }).workbook.syncs.length);
+  await page.getByRole('button', { name: 'Построить отчёт по районам' }).click();
+  const refused = page.locator('.sm-result--error');
+  await refused.waitFor();
+  expect(await refused.textContent()).toBe(
+    'Построить отчёт по районам: не выполнено. Поле «≥3 сообщений» содержит «сто» — это значение нельзя принять: ' +
+      'исправьте его, иначе расчёт шёл бы по прежнему сохранённому значению, а не по тому, что видно в панели',
+  );
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('sm-target-teachers3Messages');
+  expect(await page.evaluate(() => (window as unknown as { workbook: { syncs: unknown[] } }).workbook.syncs.length)).toBe(calls);
+  await page.locator('#sm-target-teachers3Messages').fill('20');
+  await page.locator('#sm-target-teachers3Messages').press('Tab');
+  expect(await page.locator('#sm-target-teachers3Messages').getAttribute('aria-invalid')).toBeNull();
 
   // A failure inside the action comes back as a Russian message, not an exception.
   await page.evaluate(() => {
