@@ -63,6 +63,8 @@ export const messages = {
   shapeMismatch: (a: string, b: string): string => `размеры диапазонов не совпадают: ${a} и ${b}`,
   textExpected: (): string => 'ожидается текст',
   unknownPlanDistrict: (district: string): string => `район «${district}» из плана не найден в таблице`,
+  /** A finding about a row of the plan sheet, told apart from the weekly sheet's. */
+  planRowFinding: (row: number, cell: string, message: string): string => `строка ${row} листа плана${cell ? ` (ячейка ${cell})` : ''}: ${message}`,
 } as const;
 
 export type MessageKey = keyof typeof messages;

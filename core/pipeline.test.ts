@@ -72,6 +72,20 @@ describe('runJob', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.comparison?.region.changes.teachersCreatedChats).toBe(0);
     expect(result.evaluation.districts.find((d) => d.name === 'Амурский район')?.plan).toBe(1);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('tells every host about plan rows left out and plan districts not in the table, naming the plan sheet', () => {
+    const plan = [['Район', 'План'], ['Амурский район', null], ['Вяземский район', 2]];
+    const result = runJob({ current: { values: week }, plan: { values: plan, name: 'План' } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings).toEqual([
+      'План 2.3 («План»): строка 2 листа плана (ячейка B2): не указан план; район пропущен',
+      'План 2.3 («План»): район «Вяземский район» из плана не найден в таблице',
+    ]);
+    const findings = result.report.sheets.find((s) => s.kind === 'findings');
+    expect(findings?.subtitle).toContain('План 2.3: строка 2 листа плана (ячейка B2): не указан план; район пропущен.');
+    expect(findings?.rows).toEqual([]);
   });
 
   it('reports a broken previous week or plan as warnings, not failures', () => {

@@ -89,6 +89,8 @@ export function runJob(input: JobInput): JobResult {
   }
 
   const evaluation = evaluate(current.table, settings, plan);
+  // The plan's rows that were left out and its districts not in the table: every host tells them.
+  for (const warning of evaluation.planWarnings) warnings.push(`План 2.3${input.plan?.name ? ` («${input.plan.name}»)` : ''}: ${warning}`);
   let comparison: Comparison | null = null;
   let previousGaps: CellSpan | null = null;
   if (input.previous) {

@@ -71,7 +71,7 @@ export interface Evaluation {
   readonly districts: readonly GroupFigures[];
   readonly region: GroupFigures;
   readonly findings: readonly Finding[];
-  /** Messages about the plan that do not belong to a row of the weekly sheet. */
+  /** Messages about the plan (rows of the plan sheet left out, its districts not in the table): none is about a row of the weekly sheet. */
   readonly planWarnings: readonly string[];
 }
 
@@ -173,7 +173,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
   sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key));
-  const planWarnings: string[] = [];
+  const planWarnings: string[] = (plan?.findings ?? []).map((f) => messages.planRowFinding(f.row, f.cell, f.message));
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(indicators, place.sums, groups);
   // A district all of whose rows were left out (a subtotal row naming the region, say) is no district.
@@ -197,7 +197,9 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     schoolColumns: columns,
     districts,
     region,
-    findings: [...table.findings, ...(plan?.findings ?? [])],
+    // The plan's own findings name rows of the plan sheet: among the weekly sheet's they would be
+    // taken for its rows (and land in the report of whichever district has a school there).
+    findings: table.findings,
     planWarnings,
   };
 }
