@@ -7,7 +7,7 @@
 import { columnLetter } from '../findings';
 import type { Evaluation } from '../evaluate/evaluate';
 import { nearFrom } from '../rules';
-import { TOTAL_ROW_WORDS } from '../table/totalRows';
+import { TOTAL_ROW_WORDS, TOTAL_WORD_ENDS } from '../table/totalRows';
 import { MARKER, type ThresholdRule, type Tone } from './model';
 
 export interface HighlightRule {
@@ -41,14 +41,30 @@ function literal(value: number): string {
 
 /**
  * The rows the evaluation counts as schools, as a formula condition: a school's name is there,
- * and neither the district nor the name starts with «Итого» / «Всего». Without it a subtotal row
- * inside the table, or a row of totals under it, was coloured as a lagging school. Text
- * comparison is case-insensitive in Excel and Google Sheets alike.
+ * and neither the district nor the name is a total («Итого», «Всего» as a word of its own).
+ * Without it a subtotal row inside the table, or a row of totals under it, was coloured as a
+ * lagging school. Text comparison is case-insensitive in Excel and Google Sheets alike.
  */
 function schoolRowCondition(district: string | null, school: string): string {
-  const starts = (cell: string): string[] => TOTAL_ROW_WORDS.map((word) => `LEFT(TRIM(${cell}),${word.length})<>"${word}"`);
   // An error in the district or name cell (#N/A of a lookup) is text to the evaluation, not a reason to stop colouring.
-  return `IFERROR(AND(${[`${school}<>""`, ...(district ? starts(district) : []), ...starts(school)].join(',')}),TRUE())`;
+  return `IFERROR(AND(${[`${school}<>""`, ...(district ? [notTotal(district)] : []), notTotal(school)].join(',')}),TRUE())`;
+}
+
+/**
+ * A cell that is not «Итого…» / «Всего…»: the word's letters at the start, then the end of the
+ * text or one of TOTAL_WORD_ENDS («Итого:», «Всего по району»). The letters alone would also
+ * take «Всегодичская ООШ» or «Итоговский район» for totals and never colour their schools.
+ */
+function notTotal(cell: string): string {
+  const text = `TRIM(${cell})`;
+  const byLength = new Map<number, string[]>();
+  for (const word of TOTAL_ROW_WORDS) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+  const totals = [...byLength].map(([length, words]) => {
+    const letters = words.map((word) => `LEFT(${text},${length})="${word}"`);
+    // A space is added so that a cell holding only the word ends in one.
+    return `AND(OR(${letters.join(',')}),ISNUMBER(FIND(MID(${text}&" ",${length + 1},1),"${TOTAL_WORD_ENDS}")))`;
+  });
+  return totals.length === 1 ? `NOT(${totals[0]})` : `NOT(OR(${totals.join(',')}))`;
 }
 
 export function highlightRules(evaluation: Evaluation): HighlightRule[] {

@@ -123,7 +123,9 @@ describe('one district', () => {
 describe('highlighting of the source sheet', () => {
   const rules = highlightRules(current);
   it('colours each indicator column red below target − tolerance and yellow below the target, with the marker', () => {
-    const schoolRow = 'IFERROR(AND($B4<>"",LEFT(TRIM($A4),5)<>"итого",LEFT(TRIM($A4),5)<>"всего",LEFT(TRIM($B4),5)<>"итого",LEFT(TRIM($B4),5)<>"всего"),TRUE())';
+    const notTotal = (cell: string): string =>
+      `NOT(AND(OR(LEFT(TRIM(${cell}),5)="итого",LEFT(TRIM(${cell}),5)="всего"),ISNUMBER(FIND(MID(TRIM(${cell})&" ",6,1)," :.,"))))`;
+    const schoolRow = `IFERROR(AND($B4<>"",${notTotal('$A4')},${notTotal('$B4')}),TRUE())`;
     expect(rules.slice(0, 2)).toEqual([
       { indicator: 'teachersCreatedChats', tone: 'bad', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: `=AND(N("sferum-monitor")=0,${schoolRow},ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4<0.3)` },
       { indicator: 'teachersCreatedChats', tone: 'near', range: 'E4:E1006', firstRow: 4, lastRow: 1006, column: 4, formula: `=AND(N("sferum-monitor")=0,${schoolRow},ISNUMBER($E4),ISNUMBER($D4),$D4>0,$E4/$D4>=0.3,$E4/$D4<0.35)` },
@@ -141,11 +143,17 @@ describe('highlighting of the source sheet', () => {
       { district: 'Бикинский район', school: '  ВСЕГО по району', teachers: 200, teachersCreatedChats: 50, teachers3Messages: 60, teachers10Messages: 80, teachersCalled: 80 },
       // A district filled by a lookup that failed: still a school to the evaluation, and so coloured.
       { district: '#N/A', school: 'Без района', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      // Names that only begin with the letters of «всего»/«итого» are schools; «Итого:» is a total.
+      // (In another district than row 6, which stays the sum of Амурский's named schools.)
+      { district: 'Бикинский район', school: 'Всегодичская ООШ', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      { district: 'Итоговский район', school: 'СОШ № 2', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      { district: 'Бикинский район', school: 'Итого:', teachers: 300, teachersCreatedChats: 20, teachers3Messages: 60, teachers10Messages: 80, teachersCalled: 80 },
+      { district: 'Итого', school: 'по краю', teachers: 300, teachersCreatedChats: 20, teachers3Messages: 60, teachers10Messages: 80, teachersCalled: 80 },
     ]);
     const result = runJob({ current: { values } });
     if (!result.ok) throw new Error(result.error);
     const lagging = result.evaluation.schools.filter((s) => s.lagging).map((s) => s.record.row);
-    expect(lagging).toEqual([4, 9]);
+    expect(lagging).toEqual([4, 9, 10, 11]);
     // The lookup's error as a spreadsheet holds it, not as the text a host hands over.
     const cells = values.map((row) => row.map((cell) => (cell === undefined ? null : cell === '#N/A' ? '=NA()' : cell)));
     const engine = HyperFormula.buildFromArray(cells as (string | number | null)[][], { licenseKey: 'gpl-v3' });

@@ -10,8 +10,13 @@ export const NO_DISTRICT = 'Район не указан';
 export const TOTAL_ROW_WORDS: readonly string[] = ['итого', 'всего'];
 /** The test on a normalised district name. */
 export const TOTAL_ROW = new RegExp(`^(${TOTAL_ROW_WORDS.join('|')})( |$)`);
+/**
+ * What may follow the word in a school's name for the row to be a total (besides nothing):
+ * «Итого:», «Всего по району», but not «Всегодичская ООШ». The highlight formula tests the same.
+ */
+export const TOTAL_WORD_ENDS = ' :.,';
 /** The same test on raw text, so school names need not be normalised first. */
-const TOTAL_ROW_TEXT = new RegExp(`^\\s*(${TOTAL_ROW_WORDS.join('|')})([\\s:.,]|$)`, 'i');
+const TOTAL_ROW_TEXT = new RegExp(`^\\s*(${TOTAL_ROW_WORDS.join('|')})([\\s${TOTAL_WORD_ENDS.trim()}]|$)`, 'i');
 
 /** Whether a school's name as typed is «Итого…» / «Всего…». */
 export function isTotalText(text: string): boolean {
