@@ -92,6 +92,16 @@ describe('gapInPeople', () => {
   ])('%p of %p at %p needs %p more', (part, base, target, expected) => {
     expect(gapInPeople(part, base, target)).toBe(expected);
   });
+  it('needs nobody when a part taken from «29%» of 100 teachers is 28.999999999999996 in binary', () => {
+    // A percentage in a count cell becomes share × base; the target is met exactly.
+    expect(0.29 * 100).toBeLessThan(29);
+    expect(gapInPeople(0.29 * 100, 100, 0.29)).toBe(0);
+    expect(gapInPeople(0.35 * 20, 20, 0.35)).toBe(0);
+  });
+  it('needs nobody for a target of 0 or a base of 0', () => {
+    expect(gapInPeople(0, 40, 0)).toBe(0);
+    expect(gapInPeople(0, 0, 0.35)).toBe(0);
+  });
 });
 
 describe('isProfileActive', () => {
