@@ -118,6 +118,26 @@ describe('per school', () => {
   });
 });
 
+describe('an indicator without a target', () => {
+  // «Учителя, связавшие аккаунты ЭЖД» has no federal target: a share, but no status, no gap, and
+  // nothing in the attainment or the lagging flag.
+  const keys = ['district', 'school', 'teachers', 'teachersCreatedChats', 'teachersLinkedDiary'] as const;
+  const result = evaluate(table(weeklySheet([
+    { district: 'А', school: '1', teachers: 20, teachersCreatedChats: 7, teachersLinkedDiary: 1 },
+    { district: 'А', school: '2', teachers: 10, teachersCreatedChats: 4, teachersLinkedDiary: 0 },
+  ], [...keys])));
+
+  it('has a share and neither status nor gap, for a school and for its district', () => {
+    expect(result.schools[0]?.measures.teachersLinkedDiary).toEqual({ part: 1, base: 20, share: 0.05, status: null, gap: null });
+    expect(result.districts[0]?.measures.teachersLinkedDiary).toEqual({ part: 1, base: 30, share: 1 / 30, status: null, gap: null });
+  });
+
+  it('does not make a school lagging, add to its gap or lower its attainment', () => {
+    expect(result.schools.map((s) => [s.lagging, s.totalGap, s.attainment])).toEqual([[false, 0, 1], [false, 0, 1]]);
+    expect(result.districts[0]).toMatchObject({ laggingSchools: 0, totalGap: 0, attainment: 1, meetingTarget: { teachersCreatedChats: 2, teachersLinkedDiary: 0 } });
+  });
+});
+
 describe('a repeated school is left out of every total', () => {
   const result = evaluate(table(weeklySheet([
     { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },
