@@ -138,6 +138,28 @@ describe('an indicator without a target', () => {
   });
 });
 
+describe('a target of 0 or a cleared target', () => {
+  const t = table(weeklySheet([{ district: 'А', school: '1', teachers: 20, teachersCreatedChats: 2, teachers3Messages: 5 }]));
+
+  it('a target of 0 is always met and leaves the attainment to the other indicators', () => {
+    const { settings, errors } = resolveSettings({ targets: { teachers3Messages: '0%' } });
+    expect(errors).toEqual([]);
+    const school = evaluate(t, settings).schools[0];
+    expect(school?.measures.teachers3Messages).toMatchObject({ share: 0.25, status: 'выполнено', gap: 0 });
+    // Only 2 of 20 against 35 %: 0,1 ÷ 0,35. Counting the zero target as fully met would give (0,29 + 1) ÷ 2.
+    expect(school?.attainment).toBeCloseTo(0.1 / 0.35, 12);
+  });
+
+  it('a cleared target («») leaves the indicator without status or gap', () => {
+    const { settings } = resolveSettings({ targets: { teachersCreatedChats: '' } });
+    expect(settings.targets.teachersCreatedChats).toBeNull();
+    const school = evaluate(t, settings).schools[0];
+    expect(school?.measures.teachersCreatedChats).toEqual({ part: 2, base: 20, share: 0.1, status: null, gap: null });
+    // 10 % of teachers created chats, yet with the target cleared only ≥ 3 messages (25 % of 25 %) is judged.
+    expect(school?.lagging).toBe(false);
+  });
+});
+
 describe('a repeated school is left out of every total', () => {
   const result = evaluate(table(weeklySheet([
     { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },
