@@ -238,6 +238,21 @@ describe('indicator 2.3: the published Khabarovsk figures come out of school row
     expect(result.planWarnings).toEqual([]);
   });
 
+  it('says nothing of the plan being met when the sheet cannot tell (no columns for 2.3)', () => {
+    const plain = table(weeklySheet([{ district: 'Амурский район', school: '1', teachers: 20, teachersCreatedChats: 7 }]));
+    const amur = evaluate(plain, undefined, plan.table).districts[0];
+    // A plan of 2 and no school known to reach the condition is not «not met»: it is unknown.
+    expect(amur).toMatchObject({ plan: 2, access50: 0, access50Known: 0, planMet: null });
+    expect(result.districts.find((d) => d.name === 'Амурский район')?.planMet).toBe(true);
+  });
+
+  it('says the plan is not met when fewer schools reach the condition than it requires', () => {
+    const short = parsePlanTable([['Район', 'План'], ['Амурский район', 3], ['Хабаровский район', 4]]);
+    if (!short.ok) throw new Error(short.error);
+    const byName = Object.fromEntries(evaluate(result.table, undefined, short.table).districts.map((d) => [d.name, [d.access50, d.plan, d.planMet]]));
+    expect(byName).toEqual({ 'Амурский район': [2, 3, false], 'Хабаровский район': [4, 4, true], 'Комсомольск-на-Амуре': [32, null, null] });
+  });
+
   it('warns about plan districts missing from the table', () => {
     const other = parsePlanTable([['Район', 'План'], ['Бикинский район', 3]]);
     if (!other.ok) throw new Error(other.error);
