@@ -3,11 +3,12 @@ import { weeklySheet } from '../../test/fixtures/weekly';
 import { runJob } from '../pipeline';
 import { compareWeeks } from '../evaluate/compare';
 import { evaluate } from '../evaluate/evaluate';
+import { parsePlanTable } from '../table/planTable';
 import { parseSchoolTable } from '../table/schoolTable';
 import type { CellValue } from '../values';
 import { buildReport, districtSheetName, SHEET_NAMES } from './buildReport';
 import { highlightRules, isOwnFormula } from './highlight';
-import { freeSheetName, isGivenSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues } from './model';
+import { freeSheetName, isGivenSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues, type ReportSheet } from './model';
 
 const evaluated = (rows: Record<string, CellValue>[]) => {
   const parsed = parseSchoolTable(weeklySheet(rows));
@@ -206,5 +207,60 @@ describe('sheet names', () => {
     expect(numbered.endsWith(`${fokino.slice(-6)} (2)`)).toBe(true);
     expect(numbered.length).toBeLessThanOrEqual(31);
     expect(isGivenSheetName(numbered, fokino)).toBe(true);
+  });
+});
+
+describe('profiles, indicator 2.3 and the plan in the report', () => {
+  // А: СОШ 1 active, teachers and students ≥ 50 % (20/20, 100/150); СОШ 2 not active, 10 of 30
+  // staff in «Сферум». Б: СОШ 3 without a status, 10/10 and 60/100. Plan: А 2 schools, Б 1.
+  const keys = ['district', 'school', 'status', 'teachers', 'teachersCreatedChats', 'staffTotal', 'students', 'studentsTotal'] as const;
+  const parsed = parseSchoolTable(weeklySheet([
+    { district: 'А', school: 'СОШ 1', status: 'Активен', teachers: 20, teachersCreatedChats: 2, staffTotal: 20, students: 100, studentsTotal: 150 },
+    { district: 'А', school: 'СОШ 2', status: 'Не активен', teachers: 10, teachersCreatedChats: 5, staffTotal: 30, students: 10, studentsTotal: 100 },
+    { district: 'Б', school: 'СОШ 3', teachers: 10, teachersCreatedChats: 1, staffTotal: 10, students: 60, studentsTotal: 100 },
+  ], [...keys]));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const plan = parsePlanTable([['Район', 'План'], ['А', 2], ['Б', 1]]);
+  if (!plan.ok) throw new Error(plan.error);
+  const evaluation = evaluate(parsed.table, undefined, plan.table);
+  const report = buildReport(evaluation);
+  const cellsOf = (sheet: ReportSheet | undefined, ...wanted: string[]) =>
+    sheet?.rows.map((r) => wanted.map((key) => r.cells[sheet.columns.findIndex((c) => c.key === key)]));
+  const tonesOf = (sheet: ReportSheet | undefined, key: string) => sheet?.rows.map((r) => r.tones[sheet.columns.findIndex((c) => c.key === key)]);
+
+  it('the district sheet: active profiles where known, schools with access, the plan and whether it is met', () => {
+    const districts = report.sheets[0];
+    // А: 7 of 30 created chats, 30 of 50 staff: attainment (0,667 + 0,6) ÷ 2 = 0,633, behind Б's (0,286 + 1) ÷ 2.
+    expect(cellsOf(districts, 'district', 'active', 'access50', 'plan', 'planMet', 'lagging')).toEqual([
+      ['А', 1, 1, 2, 'нет', 2],
+      ['Б', null, 1, 1, 'да', 1],
+      ['Итого по региону', 1, 2, 3, 'нет', 3],
+    ]);
+    expect(tonesOf(districts, 'planMet')).toEqual(['bad', 'good', 'bad']);
+    // No target for the students' coverage: a share column, but neither gap nor schools meeting it.
+    expect(districts?.columns.map((c) => c.key).filter((k) => k.endsWith(':studentsCoverage'))).toEqual(['share:studentsCoverage']);
+  });
+
+  it('the lagging list: equal attainment ranked by the larger gap, with profile and 2.3 access per school', () => {
+    // СОШ 1 and СОШ 3 both at (0,1 ÷ 0,35 + 1) ÷ 2; СОШ 1 is 5 teachers short, СОШ 3 only 3. СОШ 2 lags on staff (20 short).
+    const lagging = report.sheets[1];
+    expect(cellsOf(lagging, 'priority', 'school', 'totalGap', 'profile', 'access50')).toEqual([
+      [1, 'СОШ 1', 5, 'Активен', 'да'],
+      [2, 'СОШ 3', 3, null, 'да'],
+      [3, 'СОШ 2', 20, 'Не активен', 'нет'],
+    ]);
+    expect(tonesOf(lagging, 'profile')).toEqual(['good', null, 'bad']);
+    expect(tonesOf(lagging, 'access50')).toEqual(['good', 'good', 'bad']);
+    expect(lagging?.subtitle).toContain('Отстающих ОО: 3 из 3. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.');
+  });
+
+  it('the one-district sheet ends with the district total: its gap, profiles and 2.3 against the plan', () => {
+    const [own] = buildReport(evaluation, { district: 'А' }).sheets;
+    const total = own?.rows[own.rows.length - 1];
+    const at = (key: string) => total?.cells[own?.columns.findIndex((c) => c.key === key) ?? -1];
+    expect(total?.kind).toBe('total');
+    expect([at('school'), at('teachers'), at('share:teachersCreatedChats'), at('gap:teachersCreatedChats'), at('gap:teachersCoverage')]).toEqual(['Итого: 2 ОО', 30, 7 / 30, 4, 20]);
+    expect([at('totalGap'), at('profile'), at('access50')]).toEqual([24, '1 из 2 активны', '1 ОО, план 2']);
+    expect(own?.subtitle).toContain('Место района: 1 из 2 (1 — дальше всех от целей).');
   });
 });
