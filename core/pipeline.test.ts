@@ -12,7 +12,11 @@ describe('runJob', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.report.sheets.map((s) => s.kind)).toEqual(['districts', 'lagging', 'findings']);
     expect(result.evaluation.region.counts.teachers).toBe(120);
-    expect(result.highlight.length).toBeGreaterThan(0);
+    // Red and yellow for each of the four targeted indicators in the sheet, and the school-name rule.
+    expect(result.highlight.map((r) => `${r.indicator}:${r.tone}`)).toEqual([
+      'teachersCreatedChats:bad', 'teachersCreatedChats:near', 'teachers3Messages:bad', 'teachers3Messages:near',
+      'teachers10Messages:bad', 'teachers10Messages:near', 'teachersCalled:bad', 'teachersCalled:near', 'school:bad',
+    ]);
     expect(result.comparison).toBeNull();
   });
 

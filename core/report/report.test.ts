@@ -162,6 +162,14 @@ describe('highlighting of the source sheet', () => {
     engine.destroy();
     expect([...coloured]).toEqual(lagging);
   });
+  it('colours no column of an indicator without a target', () => {
+    const keys = ['district', 'school', 'teachers', 'teachersCreatedChats', 'teachersLinkedDiary'] as const;
+    const parsed = parseSchoolTable(weeklySheet([{ district: 'А', school: '1', teachers: 10, teachersCreatedChats: 1, teachersLinkedDiary: 0 }], [...keys]));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(highlightRules(evaluate(parsed.table)).map((r) => [r.indicator, r.tone, r.range])).toEqual([
+      ['teachersCreatedChats', 'bad', 'D4:D1004'], ['teachersCreatedChats', 'near', 'D4:D1004'], ['school', 'bad', 'B4:B1004'],
+    ]);
+  });
   it('tells its own rules from a user\'s', () => {
     expect(isOwnFormula('=$E4<0.5')).toBe(false);
     expect(isOwnFormula(null)).toBe(false);
