@@ -62,6 +62,17 @@ describe('region summary: the published figures come out of their raw counts', (
       row: 2, cell: 'E2', code: 'publishedMismatch', message: 'опубликованный процент 97,10% не совпадает с расчётным 97,01%',
     }));
   });
+
+  it('holds the published percentage to its last digit: 97,02 % for 617 of 636 (97,0126 %) is reported, 97,01 % is not', () => {
+    const mismatches = (published: string) => {
+      const one = parseSummaryTable([HEADER, ['неделя', 636, 617, 50, published]]);
+      if (!one.ok) throw new Error(one.error);
+      return evaluateSummary(one.table).findings.filter((f) => f.code === 'publishedMismatch').map((f) => f.message);
+    };
+    expect(mismatches('97,02%')).toEqual(['опубликованный процент 97,02% не совпадает с расчётным 97,01%']);
+    expect(mismatches('97,00%')).toEqual(['опубликованный процент 97,00% не совпадает с расчётным 97,01%']);
+    expect(mismatches('97,01%')).toEqual([]);
+  });
 });
 
 describe('region summary: all seven published weeks of DOMAIN.md', () => {
