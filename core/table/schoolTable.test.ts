@@ -269,6 +269,18 @@ describe('data check: each finding names its row and column', () => {
     ]);
   });
 
+  it('a zero base under several counts is named once, with the first count', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers: 0, teachersCreatedChats: 3, teachers3Messages: 2, teachersCalled: 1 })])).toEqual([
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0, а в «Учителя, создавшие групповые чаты» 3; доля школы не считается, а число учтено в сумме района как есть — проверьте' },
+    ]);
+  });
+
+  it('an unreadable base is reported as unreadable only, not again as a missing base', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers: 'ошибка', teachersCreatedChats: 3, teachersCalled: 1 })])).toEqual([
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'unparseable', severity: 'error', message: 'текст вместо числа: «ошибка»; значение не учтено' },
+    ]);
+  });
+
   it('«н/д» is missing data, not an error', () => {
     expect(findingsOf([school('СОШ № 1', { teachersCalled: 'н/д' })])).toEqual([]);
   });
