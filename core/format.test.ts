@@ -46,6 +46,10 @@ describe('formatPoints', () => {
     expect(formatPoints(-0.5)).toBe('−0,50 п.п.');
     expect(formatPoints(0)).toBe('0,00 п.п.');
     expect(formatPoints(null)).toBe('—');
+    // A change that rounds to nothing has no sign either way.
+    expect(formatPoints(0.004)).toBe('0,00 п.п.');
+    expect(formatPoints(-0.004)).toBe('0,00 п.п.');
+    expect(formatPoints(0.005)).toBe('+0,01 п.п.');
   });
 });
 
