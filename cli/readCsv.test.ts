@@ -40,6 +40,10 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('takes a quote inside an unquoted field as a character', () => {
+    expect(parseCsv('МБОУ "Рассвет";12\n', ';')).toEqual([['МБОУ "Рассвет"', '12']]);
+  });
+
   it('accepts CRLF, LF and CR line ends and a last line without one', () => {
     expect(parseCsv('a;b\r\nc;d\re;f\ng;h', ';')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
   });
@@ -52,6 +56,15 @@ describe('parseCsv', () => {
 describe('decodeText', () => {
   it('drops a UTF-8 BOM', () => {
     expect(decodeText(utf8('\uFEFFРайон;ОО'))).toBe('Район;ОО');
+  });
+
+  it('reads UTF-8 without a BOM as UTF-8, not as Windows-1251', () => {
+    expect(decodeText(utf8('Район;ОО;Учителей всего'))).toBe('Район;ОО;Учителей всего');
+  });
+
+  it('reads big-endian UTF-16 with its BOM', () => {
+    const body = Buffer.from('Район\tОО', 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), body]))).toBe('Район\tОО');
   });
 
   it('reads UTF-16 with its BOM', () => {
