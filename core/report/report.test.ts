@@ -47,6 +47,9 @@ describe('the district report model', () => {
     const meeting = cols.indexOf('meeting:teachersCreatedChats');
     const gap = cols.indexOf('gap:teachersCreatedChats');
     expect(districts?.rows.map((r) => [r.cells[meeting], r.cells[gap]])).toEqual([[0, 5], [1, 0], [1, 3]]);
+    // No status, profile or 2.3 columns in this sheet: empty cells, not zeros that read as «none active».
+    const unknown = ['active', 'access50', 'plan', 'planMet'].map((key) => cols.indexOf(key));
+    expect(districts?.rows.map((r) => unknown.map((c) => r.cells[c]))).toEqual([[null, null, null, null], [null, null, null, null], [null, null, null, null]]);
   });
 
   it('describes live threshold rules and a chart against the target', () => {
