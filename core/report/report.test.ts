@@ -67,6 +67,17 @@ describe('the district report model', () => {
     ]);
   });
 
+  it('lists schools equally far behind in sheet order', () => {
+    const alike = buildReport(evaluated([
+      { district: 'Б', school: 'Вторая', teachers: 10, teachersCreatedChats: 1 },
+      { district: 'А', school: 'Третья', teachers: 10, teachersCreatedChats: 1 },
+      { district: 'Б', school: 'Первая', teachers: 10, teachersCreatedChats: 1 },
+    ]));
+    const sheet = alike.sheets[1];
+    const school = sheet?.columns.findIndex((c) => c.key === 'school') ?? -1;
+    expect(sheet?.rows.map((r) => [r.cells[0], r.cells[school], r.cells[3]])).toEqual([[1, 'Вторая', 4], [2, 'Третья', 5], [3, 'Первая', 6]]);
+  });
+
   it('lists findings with row, cell, column and message', () => {
     expect(findings?.rows.map((r) => r.cells)).toEqual([[6, 'F6', 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю', 'ошибка', 'текст вместо числа: «abc»; значение не учтено']]);
   });
