@@ -82,6 +82,14 @@ describe('the district report model', () => {
     expect(findings?.rows.map((r) => r.cells)).toEqual([[6, 'F6', 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю', 'ошибка', 'текст вместо числа: «abc»; значение не учтено']]);
   });
 
+  it('lists findings in sheet order, the value left out as «ошибка», the one used as is as «проверить»', () => {
+    const both = evaluated([
+      { district: 'А', school: '1', teachers: 10, teachersCreatedChats: 12 },
+      { district: 'А', school: '2', teachers: 10, teachersCreatedChats: 'abc' },
+    ]);
+    expect(buildReport(both).sheets[2]?.rows.map((r) => [r.cells[1], r.cells[3]])).toEqual([['E4', 'проверить'], ['E5', 'ошибка']]);
+  });
+
   it('lays the sheet out as title, subtitle, blank, header, data', () => {
     const sheet = districts;
     if (!sheet) throw new Error('no sheet');
