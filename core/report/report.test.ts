@@ -87,7 +87,7 @@ describe('the district report model', () => {
       { district: 'А', school: '1', teachers: 10, teachersCreatedChats: 12 },
       { district: 'А', school: '2', teachers: 10, teachersCreatedChats: 'abc' },
     ]);
-    expect(buildReport(both).sheets[2]?.rows.map((r) => [r.cells[1], r.cells[3]])).toEqual([['E4', 'проверить'], ['E5', 'ошибка']]);
+    expect(buildReport(both).sheets[2]?.rows.map((r) => [r.cells[1], r.cells[3], r.tones[3]])).toEqual([['E4', 'проверить', 'near'], ['E5', 'ошибка', 'bad']]);
   });
 
   it('lays the sheet out as title, subtitle, blank, header, data', () => {
@@ -127,6 +127,8 @@ describe('with last week', () => {
       ['появилась', 'Бикинский район', '<img src=x onerror=alert(1)>', 6],
       ['пропала', 'Амурский район', 'Закрытая', 5],
     ]);
+    // A school gone from the sheet is worth a look; a new one is not.
+    expect(report.sheets[3]?.rows.map((r) => r.tones[0])).toEqual([null, null, 'near']);
   });
 });
 
