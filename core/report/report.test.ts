@@ -3,6 +3,7 @@ import { weeklySheet } from '../../test/fixtures/weekly';
 import { runJob } from '../pipeline';
 import { compareWeeks } from '../evaluate/compare';
 import { evaluate } from '../evaluate/evaluate';
+import { resolveSettings } from '../settings';
 import { parsePlanTable } from '../table/planTable';
 import { parseSchoolTable } from '../table/schoolTable';
 import type { CellValue } from '../values';
@@ -56,6 +57,17 @@ describe('the district report model', () => {
     const share = districts?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
     expect(districts?.rules).toContainEqual({ kind: 'threshold', column: share, target: 0.35, nearFrom: 0.3, tolerance: 0.05 });
     expect(districts?.chart).toEqual({ title: 'Доля учителей, создавших групповые чаты: районы и цель 35%', categoryColumn: 1, valueColumns: [share], target: 0.35 });
+  });
+
+  it('charts the first indicator that has a target when the user cleared the first one\'s', () => {
+    const parsed = parseSchoolTable(weeklySheet([{ district: 'А', school: '1', teachers: 10, teachersCreatedChats: 1, teachers3Messages: 1 }]));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { settings } = resolveSettings({ targets: { teachersCreatedChats: '' } });
+    const sheet = buildReport(evaluate(parsed.table, settings)).sheets[0];
+    const share = sheet?.columns.findIndex((c) => c.key === 'share:teachers3Messages');
+    expect(sheet?.chart).toEqual({
+      title: 'Доля учителей, написавших в групповых чатах минимум 3 сообщения за неделю: районы и цель 25%', categoryColumn: 1, valueColumns: [share], target: 0.25,
+    });
   });
 
   it('lists lagging schools with their gaps, furthest behind first, names kept as plain text', () => {
