@@ -300,6 +300,9 @@ describe('profiles, indicator 2.3 and the plan in the report', () => {
     expect(tonesOf(districts, 'planMet')).toEqual(['bad', 'good', 'bad']);
     // No target for the students' coverage: a share column, but neither gap nor schools meeting it.
     expect(districts?.columns.map((c) => c.key).filter((k) => k.endsWith(':studentsCoverage'))).toEqual(['share:studentsCoverage']);
+    // …and a data bar for it, but no red/yellow rule against a target it does not have.
+    const column = districts?.columns.findIndex((c) => c.key === 'share:studentsCoverage');
+    expect(districts?.rules.filter((r) => r.column === column)).toEqual([{ kind: 'dataBar', column }]);
   });
 
   it('the lagging list: equal attainment ranked by the larger gap, with profile and 2.3 access per school', () => {
