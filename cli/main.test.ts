@@ -514,6 +514,8 @@ describe('options', () => {
     const json = readJson(join(dir, 'r.json'));
     expect(json.districts.map((d) => d.district)).toEqual(['Южный район']);
     expect(json.schools.map((s) => s.row)).toEqual([6]);
+    // The region stays the whole region (jsonReport.ts), for comparing the district with it.
+    expect([json.region.schools, json.region.counts.teachers]).toEqual([3, 150]);
     const workbook = await readXlsxBack(join(dir, 'r.xlsx'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Сферум — Южный район', 'Сферум — проверка данных']);
     // The «20%» of Северный район's row 5 is none of this district's business, in every output.
