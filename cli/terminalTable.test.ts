@@ -28,6 +28,9 @@ describe('districtTable', () => {
     const coloured = districtTable(evaluation, { color: true });
     expect(coloured).toContain('\u001b[31m'); // Южный lags
     expect(coloured).toContain('\u001b[32m'); // Северный meets 35 %
+    // Yellow for a share within 5 points below its target: 32 % against 35 %.
+    const near = districtTable(evaluationOf([['Восточный', 'Школа 4', 100, 32]]), { color: true });
+    expect(near).toMatch(/\u001b\[33m\s*32,00%\u001b\[0m/);
   });
 
   it('shows one district when asked', () => {
