@@ -102,9 +102,10 @@ describe('parseSchoolTable', () => {
   });
 
   it('skips empty rows and rows of totals, saying so for the totals', () => {
-    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }, { district: 'Амурский район', school: 'ВСЕГО:', teachers: 200 }, school('Всеволожская СОШ')]);
+    // «Всегодичская ООШ» (the village of Всегодичи) begins with «Всего» but is a school.
+    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }, { district: 'Амурский район', school: 'ВСЕГО:', teachers: 200 }, school('Всеволожская СОШ'), school('Всегодичская ООШ')]);
     const table = parse(values);
-    expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'Всеволожская СОШ']);
+    expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'Всеволожская СОШ', 'Всегодичская ООШ']);
     expect(table.findings).toEqual([
       expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' }),
       expect.objectContaining({ row: 7, code: 'totalRow', severity: 'info' }),
@@ -115,6 +116,14 @@ describe('parseSchoolTable', () => {
     const keys = ['district', 'school', 'status', 'teachers'] as const;
     const table = parse(weeklySheet([school('А', { status: 'Активен' }), school('Б', { status: 'Не активен' }), school('В', { status: 'неактивна' })], [...keys]));
     expect(table.records.map((r) => r.profileStatus)).toEqual(['active', 'inactive', 'inactive']);
+  });
+
+  it('reads every wording of the status that sheets use, and leaves an empty status unknown without a word', () => {
+    const keys = ['district', 'school', 'status', 'teachers'] as const;
+    const words = ['Активна', 'АКТИВНО', 'активный', 'да', 'Active', 'не активна', 'Не  активно', 'неактивен', 'неактивный', 'нет', 'inactive', ''];
+    const table = parse(weeklySheet(words.map((status, i) => school(`СОШ № ${i + 1}`, { status })), [...keys]));
+    expect(table.records.map((r) => r.profileStatus)).toEqual([...Array(5).fill('active'), ...Array(6).fill('inactive'), null]);
+    expect(table.findings).toEqual([]);
   });
 
   describe('refuses what cannot be a monitoring sheet, with a Russian message', () => {
