@@ -223,6 +223,27 @@ describe('highlighting of the source sheet', () => {
       ['teachersCreatedChats', 'bad', 'D4:D1004'], ['teachersCreatedChats', 'near', 'D4:D1004'], ['school', 'bad', 'B4:B1004'],
     ]);
   });
+  // KNOWN BUG (see the review report): the formula leaves out any row whose name or district
+  // starts with the five letters «итого»/«всего», while the evaluation needs a whole word
+  // («Всего:», «Итого по району»). A school named «Всегодичская ООШ» (the village of Всегодичи)
+  // or one in «Итоговский район» lags in the report but is never coloured in the sheet.
+  test.failing('colour a lagging school whose name or district only begins with the letters of «всего»/«итого»', () => {
+    const values: CellValue[][] = weeklySheet([
+      { district: 'Амурский район', school: 'Всегодичская ООШ', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      { district: 'Итоговский район', school: 'СОШ № 2', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+    ]);
+    const result = runJob({ current: { values } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.evaluation.schools.filter((s) => s.lagging).map((s) => s.record.row)).toEqual([4, 5]);
+    const engine = HyperFormula.buildFromArray(values as (string | number | null)[][], { licenseKey: 'gpl-v3' });
+    const school = result.highlight.find((r) => r.indicator === 'school');
+    const coloured = [4, 5].filter((row) => {
+      engine.setCellContents({ sheet: 0, col: 20, row: 0 }, [[school?.formula.replace(/\$([A-Z]+)4\b/g, `$$$1${row}`) ?? '']]);
+      return engine.getCellValue({ sheet: 0, col: 20, row: 0 }) === true;
+    });
+    engine.destroy();
+    expect(coloured).toEqual([4, 5]);
+  });
   it('tells its own rules from a user\'s', () => {
     expect(isOwnFormula('=$E4<0.5')).toBe(false);
     expect(isOwnFormula(null)).toBe(false);
