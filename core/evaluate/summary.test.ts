@@ -62,6 +62,13 @@ describe('region summary: the published figures come out of their raw counts', (
     }));
   });
 
+  it('reads a published percentage typed without «%» (97,01) or stored as a fraction (0,9701) as the same share', () => {
+    const typed = parseSummaryTable([HEADER, ['неделя 1', 636, 617, 50, 97.01], ['неделя 2', 636, 617, 50, 0.9701], ['неделя 3', 636, 617, 50, '97,01']]);
+    if (!typed.ok) throw new Error(typed.error);
+    expect(typed.table.weeks.map((w) => w.shares.schoolsInSpherePercent)).toEqual([0.9701, 0.9701, 0.9701]);
+    expect(evaluateSummary(typed.table).findings.filter((f) => f.code === 'publishedMismatch')).toEqual([]);
+  });
+
   it('holds the published percentage to its last digit: 97,02 % for 617 of 636 (97,0126 %) is reported, 97,01 % is not', () => {
     const mismatches = (published: string) => {
       const one = parseSummaryTable([HEADER, ['неделя', 636, 617, 50, published]]);
