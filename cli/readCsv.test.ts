@@ -18,6 +18,15 @@ describe('detectSeparator', () => {
     expect(detectSeparator('Район\tОО\tУчителей всего\nСеверный\tШкола\t17 218\n')).toBe('\t');
   });
 
+  it('takes «;» when «;» and «,» split the rows equally well', () => {
+    expect(detectSeparator('Район;ОО,Школа\nСеверный;1,5\n')).toBe(';');
+  });
+
+  it('takes the separator that splits as many rows into more columns', () => {
+    // «;» splits two rows in two; «,» splits two in two and two more in three.
+    expect(detectSeparator('a;b,c\nd;e,f\ng,h,i\nj,k,l\n')).toBe(',');
+  });
+
   it('is not misled by a title row above the header', () => {
     const text = 'Мониторинг за период 10.04.2023–14.04.2023, область\n;;\nРайон;ОО;Доля\nСеверный;Школа, 1;97,01%\n';
     expect(detectSeparator(text)).toBe(';');
