@@ -67,6 +67,10 @@ describe('region summary: the published figures come out of their raw counts', (
     if (!typed.ok) throw new Error(typed.error);
     expect(typed.table.weeks.map((w) => w.shares.schoolsInSpherePercent)).toEqual([0.9701, 0.9701, 0.9701]);
     expect(evaluateSummary(typed.table).findings.filter((f) => f.code === 'publishedMismatch')).toEqual([]);
+    // All schools in: 1 is the whole (a fraction), 100 is a percentage; both are 100 %.
+    const whole = parseSummaryTable([HEADER, ['неделя 1', 626, 626, 50, 1], ['неделя 2', 626, 626, 50, 100]]);
+    if (!whole.ok) throw new Error(whole.error);
+    expect(whole.table.weeks.map((w) => w.shares.schoolsInSpherePercent)).toEqual([1, 1]);
   });
 
   it('holds the published percentage to its last digit: 97,02 % for 617 of 636 (97,0126 %) is reported, 97,01 % is not', () => {
