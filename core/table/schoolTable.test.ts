@@ -201,6 +201,13 @@ describe('data check: each finding names its row and column', () => {
     expect(table.records.map((r) => r.counted)).toEqual([true, true, false]);
   });
 
+  it('a duplicate school by ИНН written with and without spaces', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { id: '2706 001 234' }), school('Гимназия', { id: '2706001234' })]));
+    expect(table.findings).toEqual([
+      { row: 5, column: 'ИНН', cell: 'C5', code: 'duplicate', severity: 'error', message: 'школа повторяется (впервые в строке 4); строка не учтена в итогах' },
+    ]);
+  });
+
   it('a duplicate school by district and name when there is no ИНН', () => {
     const rows = [school('МБОУ «СОШ № 1»'), { ...school('мбоу сош  № 1'), district: 'амурский РАЙОН' }];
     expect(findingsOf(rows)).toEqual([
