@@ -105,6 +105,12 @@ describe('region summary: all seven published weeks of DOMAIN.md', () => {
     expect(seven.weeks.map((w) => [w.week.week, w.week.row])).toEqual(ALL_WEEKS.map((row, i) => [row[0], i + 2]));
   });
 
+  it('skips a blank row between weeks, keeping each week\'s own row number', () => {
+    const gap = parseSummaryTable([HEADER, ALL_WEEKS[0] ?? [], [], [null, '', '  '], ALL_WEEKS[1] ?? []]);
+    if (!gap.ok) throw new Error(gap.error);
+    expect(gap.table.weeks.map((w) => [w.week, w.row])).toEqual([['20.02-22.02.2023', 2], ['23.02-03.03.2023', 5]]);
+  });
+
   it('schools and students in «Сферум» week by week (the middle weeks computed from their counts)', () => {
     expect(shares('schoolsInSphere').map((v) => formatPercent(v))).toEqual(['97,01%', '98,56%', '98,72%', '98,72%', '98,72%', '98,72%', '98,72%']);
     // 237 473, 237 468, 237 470 and 237 480 of 309 292 all round to 76,78 %.
