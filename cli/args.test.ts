@@ -23,6 +23,10 @@ describe('parseCommandLine', () => {
     expect(report()).toMatchObject({ input: null, out: null, json: null, quiet: false });
   });
 
+  it('takes -q for --quiet', () => {
+    expect(report('-q', 'w.csv')).toMatchObject({ input: 'w.csv', quiet: true });
+  });
+
   it('accepts --name=value', () => {
     expect(report('--out=out/Отчёт.xlsx', 'w.csv')).toMatchObject({ input: 'w.csv', out: 'out/Отчёт.xlsx' });
   });

@@ -18,6 +18,15 @@ describe('detectSeparator', () => {
     expect(detectSeparator('Район\tОО\tУчителей всего\nСеверный\tШкола\t17 218\n')).toBe('\t');
   });
 
+  it('takes «;» when «;» and «,» split the rows equally well', () => {
+    expect(detectSeparator('Район;ОО,Школа\nСеверный;1,5\n')).toBe(';');
+  });
+
+  it('takes the separator that splits as many rows into more columns', () => {
+    // «;» splits two rows in two; «,» splits two in two and two more in three.
+    expect(detectSeparator('a;b,c\nd;e,f\ng,h,i\nj,k,l\n')).toBe(',');
+  });
+
   it('is not misled by a title row above the header', () => {
     const text = 'Мониторинг за период 10.04.2023–14.04.2023, область\n;;\nРайон;ОО;Доля\nСеверный;Школа, 1;97,01%\n';
     expect(detectSeparator(text)).toBe(';');
@@ -40,6 +49,10 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('takes a quote inside an unquoted field as a character', () => {
+    expect(parseCsv('МБОУ "Рассвет";12\n', ';')).toEqual([['МБОУ "Рассвет"', '12']]);
+  });
+
   it('accepts CRLF, LF and CR line ends and a last line without one', () => {
     expect(parseCsv('a;b\r\nc;d\re;f\ng;h', ';')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
   });
@@ -52,6 +65,15 @@ describe('parseCsv', () => {
 describe('decodeText', () => {
   it('drops a UTF-8 BOM', () => {
     expect(decodeText(utf8('\uFEFFРайон;ОО'))).toBe('Район;ОО');
+  });
+
+  it('reads UTF-8 without a BOM as UTF-8, not as Windows-1251', () => {
+    expect(decodeText(utf8('Район;ОО;Учителей всего'))).toBe('Район;ОО;Учителей всего');
+  });
+
+  it('reads big-endian UTF-16 with its BOM', () => {
+    const body = Buffer.from('Район\tОО', 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), body]))).toBe('Район\tОО');
   });
 
   it('reads UTF-16 with its BOM', () => {

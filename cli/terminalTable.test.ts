@@ -28,6 +28,9 @@ describe('districtTable', () => {
     const coloured = districtTable(evaluation, { color: true });
     expect(coloured).toContain('\u001b[31m'); // Южный lags
     expect(coloured).toContain('\u001b[32m'); // Северный meets 35 %
+    // Yellow for a share within 5 points below its target: 32 % against 35 %.
+    const near = districtTable(evaluationOf([['Восточный', 'Школа 4', 100, 32]]), { color: true });
+    expect(near).toMatch(/\u001b\[33m\s*32,00%\u001b\[0m/);
   });
 
   it('shows one district when asked', () => {
@@ -70,6 +73,21 @@ describe('districtTable', () => {
     expect(tableHeading(evaluation, 'w.csv')).toContain('«близко» — до 5 п.п. ниже цели');
   });
 
+  it('prints a region of 60 districts in full', () => {
+    const sixty = districtTable(evaluationOf(Array.from({ length: 60 }, (_, i) => [`Район ${i + 1}`, 'Школа', 10, i % 10])), { color: false });
+    expect(sixty).not.toContain('… и ещё');
+    expect(sixty.split('\n').filter((line) => /^Район \d/.test(line))).toHaveLength(60);
+  });
+
+  it('has a column only for indicators with a target', () => {
+    const result = runJob({ current: { values: [['Район', 'ОО', 'Учителей всего', 'Учителя, создавшие групповые чаты', 'Учителя, связавшие аккаунты ЭЖД'], ['Северный', 'Школа 1', 10, 4, 2]] } });
+    if (!result.ok) throw new Error(result.error);
+    const lines = districtTable(result.evaluation, { color: false }).split('\n');
+    expect(lines[0]).toMatch(/^Район\s+ОО\s+Создали чаты\s+Отстают$/);
+    // 4 of 10 created chats; the 20 % who linked the diary have no column, so no cell either.
+    expect(lines[2]).toMatch(/^Северный\s+1\s+40,00%\s+0$/);
+  });
+
   it('cuts a country-sized list and says how many districts are left out', () => {
     const many = evaluationOf(Array.from({ length: 65 }, (_, i) => [`Район ${i + 1}`, 'Школа', 10, i % 10]));
     const text = districtTable(many, { color: false });
@@ -84,5 +102,12 @@ describe('tableHeading and tableFooter', () => {
     expect(tableHeading(evaluation, 'w.csv')).toContain('Сферум: сводка по районам — w.csv');
     expect(tableHeading(evaluation, 'w.csv')).toContain('Создали чаты 35%');
     expect(tableFooter(evaluation)).toBe('Отстающих ОО: 0 из 2. Замечаний проверки данных: 2 (лист «Сферум — проверка данных»).\n');
+  });
+
+  it('count districts and schools, and one district\'s own schools, lagging ones and findings', () => {
+    const evaluation = evaluationOf([['Северный', 'Школа 1', 100, 40], ['Северный', 'Школа 2', 10, 1], ['Южный', 'Школа 3', 20, 'много']]);
+    expect(tableHeading(evaluation, 'w.csv')).toContain('Районов: 2, ОО: 3; сначала — дальше всех от целей.');
+    expect(tableFooter(evaluation, 'северный')).toBe('Отстающих ОО: 1 из 2. Замечаний проверки данных: 0.\n');
+    expect(tableFooter(evaluation, 'Южный')).toBe('Отстающих ОО: 0 из 1. Замечаний проверки данных: 1 (лист «Сферум — проверка данных»).\n');
   });
 });

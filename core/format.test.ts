@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, formatPoints, roundShare } from './format';
+import { formatNumber, formatPercent, formatPoints, formatTolerance, roundShare } from './format';
 
 const NBSP = '\u00a0';
 
@@ -20,6 +20,10 @@ describe('formatPercent: the published figures of DOMAIN.md come out of their ra
   it('rounds a true half up (0,125 → 12,50%; 0,97015 → 97,02%)', () => {
     expect(formatPercent(0.125)).toBe('12,50%');
     expect(formatPercent(0.97015)).toBe('97,02%');
+    // × 100 lands a hair below the half in binary (0.00145 × 100 = 0.14499999999999999): still up.
+    expect(formatPercent(0.00145)).toBe('0,15%');
+    expect(formatPercent(0.00565)).toBe('0,57%');
+    expect(formatNumber(1.255, 2)).toBe('1,26');
   });
 
   it('shows missing shares as a dash', () => {
@@ -42,6 +46,19 @@ describe('formatPoints', () => {
     expect(formatPoints(-0.5)).toBe('−0,50 п.п.');
     expect(formatPoints(0)).toBe('0,00 п.п.');
     expect(formatPoints(null)).toBe('—');
+    // A change that rounds to nothing has no sign either way.
+    expect(formatPoints(0.004)).toBe('0,00 п.п.');
+    expect(formatPoints(-0.004)).toBe('0,00 п.п.');
+    expect(formatPoints(0.005)).toBe('+0,01 п.п.');
+  });
+});
+
+describe('formatTolerance', () => {
+  it('writes the tolerance in percentage points, a half point as such', () => {
+    expect(formatTolerance(0.05)).toBe('5 п.п.');
+    expect(formatTolerance(0.005)).toBe('0,5 п.п.');
+    expect(formatTolerance(0.025)).toBe('2,5 п.п.');
+    expect(formatTolerance(0)).toBe('0 п.п.');
   });
 });
 

@@ -12,7 +12,11 @@ describe('runJob', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.report.sheets.map((s) => s.kind)).toEqual(['districts', 'lagging', 'findings']);
     expect(result.evaluation.region.counts.teachers).toBe(120);
-    expect(result.highlight.length).toBeGreaterThan(0);
+    // Red and yellow for each of the four targeted indicators in the sheet, and the school-name rule.
+    expect(result.highlight.map((r) => `${r.indicator}:${r.tone}`)).toEqual([
+      'teachersCreatedChats:bad', 'teachersCreatedChats:near', 'teachers3Messages:bad', 'teachers3Messages:near',
+      'teachers10Messages:bad', 'teachers10Messages:near', 'teachersCalled:bad', 'teachersCalled:near', 'school:bad',
+    ]);
     expect(result.comparison).toBeNull();
   });
 
@@ -95,6 +99,14 @@ describe('runJob', () => {
       'Настройки: допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «пять»',
       'Прошлая неделя («Прошлая»): не найдена строка заголовков таблицы мониторинга; в первых строках есть: «x»',
     ]);
+    // The plan was only named in the title: a plan sheet without its columns is a warning too, and no district gets a plan.
+    const noPlan = runJob({ current: { values: week }, plan: { values: [['Район', 'Всего ОО'], ['Амурский район', 18]], name: 'План' } });
+    if (!noPlan.ok) throw new Error(noPlan.error);
+    expect(noPlan.warnings).toEqual([
+      expect.stringMatching(/^План 2\.3 \(«План»\): не найдены обязательные столбцы: «План: ОО, достигших условия 2\.3»\. Найдены заголовки: «Район», «Всего ОО»/),
+    ]);
+    expect(noPlan.evaluation.districts.map((d) => d.plan)).toEqual([null, null]);
+    expect(noPlan.evaluation.region.plan).toBeNull();
   });
 
   it('fails with a Russian message for a sheet without a table, an empty table or an unknown district', () => {

@@ -1,4 +1,6 @@
-import { changeInPoints, gapInPeople, isProfileActive, meetsAccess50, meetsTarget, share, statusOf } from './rules';
+import {
+  changeInPoints, gapInPeople, isProfileActive, isShareInCount, meetsAccess50, meetsTarget, nearFrom, ratio, share, statusCodeOf, statusOf, STATUS_BY_CODE,
+} from './rules';
 
 describe('share', () => {
   it('divides the part by the base', () => {
@@ -34,6 +36,47 @@ describe('statusOf', () => {
   });
 });
 
+describe('nearFrom (the red/yellow boundary written into spreadsheet rules)', () => {
+  it('is the target less the tolerance, without binary noise', () => {
+    // 0.35 − 0.1 is 0.24999999999999997 and 0.35 − 0.01 is 0.33999999999999997 in binary:
+    // a rule written with those would print the noise into the user's sheet.
+    expect(nearFrom(0.35, 0.1)).toBe(0.25);
+    expect(nearFrom(0.35, 0.01)).toBe(0.34);
+    expect(nearFrom(0.25)).toBe(0.2);
+  });
+  it('never goes below zero (a tolerance wider than the target)', () => {
+    expect(nearFrom(0.03, 0.05)).toBe(0);
+    expect(nearFrom(0, 0.05)).toBe(0);
+  });
+});
+
+describe('statusCodeOf', () => {
+  it('gives the code of each status, indexing STATUS_BY_CODE', () => {
+    expect([0.35, 0.31, 0.1, Number.NaN, Number.POSITIVE_INFINITY].map((v) => STATUS_BY_CODE[statusCodeOf(v, 0.35)])).toEqual([
+      'выполнено', 'близко', 'отстаёт', 'нет данных', 'нет данных',
+    ]);
+  });
+});
+
+describe('ratio', () => {
+  it('divides, and is NaN (not Infinity) for a zero base', () => {
+    expect(ratio(41, 110)).toBe(41 / 110);
+    expect(ratio(5, 0)).toBeNaN();
+    expect(ratio(0, 0)).toBeNaN();
+  });
+});
+
+describe('isShareInCount', () => {
+  it('takes a percentage, or a number strictly between 0 and 1, as a share; 0, 1 and whole counts as counts', () => {
+    expect(isShareInCount(0.25, false)).toBe(true);
+    expect(isShareInCount(0.999, false)).toBe(true);
+    expect(isShareInCount(25, true)).toBe(true);
+    expect(isShareInCount(0, false)).toBe(false);
+    expect(isShareInCount(1, false)).toBe(false);
+    expect(isShareInCount(12, false)).toBe(false);
+  });
+});
+
 describe('gapInPeople', () => {
   it.each([
     [25, 100, 0.25, 0],
@@ -48,6 +91,16 @@ describe('gapInPeople', () => {
     [38, 110, 0.35, 1],
   ])('%p of %p at %p needs %p more', (part, base, target, expected) => {
     expect(gapInPeople(part, base, target)).toBe(expected);
+  });
+  it('needs nobody when a part taken from «29%» of 100 teachers is 28.999999999999996 in binary', () => {
+    // A percentage in a count cell becomes share × base; the target is met exactly.
+    expect(0.29 * 100).toBeLessThan(29);
+    expect(gapInPeople(0.29 * 100, 100, 0.29)).toBe(0);
+    expect(gapInPeople(0.35 * 20, 20, 0.35)).toBe(0);
+  });
+  it('needs nobody for a target of 0 or a base of 0', () => {
+    expect(gapInPeople(0, 40, 0)).toBe(0);
+    expect(gapInPeople(0, 0, 0.35)).toBe(0);
   });
 });
 

@@ -21,6 +21,15 @@ describe('resolveSettings', () => {
     expect(settings.tolerance).toBe(0.05);
   });
 
+  it('has every default target of DOMAIN.md, 100 % for registration and activity, and none where the letters set none', () => {
+    expect(DEFAULT_SETTINGS.targets).toEqual({
+      teachersCreatedChats: 0.35, teachers3Messages: 0.25, teachers10Messages: 0.35, teachersCalled: 0.3,
+      // Schools, authorities and active profiles registered; staff registered in «Сферум».
+      schoolsInSphere: 1, authoritiesInSphere: 1, schoolsActive: 1, authoritiesActive: 1, teachersCoverage: 1, teachersInSphere: 1,
+      teachersLinkedDiary: null, studentsLinkedDiary: null, studentsCoverage: null, studentsInSphere: null,
+    });
+  });
+
   it('takes the user\'s targets, tolerance and base', () => {
     const { settings, errors } = resolveSettings({ targets: { teachersCreatedChats: '40%', teachersLinkedDiary: 0.5 }, tolerance: '3%', teacherBase: 'staffTotal' });
     expect(errors).toEqual([]);

@@ -20,6 +20,9 @@ describe('parseValue', () => {
     ['−5', -5],
     ['+7', 7],
     [',5', 0.5],
+    ['17\u2007218', 17218],
+    ["17'218", 17218],
+    ['5.', 5],
   ])('reads the Russian text «%s» as %p', (text, expected) => {
     expect(parseValue(text)).toEqual({ kind: 'number', value: expected, percent: false });
   });
@@ -31,6 +34,9 @@ describe('parseValue', () => {
     ['21,292%', 0.21292],
     ['100%', 1],
     ['76.11%', 0.7611],
+    ['−5%', -0.05],
+    ['1 234,56%', 12.3456],
+    ['0,0001%', 0.000001],
   ])('reads the percentage «%s» as the fraction %p, without binary noise', (text, expected) => {
     expect(parseValue(text)).toEqual({ kind: 'number', value: expected, percent: true });
   });
@@ -49,6 +55,11 @@ describe('parseValue', () => {
     ['1,2,3', 'не удаётся прочитать число'],
     ['#DIV/0!', 'ошибка в ячейке'],
     ['#Н/Д', 'ошибка в ячейке'],
+    ['#ДЕЛ/0!', 'ошибка в ячейке'],
+    ['1e3', 'не удаётся прочитать число'],
+    ['Infinity', 'текст вместо числа'],
+    ['%', 'текст вместо числа'],
+    ['12 %%', 'не удаётся прочитать число'],
   ])('marks «%s» invalid with the reason «%s»', (text, reason) => {
     expect(parseValue(text)).toEqual({ kind: 'invalid', reason, text });
   });

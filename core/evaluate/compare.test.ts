@@ -43,6 +43,33 @@ describe('compareWeeks', () => {
     expect(comparison.disappeared).toEqual([{ row: 6, district: 'Амурский район', school: 'Закрытая школа' }]);
   });
 
+  it('matches an ИНН written with spaces in one week and without in the other', () => {
+    const spaced = evaluated([{ district: 'Амурский район', school: 'Лицей', id: '2706 001 234', teachers: 10, teachersCreatedChats: 1 }]);
+    const plain = evaluated([{ district: 'Амурский район', school: 'МАОУ Лицей № 1', id: '2706001234', teachers: 10, teachersCreatedChats: 3 }]);
+    const matched = compareWeeks(plain, spaced);
+    expect(matched.schools.map((s) => [s.matchedBy, s.changes.teachersCreatedChats])).toEqual([['id', 20]]);
+    expect([matched.appeared, matched.disappeared]).toEqual([[], []]);
+  });
+
+  it('matches last week\'s school once: a second school taking its old name this week is new', () => {
+    // СОШ № 1 (ИНН 111) was renamed «Гимназия № 1»; a school without an ИНН now bears the old name.
+    const before = evaluated([{ district: 'Амурский район', school: 'СОШ № 1', id: '111', teachers: 10, teachersCreatedChats: 1 }]);
+    const now = evaluated([
+      { district: 'Амурский район', school: 'Гимназия № 1', id: '111', teachers: 10, teachersCreatedChats: 2 },
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 30, teachersCreatedChats: 3 },
+    ]);
+    const result = compareWeeks(now, before);
+    expect(result.schools.map((s) => [s.current.record.school, s.previous.record.school, s.matchedBy])).toEqual([['Гимназия № 1', 'СОШ № 1', 'id']]);
+    expect(result.appeared).toEqual([{ row: 5, district: 'Амурский район', school: 'СОШ № 1' }]);
+    expect(result.disappeared).toEqual([]);
+  });
+
+  it('gives a district no change when it was not in last week\'s sheet', () => {
+    const before = evaluated([{ district: 'Бикинский район', school: 'СОШ № 7', teachers: 10, teachersCreatedChats: 1 }]);
+    const result = compareWeeks(current, before);
+    expect(result.districts.map((d) => [d.name, d.previous, d.changes.teachersCreatedChats])).toEqual([['Амурский район', null, null]]);
+  });
+
   it('gives no change where a week has no data', () => {
     const empty = evaluated([{ district: 'Амурский район', school: 'СОШ № 2', teachers: 50 }]);
     expect(compareWeeks(current, empty).schools[0]?.changes.teachersCreatedChats).toBeNull();

@@ -118,6 +118,48 @@ describe('per school', () => {
   });
 });
 
+describe('an indicator without a target', () => {
+  // «Учителя, связавшие аккаунты ЭЖД» has no federal target: a share, but no status, no gap, and
+  // nothing in the attainment or the lagging flag.
+  const keys = ['district', 'school', 'teachers', 'teachersCreatedChats', 'teachersLinkedDiary'] as const;
+  const result = evaluate(table(weeklySheet([
+    { district: 'А', school: '1', teachers: 20, teachersCreatedChats: 7, teachersLinkedDiary: 1 },
+    { district: 'А', school: '2', teachers: 10, teachersCreatedChats: 4, teachersLinkedDiary: 0 },
+  ], [...keys])));
+
+  it('has a share and neither status nor gap, for a school and for its district', () => {
+    expect(result.schools[0]?.measures.teachersLinkedDiary).toEqual({ part: 1, base: 20, share: 0.05, status: null, gap: null });
+    expect(result.districts[0]?.measures.teachersLinkedDiary).toEqual({ part: 1, base: 30, share: 1 / 30, status: null, gap: null });
+  });
+
+  it('does not make a school lagging, add to its gap or lower its attainment', () => {
+    expect(result.schools.map((s) => [s.lagging, s.totalGap, s.attainment])).toEqual([[false, 0, 1], [false, 0, 1]]);
+    expect(result.districts[0]).toMatchObject({ laggingSchools: 0, totalGap: 0, attainment: 1, meetingTarget: { teachersCreatedChats: 2, teachersLinkedDiary: 0 } });
+  });
+});
+
+describe('a target of 0 or a cleared target', () => {
+  const t = table(weeklySheet([{ district: 'А', school: '1', teachers: 20, teachersCreatedChats: 2, teachers3Messages: 5 }]));
+
+  it('a target of 0 is always met and leaves the attainment to the other indicators', () => {
+    const { settings, errors } = resolveSettings({ targets: { teachers3Messages: '0%' } });
+    expect(errors).toEqual([]);
+    const school = evaluate(t, settings).schools[0];
+    expect(school?.measures.teachers3Messages).toMatchObject({ share: 0.25, status: 'выполнено', gap: 0 });
+    // Only 2 of 20 against 35 %: 0,1 ÷ 0,35. Counting the zero target as fully met would give (0,29 + 1) ÷ 2.
+    expect(school?.attainment).toBeCloseTo(0.1 / 0.35, 12);
+  });
+
+  it('a cleared target («») leaves the indicator without status or gap', () => {
+    const { settings } = resolveSettings({ targets: { teachersCreatedChats: '' } });
+    expect(settings.targets.teachersCreatedChats).toBeNull();
+    const school = evaluate(t, settings).schools[0];
+    expect(school?.measures.teachersCreatedChats).toEqual({ part: 2, base: 20, share: 0.1, status: null, gap: null });
+    // 10 % of teachers created chats, yet with the target cleared only ≥ 3 messages (25 % of 25 %) is judged.
+    expect(school?.lagging).toBe(false);
+  });
+});
+
 describe('a repeated school is left out of every total', () => {
   const result = evaluate(table(weeklySheet([
     { district: 'Б', school: 'СОШ 1', teachers: 10, teachersCreatedChats: 1 },
@@ -194,6 +236,21 @@ describe('indicator 2.3: the published Khabarovsk figures come out of school row
     });
     expect(result.region.plan).toBe(10);
     expect(result.planWarnings).toEqual([]);
+  });
+
+  it('says nothing of the plan being met when the sheet cannot tell (no columns for 2.3)', () => {
+    const plain = table(weeklySheet([{ district: 'Амурский район', school: '1', teachers: 20, teachersCreatedChats: 7 }]));
+    const amur = evaluate(plain, undefined, plan.table).districts[0];
+    // A plan of 2 and no school known to reach the condition is not «not met»: it is unknown.
+    expect(amur).toMatchObject({ plan: 2, access50: 0, access50Known: 0, planMet: null });
+    expect(result.districts.find((d) => d.name === 'Амурский район')?.planMet).toBe(true);
+  });
+
+  it('says the plan is not met when fewer schools reach the condition than it requires', () => {
+    const short = parsePlanTable([['Район', 'План'], ['Амурский район', 3], ['Хабаровский район', 4]]);
+    if (!short.ok) throw new Error(short.error);
+    const byName = Object.fromEntries(evaluate(result.table, undefined, short.table).districts.map((d) => [d.name, [d.access50, d.plan, d.planMet]]));
+    expect(byName).toEqual({ 'Амурский район': [2, 3, false], 'Хабаровский район': [4, 4, true], 'Комсомольск-на-Амуре': [32, null, null] });
   });
 
   it('warns about plan districts missing from the table', () => {

@@ -3,11 +3,13 @@ import { weeklySheet } from '../../test/fixtures/weekly';
 import { runJob } from '../pipeline';
 import { compareWeeks } from '../evaluate/compare';
 import { evaluate } from '../evaluate/evaluate';
+import { resolveSettings } from '../settings';
+import { parsePlanTable } from '../table/planTable';
 import { parseSchoolTable } from '../table/schoolTable';
 import type { CellValue } from '../values';
 import { buildReport, districtSheetName, SHEET_NAMES } from './buildReport';
 import { highlightRules, isOwnFormula } from './highlight';
-import { freeSheetName, isGivenSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues } from './model';
+import { freeSheetName, isGivenSheetName, safeSheetName, sheetLayout, sheetTones, sheetValues, type ReportSheet } from './model';
 
 const evaluated = (rows: Record<string, CellValue>[]) => {
   const parsed = parseSchoolTable(weeklySheet(rows));
@@ -46,12 +48,26 @@ describe('the district report model', () => {
     const meeting = cols.indexOf('meeting:teachersCreatedChats');
     const gap = cols.indexOf('gap:teachersCreatedChats');
     expect(districts?.rows.map((r) => [r.cells[meeting], r.cells[gap]])).toEqual([[0, 5], [1, 0], [1, 3]]);
+    // No status, profile or 2.3 columns in this sheet: empty cells, not zeros that read as «none active».
+    const unknown = ['active', 'access50', 'plan', 'planMet'].map((key) => cols.indexOf(key));
+    expect(districts?.rows.map((r) => unknown.map((c) => r.cells[c]))).toEqual([[null, null, null, null], [null, null, null, null], [null, null, null, null]]);
   });
 
   it('describes live threshold rules and a chart against the target', () => {
     const share = districts?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
     expect(districts?.rules).toContainEqual({ kind: 'threshold', column: share, target: 0.35, nearFrom: 0.3, tolerance: 0.05 });
     expect(districts?.chart).toEqual({ title: 'Доля учителей, создавших групповые чаты: районы и цель 35%', categoryColumn: 1, valueColumns: [share], target: 0.35 });
+  });
+
+  it('charts the first indicator that has a target when the user cleared the first one\'s', () => {
+    const parsed = parseSchoolTable(weeklySheet([{ district: 'А', school: '1', teachers: 10, teachersCreatedChats: 1, teachers3Messages: 1 }]));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { settings } = resolveSettings({ targets: { teachersCreatedChats: '' } });
+    const sheet = buildReport(evaluate(parsed.table, settings)).sheets[0];
+    const share = sheet?.columns.findIndex((c) => c.key === 'share:teachers3Messages');
+    expect(sheet?.chart).toEqual({
+      title: 'Доля учителей, написавших в групповых чатах минимум 3 сообщения за неделю: районы и цель 25%', categoryColumn: 1, valueColumns: [share], target: 0.25,
+    });
   });
 
   it('lists lagging schools with their gaps, furthest behind first, names kept as plain text', () => {
@@ -63,8 +79,27 @@ describe('the district report model', () => {
     ]);
   });
 
+  it('lists schools equally far behind in sheet order', () => {
+    const alike = buildReport(evaluated([
+      { district: 'Б', school: 'Вторая', teachers: 10, teachersCreatedChats: 1 },
+      { district: 'А', school: 'Третья', teachers: 10, teachersCreatedChats: 1 },
+      { district: 'Б', school: 'Первая', teachers: 10, teachersCreatedChats: 1 },
+    ]));
+    const sheet = alike.sheets[1];
+    const school = sheet?.columns.findIndex((c) => c.key === 'school') ?? -1;
+    expect(sheet?.rows.map((r) => [r.cells[0], r.cells[school], r.cells[3]])).toEqual([[1, 'Вторая', 4], [2, 'Третья', 5], [3, 'Первая', 6]]);
+  });
+
   it('lists findings with row, cell, column and message', () => {
     expect(findings?.rows.map((r) => r.cells)).toEqual([[6, 'F6', 'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю', 'ошибка', 'текст вместо числа: «abc»; значение не учтено']]);
+  });
+
+  it('lists findings in sheet order, the value left out as «ошибка», the one used as is as «проверить»', () => {
+    const both = evaluated([
+      { district: 'А', school: '1', teachers: 10, teachersCreatedChats: 12 },
+      { district: 'А', school: '2', teachers: 10, teachersCreatedChats: 'abc' },
+    ]);
+    expect(buildReport(both).sheets[2]?.rows.map((r) => [r.cells[1], r.cells[3], r.tones[3]])).toEqual([['E4', 'проверить', 'near'], ['E5', 'ошибка', 'bad']]);
   });
 
   it('lays the sheet out as title, subtitle, blank, header, data', () => {
@@ -104,6 +139,8 @@ describe('with last week', () => {
       ['появилась', 'Бикинский район', '<img src=x onerror=alert(1)>', 6],
       ['пропала', 'Амурский район', 'Закрытая', 5],
     ]);
+    // A school gone from the sheet is worth a look; a new one is not.
+    expect(report.sheets[3]?.rows.map((r) => r.tones[0])).toEqual([null, null, 'near']);
   });
 });
 
@@ -117,6 +154,23 @@ describe('one district', () => {
   it('lists only the findings on the district\'s own rows', () => {
     expect(buildReport(current, { district: 'Амурский район' }).sheets[1]?.rows).toEqual([]);
     expect(buildReport(current, { district: 'Бикинский район' }).sheets[1]?.rows.map((r) => r.cells[1])).toEqual(['F6']);
+  });
+});
+
+describe('findings of the plan sheet', () => {
+  // KNOWN BUG (see the review report): evaluate() appends the plan sheet's findings to the
+  // weekly sheet's, and findingsFor() picks a district's by row number alone. The plan's row 4
+  // («Бикинский район» without a plan) then lands in the report of «Амурский район», whose
+  // school sits in row 4 of the weekly sheet, as if its cell B4 (the school's name) were wrong.
+  test.failing('a district\'s report does not list another district\'s plan row that shares a row number with its school', () => {
+    const values = weeklySheet([
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 10, teachersCreatedChats: 4 },
+      { district: 'Бикинский район', school: 'СОШ № 2', teachers: 10, teachersCreatedChats: 4 },
+    ]);
+    const plan = [['План 2.3'], [], ['Район', 'План'], ['Бикинский район', null], ['Амурский район', 1]];
+    const result = runJob({ current: { values }, plan: { values: plan }, district: 'Амурский район' });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.report.sheets[1]?.rows.map((r) => r.cells[4])).not.toContain('не указан план; район пропущен');
   });
 });
 
@@ -169,6 +223,35 @@ describe('highlighting of the source sheet', () => {
     engine.destroy();
     expect([...coloured]).toEqual(lagging);
   });
+  it('colours no column of an indicator without a target', () => {
+    const keys = ['district', 'school', 'teachers', 'teachersCreatedChats', 'teachersLinkedDiary'] as const;
+    const parsed = parseSchoolTable(weeklySheet([{ district: 'А', school: '1', teachers: 10, teachersCreatedChats: 1, teachersLinkedDiary: 0 }], [...keys]));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(highlightRules(evaluate(parsed.table)).map((r) => [r.indicator, r.tone, r.range])).toEqual([
+      ['teachersCreatedChats', 'bad', 'D4:D1004'], ['teachersCreatedChats', 'near', 'D4:D1004'], ['school', 'bad', 'B4:B1004'],
+    ]);
+  });
+  // KNOWN BUG (see the review report): the formula leaves out any row whose name or district
+  // starts with the five letters «итого»/«всего», while the evaluation needs a whole word
+  // («Всего:», «Итого по району»). A school named «Всегодичская ООШ» (the village of Всегодичи)
+  // or one in «Итоговский район» lags in the report but is never coloured in the sheet.
+  test.failing('colour a lagging school whose name or district only begins with the letters of «всего»/«итого»', () => {
+    const values: CellValue[][] = weeklySheet([
+      { district: 'Амурский район', school: 'Всегодичская ООШ', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+      { district: 'Итоговский район', school: 'СОШ № 2', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
+    ]);
+    const result = runJob({ current: { values } });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.evaluation.schools.filter((s) => s.lagging).map((s) => s.record.row)).toEqual([4, 5]);
+    const engine = HyperFormula.buildFromArray(values as (string | number | null)[][], { licenseKey: 'gpl-v3' });
+    const school = result.highlight.find((r) => r.indicator === 'school');
+    const coloured = [4, 5].filter((row) => {
+      engine.setCellContents({ sheet: 0, col: 20, row: 0 }, [[school?.formula.replace(/\$([A-Z]+)4\b/g, `$$$1${row}`) ?? '']]);
+      return engine.getCellValue({ sheet: 0, col: 20, row: 0 }) === true;
+    });
+    engine.destroy();
+    expect(coloured).toEqual([4, 5]);
+  });
   it('tells its own rules from a user\'s', () => {
     expect(isOwnFormula('=$E4<0.5')).toBe(false);
     expect(isOwnFormula(null)).toBe(false);
@@ -214,5 +297,63 @@ describe('sheet names', () => {
     expect(numbered.endsWith(`${fokino.slice(-6)} (2)`)).toBe(true);
     expect(numbered.length).toBeLessThanOrEqual(31);
     expect(isGivenSheetName(numbered, fokino)).toBe(true);
+  });
+});
+
+describe('profiles, indicator 2.3 and the plan in the report', () => {
+  // А: СОШ 1 active, teachers and students ≥ 50 % (20/20, 100/150); СОШ 2 not active, 10 of 30
+  // staff in «Сферум». Б: СОШ 3 without a status, 10/10 and 60/100. Plan: А 2 schools, Б 1.
+  const keys = ['district', 'school', 'status', 'teachers', 'teachersCreatedChats', 'staffTotal', 'students', 'studentsTotal'] as const;
+  const parsed = parseSchoolTable(weeklySheet([
+    { district: 'А', school: 'СОШ 1', status: 'Активен', teachers: 20, teachersCreatedChats: 2, staffTotal: 20, students: 100, studentsTotal: 150 },
+    { district: 'А', school: 'СОШ 2', status: 'Не активен', teachers: 10, teachersCreatedChats: 5, staffTotal: 30, students: 10, studentsTotal: 100 },
+    { district: 'Б', school: 'СОШ 3', teachers: 10, teachersCreatedChats: 1, staffTotal: 10, students: 60, studentsTotal: 100 },
+  ], [...keys]));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const plan = parsePlanTable([['Район', 'План'], ['А', 2], ['Б', 1]]);
+  if (!plan.ok) throw new Error(plan.error);
+  const evaluation = evaluate(parsed.table, undefined, plan.table);
+  const report = buildReport(evaluation);
+  const cellsOf = (sheet: ReportSheet | undefined, ...wanted: string[]) =>
+    sheet?.rows.map((r) => wanted.map((key) => r.cells[sheet.columns.findIndex((c) => c.key === key)]));
+  const tonesOf = (sheet: ReportSheet | undefined, key: string) => sheet?.rows.map((r) => r.tones[sheet.columns.findIndex((c) => c.key === key)]);
+
+  it('the district sheet: active profiles where known, schools with access, the plan and whether it is met', () => {
+    const districts = report.sheets[0];
+    // А: 7 of 30 created chats, 30 of 50 staff: attainment (0,667 + 0,6) ÷ 2 = 0,633, behind Б's (0,286 + 1) ÷ 2.
+    expect(cellsOf(districts, 'district', 'active', 'access50', 'plan', 'planMet', 'lagging')).toEqual([
+      ['А', 1, 1, 2, 'нет', 2],
+      ['Б', null, 1, 1, 'да', 1],
+      ['Итого по региону', 1, 2, 3, 'нет', 3],
+    ]);
+    expect(tonesOf(districts, 'planMet')).toEqual(['bad', 'good', 'bad']);
+    // No target for the students' coverage: a share column, but neither gap nor schools meeting it.
+    expect(districts?.columns.map((c) => c.key).filter((k) => k.endsWith(':studentsCoverage'))).toEqual(['share:studentsCoverage']);
+    // …and a data bar for it, but no red/yellow rule against a target it does not have.
+    const column = districts?.columns.findIndex((c) => c.key === 'share:studentsCoverage');
+    expect(districts?.rules.filter((r) => r.column === column)).toEqual([{ kind: 'dataBar', column }]);
+  });
+
+  it('the lagging list: equal attainment ranked by the larger gap, with profile and 2.3 access per school', () => {
+    // СОШ 1 and СОШ 3 both at (0,1 ÷ 0,35 + 1) ÷ 2; СОШ 1 is 5 teachers short, СОШ 3 only 3. СОШ 2 lags on staff (20 short).
+    const lagging = report.sheets[1];
+    expect(cellsOf(lagging, 'priority', 'school', 'totalGap', 'profile', 'access50')).toEqual([
+      [1, 'СОШ 1', 5, 'Активен', 'да'],
+      [2, 'СОШ 3', 3, null, 'да'],
+      [3, 'СОШ 2', 20, 'Не активен', 'нет'],
+    ]);
+    expect(tonesOf(lagging, 'profile')).toEqual(['good', null, 'bad']);
+    expect(tonesOf(lagging, 'access50')).toEqual(['good', 'good', 'bad']);
+    expect(lagging?.subtitle).toContain('Отстающих ОО: 3 из 3. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.');
+  });
+
+  it('the one-district sheet ends with the district total: its gap, profiles and 2.3 against the plan', () => {
+    const [own] = buildReport(evaluation, { district: 'А' }).sheets;
+    const total = own?.rows[own.rows.length - 1];
+    const at = (key: string) => total?.cells[own?.columns.findIndex((c) => c.key === key) ?? -1];
+    expect(total?.kind).toBe('total');
+    expect([at('school'), at('teachers'), at('share:teachersCreatedChats'), at('gap:teachersCreatedChats'), at('gap:teachersCoverage')]).toEqual(['Итого: 2 ОО', 30, 7 / 30, 4, 20]);
+    expect([at('totalGap'), at('profile'), at('access50')]).toEqual([24, '1 из 2 активны', '1 ОО, план 2']);
+    expect(own?.subtitle).toContain('Место района: 1 из 2 (1 — дальше всех от целей).');
   });
 });

@@ -102,9 +102,10 @@ describe('parseSchoolTable', () => {
   });
 
   it('skips empty rows and rows of totals, saying so for the totals', () => {
-    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }, { district: 'Амурский район', school: 'ВСЕГО:', teachers: 200 }, school('Всеволожская СОШ')]);
+    // «Всегодичская ООШ» (the village of Всегодичи) begins with «Всего» but is a school.
+    const values = weeklySheet([school('СОШ № 1'), {}, { district: 'Итого по району', teachers: 100 }, { district: 'Амурский район', school: 'ВСЕГО:', teachers: 200 }, school('Всеволожская СОШ'), school('Всегодичская ООШ')]);
     const table = parse(values);
-    expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'Всеволожская СОШ']);
+    expect(table.records.map((r) => r.school)).toEqual(['СОШ № 1', 'Всеволожская СОШ', 'Всегодичская ООШ']);
     expect(table.findings).toEqual([
       expect.objectContaining({ row: 6, code: 'totalRow', severity: 'info' }),
       expect.objectContaining({ row: 7, code: 'totalRow', severity: 'info' }),
@@ -115,6 +116,14 @@ describe('parseSchoolTable', () => {
     const keys = ['district', 'school', 'status', 'teachers'] as const;
     const table = parse(weeklySheet([school('А', { status: 'Активен' }), school('Б', { status: 'Не активен' }), school('В', { status: 'неактивна' })], [...keys]));
     expect(table.records.map((r) => r.profileStatus)).toEqual(['active', 'inactive', 'inactive']);
+  });
+
+  it('reads every wording of the status that sheets use, and leaves an empty status unknown without a word', () => {
+    const keys = ['district', 'school', 'status', 'teachers'] as const;
+    const words = ['Активна', 'АКТИВНО', 'активный', 'да', 'Active', 'не активна', 'Не  активно', 'неактивен', 'неактивный', 'нет', 'inactive', ''];
+    const table = parse(weeklySheet(words.map((status, i) => school(`СОШ № ${i + 1}`, { status })), [...keys]));
+    expect(table.records.map((r) => r.profileStatus)).toEqual([...Array(5).fill('active'), ...Array(6).fill('inactive'), null]);
+    expect(table.findings).toEqual([]);
   });
 
   describe('refuses what cannot be a monitoring sheet, with a Russian message', () => {
@@ -192,6 +201,13 @@ describe('data check: each finding names its row and column', () => {
     expect(table.records.map((r) => r.counted)).toEqual([true, true, false]);
   });
 
+  it('a duplicate school by ИНН written with and without spaces', () => {
+    const table = parse(weeklySheet([school('СОШ № 1', { id: '2706 001 234' }), school('Гимназия', { id: '2706001234' })]));
+    expect(table.findings).toEqual([
+      { row: 5, column: 'ИНН', cell: 'C5', code: 'duplicate', severity: 'error', message: 'школа повторяется (впервые в строке 4); строка не учтена в итогах' },
+    ]);
+  });
+
   it('a duplicate school by district and name when there is no ИНН', () => {
     const rows = [school('МБОУ «СОШ № 1»'), { ...school('мбоу сош  № 1'), district: 'амурский РАЙОН' }];
     expect(findingsOf(rows)).toEqual([
@@ -266,6 +282,18 @@ describe('data check: each finding names its row and column', () => {
   it('an empty base under a count: the count is left out of that share, and the base cell is named once', () => {
     expect(findingsOf([school('СОШ № 1', { teachers: null, teachersCreatedChats: 12, teachersCalled: 5 }), school('СОШ № 2', { teachers: 'н/д', teachersCreatedChats: null })])).toEqual([
       { row: 4, column: header('teachers'), cell: 'D4', code: 'missingBase', severity: 'warning', message: `нет базы, а в «${header('teachersCreatedChats')}» число есть; доли по этой базе для строки не считаются` },
+    ]);
+  });
+
+  it('a zero base under several counts is named once, with the first count', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers: 0, teachersCreatedChats: 3, teachers3Messages: 2, teachersCalled: 1 })])).toEqual([
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'baseZero', severity: 'warning', message: 'база равна 0, а в «Учителя, создавшие групповые чаты» 3; доля школы не считается, а число учтено в сумме района как есть — проверьте' },
+    ]);
+  });
+
+  it('an unreadable base is reported as unreadable only, not again as a missing base', () => {
+    expect(findingsOf([school('СОШ № 1', { teachers: 'ошибка', teachersCreatedChats: 3, teachersCalled: 1 })])).toEqual([
+      { row: 4, column: header('teachers'), cell: 'D4', code: 'unparseable', severity: 'error', message: 'текст вместо числа: «ошибка»; значение не учтено' },
     ]);
   });
 

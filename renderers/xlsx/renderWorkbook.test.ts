@@ -207,8 +207,13 @@ describe('reports built by core', () => {
     const districts = result.report.sheets[0] as ReportSheet;
     const range = dataRows(districts);
     expect(range.last - range.first + 1).toBe(2);
-    const refs = conditionalFormatsOf(workbook.worksheets[0] as ExcelJS.Worksheet).map((f) => f.ref);
-    expect(refs.every((ref) => ref.endsWith(String(range.last)))).toBe(true);
+    // Rows 6–7 are the two districts, row 8 the region total; `every` alone would pass on no rules at all.
+    expect(range).toEqual({ first: 6, last: 7 });
+    const formats = conditionalFormatsOf(workbook.worksheets[0] as ExcelJS.Worksheet);
+    expect(formats.map((f) => [f.ref, f.rules.map((r) => r.type)])).toEqual([
+      ['F6:F7', ['expression', 'expression', 'expression']],
+      ['F6:F7', ['dataBar']],
+    ]);
   });
 
   it('give two sheets of the same name distinct tabs', async () => {
