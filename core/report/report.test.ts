@@ -158,11 +158,9 @@ describe('one district', () => {
 });
 
 describe('findings of the plan sheet', () => {
-  // KNOWN BUG (see the review report): evaluate() appends the plan sheet's findings to the
-  // weekly sheet's, and findingsFor() picks a district's by row number alone. The plan's row 4
-  // («Бикинский район» without a plan) then lands in the report of «Амурский район», whose
-  // school sits in row 4 of the weekly sheet, as if its cell B4 (the school's name) were wrong.
-  test.failing('a district\'s report does not list another district\'s plan row that shares a row number with its school', () => {
+  // The plan's row 4 («Бикинский район» without a plan) once landed in the report of «Амурский
+  // район», whose school sits in row 4 of the weekly sheet, as if its cell B4 were wrong.
+  test('a district\'s report does not list another district\'s plan row that shares a row number with its school', () => {
     const values = weeklySheet([
       { district: 'Амурский район', school: 'СОШ № 1', teachers: 10, teachersCreatedChats: 4 },
       { district: 'Бикинский район', school: 'СОШ № 2', teachers: 10, teachersCreatedChats: 4 },
@@ -231,11 +229,10 @@ describe('highlighting of the source sheet', () => {
       ['teachersCreatedChats', 'bad', 'D4:D1004'], ['teachersCreatedChats', 'near', 'D4:D1004'], ['school', 'bad', 'B4:B1004'],
     ]);
   });
-  // KNOWN BUG (see the review report): the formula leaves out any row whose name or district
-  // starts with the five letters «итого»/«всего», while the evaluation needs a whole word
-  // («Всего:», «Итого по району»). A school named «Всегодичская ООШ» (the village of Всегодичи)
-  // or one in «Итоговский район» lags in the report but is never coloured in the sheet.
-  test.failing('colour a lagging school whose name or district only begins with the letters of «всего»/«итого»', () => {
+  // The formula once left out any row whose name or district started with the five letters
+  // «итого»/«всего», while the evaluation needs the word itself («Всего:», «Итого по району»):
+  // such a school lagged in the report and was never coloured in the sheet.
+  test('colour a lagging school whose name or district only begins with the letters of «всего»/«итого»', () => {
     const values: CellValue[][] = weeklySheet([
       { district: 'Амурский район', school: 'Всегодичская ООШ', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
       { district: 'Итоговский район', school: 'СОШ № 2', teachers: 100, teachersCreatedChats: 10, teachers3Messages: 30, teachers10Messages: 40, teachersCalled: 40 },
