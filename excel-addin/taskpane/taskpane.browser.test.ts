@@ -12,6 +12,10 @@ import { axNode, contrastProblems, focused, focusIndicator, liveRegions, overflo
 import { ensureBuilt, ROOT } from '../test-support/builtAddin';
 import { monitoringSheet } from '../test-support/monitoringSheet';
 
+// A browser step takes seconds on a busy machine (CI runs suites side by side): jest's 5 s per test
+// failed the zoom and keyboard tests under load with nothing wrong in them.
+jest.setTimeout(60_000);
+
 const ORIGIN = 'https://localhost:3000';
 const XSS = '<img src=x onerror=alert(1)>';
 const SCREENSHOTS = join(ROOT, 'test-output');
