@@ -496,6 +496,12 @@ describe('Google refusing an action: a Russian message, and a later run leaves n
       'сбой на стороне Google. Подождите минуту и повторите. (Ответ Google: Service error: Spreadsheets)'],
     ['Spreadsheet.insertSheet', 'Exception: Invalid argument',
       'непредвиденная ошибка. Повторите действие: то, что надстройка успела записать, следующий запуск заменит. (Ответ Google: Invalid argument)'],
+    // Google's wording when a spreadsheet would pass 10 million cells: retrying alone cannot help, so it is not advised.
+    ['Sheet.insertRowsAfter', 'Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+      'в таблице не осталось места: Google допускает не больше 10 миллионов ячеек на всю таблицу (все листы вместе, пустые строки и столбцы сетки '
+      + 'тоже считаются). Освободите место и повторите: удалите ненужные листы (например, выгрузки прошлых недель) или пустые строки и столбцы '
+      + 'под и справа от таблиц. Отчёт по одному району занимает меньше места, чем по всем. (Ответ Google: This action would increase the number '
+      + 'of cells in the workbook above the limit of 10000000 cells.)'],
   ])('the report, when %s fails: the sidebar gets Russian, the next run writes over what was begun', (method, google, said) => {
     const s = setup(60);
     s.fake.failNext(method, google);
