@@ -11,6 +11,7 @@ import {
 } from '../core';
 import type { ActionResult, JobRequest, PanelState } from '../ui/backend';
 import { jobInput } from '../ui/panelState';
+import { RUNNING_PROPERTY } from './server/oneAtATime';
 import { SETTINGS_PROPERTY } from './server/settingsStore';
 import {
   DISTRICTS, bookSnapshot, districtName, ensureBuilt, loadScript, monitoringSheet, sheetSnapshot, sheetsHostCost,
@@ -459,6 +460,64 @@ describe('the sidebar’s load and save', () => {
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual({ ...settings, tolerance: DEFAULT_STORED_SETTINGS.tolerance, mapping: {} });
     s.fake.book.properties.set(SETTINGS_PROPERTY, '{не json');
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual(DEFAULT_STORED_SETTINGS);
+  });
+});
+
+describe('two people pressing «Построить отчёт» in the same spreadsheet at once', () => {
+  const build = (s: Setup): ActionResult => run<ActionResult>(s.script, 'panelBuildReport', s.request);
+  const BUSY = /^В этой таблице уже строится отчёт или подсветка \(начато \d+ с назад/;
+
+  it.each([
+    // The second run arrives while the first is reading, then when it has made a tab but not yet tagged it as its own.
+    ['Range.getValues'], ['Sheet.addDeveloperMetadata'], ['Sheet.setConditionalFormatRules'],
+  ])('the second, arriving at %s, is told to wait; the spreadsheet is as after one run, with no duplicated tab', (moment) => {
+    const s = setup(60, { previous: true });
+    const fresh = setup(60, { previous: true });
+    build(fresh);
+    const once = bookSnapshot(fresh.fake.book);
+    let second: ActionResult | null = null;
+    s.fake.beforeNext(moment, () => {
+      second = build(s);
+    });
+    expect(build(s).ok).toBe(true);
+    expect(second).toEqual({ ok: false, message: expect.stringMatching(BUSY), sheets: [] });
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+    // Done: the next run is not refused, and changes nothing.
+    expect(build(s).ok).toBe(true);
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+  });
+
+  it('a highlight or «Снять подсветку» while a report is being written waits too', () => {
+    const s = setup(40);
+    const others: ActionResult[] = [];
+    s.fake.beforeNext('Range.setValues', () => {
+      others.push(run<ActionResult>(s.script, 'panelHighlight', s.request), run<ActionResult>(s.script, 'panelClearHighlight', SOURCE));
+    });
+    expect(build(s).ok).toBe(true);
+    expect(others).toEqual([
+      { ok: false, message: expect.stringMatching(BUSY), sheets: [] },
+      { ok: false, message: expect.stringMatching(BUSY), sheets: [] },
+    ]);
+    expect(s.source.rules).toEqual([]);
+  });
+
+  it('a mark left by a run Google stopped (6 minutes at most) does not block the next one', () => {
+    const s = setup(30);
+    s.fake.book.properties.set(RUNNING_PROPERTY, `${Date.now() - 6 * 60_000 - 1_000}:stopped`);
+    expect(build(s).ok).toBe(true);
+    expect(s.fake.book.properties.has(RUNNING_PROPERTY)).toBe(false);
+    s.fake.book.properties.set(RUNNING_PROPERTY, `${Date.now() - 90_000}:running`);
+    expect(build(s)).toEqual({ ok: false, message: expect.stringMatching(/^В этой таблице уже строится отчёт или подсветка \(начато 90 с назад/), sheets: [] });
+    // The other run's mark is not removed by the one refused.
+    expect(s.fake.book.properties.get(RUNNING_PROPERTY)).toMatch(/:running$/);
+  });
+
+  it('the mark is removed when the run fails, so a retry is not refused', () => {
+    const s = setup(30);
+    s.fake.failNext('Range.setValues', 'Exception: Service error: Spreadsheets');
+    expect(build(s).ok).toBe(false);
+    expect(s.fake.book.properties.has(RUNNING_PROPERTY)).toBe(false);
+    expect(build(s).ok).toBe(true);
   });
 });
 

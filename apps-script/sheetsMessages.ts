@@ -37,6 +37,12 @@ const KNOWN_REASONS: readonly (readonly [pattern: RegExp, reason: string, advice
 
 const RETRY = 'Повторите действие: то, что надстройка успела записать, следующий запуск заменит.';
 
+/** Another report or highlight is being written in this spreadsheet (server/oneAtATime.ts). */
+export function sheetsBusy(secondsAgo: number): string {
+  return `В этой таблице уже строится отчёт или подсветка (начато ${secondsAgo} с назад — другим пользователем или вами в другой вкладке). `
+    + 'Дождитесь, пока он закончится (не дольше 6 минут), и повторите: результат будет тем же.';
+}
+
 /** The Russian message for whatever Google (or the script) threw, with Google's words as the detail. */
 export function sheetsFailed(error: unknown): string {
   const detail = errorText(error).replace(/^(Exception|Error|ScriptError):\s*/i, '').trim();

@@ -12,6 +12,7 @@ import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '.
 import { inspectPanel } from '../../ui/panelState';
 import { sheetsFailed } from '../sheetsMessages';
 import { applyHighlight, clearHighlight } from './highlight';
+import { oneAtATime } from './oneAtATime';
 import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
 import { listSheets, renderReport } from './renderReport';
 import { readSettings, writeSettings } from './settingsStore';
@@ -73,7 +74,7 @@ export function saveSettings(settings: unknown): void {
 }
 
 export function buildReport(request: JobRequest): ActionResult {
-  return guarded(() => writeReport(request));
+  return guarded(() => oneAtATime(() => writeReport(request), failure));
 }
 
 function writeReport(request: JobRequest): ActionResult {
@@ -105,7 +106,7 @@ function writeReport(request: JobRequest): ActionResult {
 }
 
 export function highlight(request: JobRequest): ActionResult {
-  return guarded(() => highlightSheet(request));
+  return guarded(() => oneAtATime(() => highlightSheet(request), failure));
 }
 
 function highlightSheet(request: JobRequest): ActionResult {
@@ -120,7 +121,7 @@ function highlightSheet(request: JobRequest): ActionResult {
 }
 
 export function removeHighlight(sheetName: string): ActionResult {
-  return guarded(() => unhighlightSheet(sheetName));
+  return guarded(() => oneAtATime(() => unhighlightSheet(sheetName), failure));
 }
 
 function unhighlightSheet(sheetName: string): ActionResult {
