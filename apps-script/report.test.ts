@@ -14,7 +14,7 @@ import { jobInput } from '../ui/panelState';
 import { RUNNING_PROPERTY } from './server/oneAtATime';
 import { SETTINGS_PROPERTY } from './server/settingsStore';
 import {
-  DISTRICTS, bookSnapshot, districtName, ensureBuilt, loadScript, monitoringSheet, sheetSnapshot, sheetsHostCost,
+  DISTRICTS, bookSnapshot, districtName, ensureBuilt, loadScript, monitoringHeaders, monitoringSheet, sheetSnapshot, sheetsHostCost,
   type Cell, type FakeSheets, type ScriptGlobals, type SheetState,
 } from './test-support';
 
@@ -460,6 +460,42 @@ describe('the sidebar’s load and save', () => {
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual({ ...settings, tolerance: DEFAULT_STORED_SETTINGS.tolerance, mapping: {} });
     s.fake.book.properties.set(SETTINGS_PROPERTY, '{не json');
     expect(run<PanelState>(s.script, 'panelLoad', SOURCE).settings).toEqual(DEFAULT_STORED_SETTINGS);
+  });
+});
+
+describe('settings larger than Google keeps in one document property (9 KB)', () => {
+  // A header cell may hold 50 000 characters; one chosen by hand is saved by its text.
+  const longHeader = `${'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю '.repeat(80)}`;
+  const TOO_LARGE = /^Настройки не сохранены: они занимают \d+,\d КБ, а Google хранит в таблице не больше 9,0 КБ настроек\. .*сократите заголовок/;
+
+  it('the sidebar\'s save says so in Russian and keeps the settings saved before', () => {
+    const s = setup(20);
+    const before = { ...DEFAULT_STORED_SETTINGS, tolerance: 0.1 };
+    run(s.script, 'panelSave', before);
+    expect(() => s.script.panelSave?.({ ...before, mapping: { teachersLinkedDiary: longHeader } })).toThrow(TOO_LARGE);
+    expect(JSON.parse(s.fake.book.properties.get(SETTINGS_PROPERTY) ?? '{}')).toEqual(before);
+  });
+
+  it('the report and the highlight are still made with them, and their message says the settings were not saved', () => {
+    const s = setup(20);
+    // The sheet has such a column, chosen by hand for «Учителя, связавшие аккаунты ЭЖД».
+    s.source.seed([[longHeader], ...Array.from({ length: 20 }, (_, i): Cell[] => [i % 5])], 2, 15);
+    const request = { ...s.request, settings: { ...s.request.settings, mapping: { teachersLinkedDiary: longHeader } } };
+    const report = run<ActionResult>(s.script, 'panelBuildReport', request);
+    expect(report.ok).toBe(true);
+    expect(report.message).toMatch(/\nВнимание: Настройки не сохранены: они занимают/);
+    const highlight = run<ActionResult>(s.script, 'panelHighlight', request);
+    expect(highlight.ok).toBe(true);
+    expect(highlight.message).toMatch(/\nВнимание: Настройки не сохранены/);
+    expect(s.fake.book.properties.has(SETTINGS_PROPERTY)).toBe(false);
+    expect(s.fake.log.calls.filter((c) => c.method === 'Properties.setProperty' && c.args[0] === SETTINGS_PROPERTY)).toEqual([]);
+  });
+
+  it('counts bytes as Google does: the official headers of every column, chosen by hand, fit', () => {
+    const s = setup(20);
+    const mapping = Object.fromEntries(monitoringHeaders().map((header, i) => [`column${i}`, `${header} (кол-во, по данным платформы за неделю)`]));
+    run(s.script, 'panelSave', { ...DEFAULT_STORED_SETTINGS, mapping, previousSheet: 'Мониторинг за прошлую неделю', planSheet: 'План по показателю 2.3' });
+    expect(JSON.parse(s.fake.book.properties.get(SETTINGS_PROPERTY) ?? '{}').mapping).toEqual(mapping);
   });
 });
 

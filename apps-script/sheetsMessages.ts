@@ -43,6 +43,13 @@ export function sheetsBusy(secondsAgo: number): string {
     + 'Дождитесь, пока он закончится (не дольше 6 минут), и повторите: результат будет тем же.';
 }
 
+/** The settings would not fit in one document property (server/settingsStore.ts). */
+export function settingsTooLarge(bytes: number, limit: number): string {
+  const kb = (n: number): string => (n / 1024).toFixed(1).replace('.', ',');
+  return `Настройки не сохранены: они занимают ${kb(bytes)} КБ, а Google хранит в таблице не больше ${kb(limit)} КБ настроек. `
+    + 'Обычно причина — очень длинный текст в заголовке столбца, выбранного вручную: сократите заголовок в таблице и выберите столбец заново.';
+}
+
 /** The Russian message for whatever Google (or the script) threw, with Google's words as the detail. */
 export function sheetsFailed(error: unknown): string {
   const detail = errorText(error).replace(/^(Exception|Error|ScriptError):\s*/i, '').trim();
