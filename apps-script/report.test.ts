@@ -11,9 +11,10 @@ import {
 } from '../core';
 import type { ActionResult, JobRequest, PanelState } from '../ui/backend';
 import { jobInput } from '../ui/panelState';
+import { RUNNING_PROPERTY } from './server/oneAtATime';
 import { SETTINGS_PROPERTY } from './server/settingsStore';
 import {
-  DISTRICTS, bookSnapshot, districtName, ensureBuilt, loadScript, monitoringSheet, sheetSnapshot, sheetsHostCost,
+  DISTRICTS, bookSnapshot, districtName, ensureBuilt, loadScript, monitoringHeaders, monitoringSheet, sheetSnapshot, sheetsHostCost,
   type Cell, type FakeSheets, type ScriptGlobals, type SheetState,
 } from './test-support';
 
@@ -462,6 +463,100 @@ describe('the sidebar’s load and save', () => {
   });
 });
 
+describe('settings larger than Google keeps in one document property (9 KB)', () => {
+  // A header cell may hold 50 000 characters; one chosen by hand is saved by its text.
+  const longHeader = `${'Учителя, написавшие в групповых чатах минимум 3 сообщения за неделю '.repeat(80)}`;
+  const TOO_LARGE = /^Настройки не сохранены: они занимают \d+,\d КБ, а Google хранит в таблице не больше 9,0 КБ настроек\. .*сократите заголовок/;
+
+  it('the sidebar\'s save says so in Russian and keeps the settings saved before', () => {
+    const s = setup(20);
+    const before = { ...DEFAULT_STORED_SETTINGS, tolerance: 0.1 };
+    run(s.script, 'panelSave', before);
+    expect(() => s.script.panelSave?.({ ...before, mapping: { teachersLinkedDiary: longHeader } })).toThrow(TOO_LARGE);
+    expect(JSON.parse(s.fake.book.properties.get(SETTINGS_PROPERTY) ?? '{}')).toEqual(before);
+  });
+
+  it('the report and the highlight are still made with them, and their message says the settings were not saved', () => {
+    const s = setup(20);
+    // The sheet has such a column, chosen by hand for «Учителя, связавшие аккаунты ЭЖД».
+    s.source.seed([[longHeader], ...Array.from({ length: 20 }, (_, i): Cell[] => [i % 5])], 2, 15);
+    const request = { ...s.request, settings: { ...s.request.settings, mapping: { teachersLinkedDiary: longHeader } } };
+    const report = run<ActionResult>(s.script, 'panelBuildReport', request);
+    expect(report.ok).toBe(true);
+    expect(report.message).toMatch(/\nВнимание: Настройки не сохранены: они занимают/);
+    const highlight = run<ActionResult>(s.script, 'panelHighlight', request);
+    expect(highlight.ok).toBe(true);
+    expect(highlight.message).toMatch(/\nВнимание: Настройки не сохранены/);
+    expect(s.fake.book.properties.has(SETTINGS_PROPERTY)).toBe(false);
+    expect(s.fake.log.calls.filter((c) => c.method === 'Properties.setProperty' && c.args[0] === SETTINGS_PROPERTY)).toEqual([]);
+  });
+
+  it('counts bytes as Google does: the official headers of every column, chosen by hand, fit', () => {
+    const s = setup(20);
+    const mapping = Object.fromEntries(monitoringHeaders().map((header, i) => [`column${i}`, `${header} (кол-во, по данным платформы за неделю)`]));
+    run(s.script, 'panelSave', { ...DEFAULT_STORED_SETTINGS, mapping, previousSheet: 'Мониторинг за прошлую неделю', planSheet: 'План по показателю 2.3' });
+    expect(JSON.parse(s.fake.book.properties.get(SETTINGS_PROPERTY) ?? '{}').mapping).toEqual(mapping);
+  });
+});
+
+describe('two people pressing «Построить отчёт» in the same spreadsheet at once', () => {
+  const build = (s: Setup): ActionResult => run<ActionResult>(s.script, 'panelBuildReport', s.request);
+  const BUSY = /^В этой таблице уже строится отчёт или подсветка \(начато \d+ с назад/;
+
+  it.each([
+    // The second run arrives while the first is reading, then when it has made a tab but not yet tagged it as its own.
+    ['Range.getValues'], ['Sheet.addDeveloperMetadata'], ['Sheet.setConditionalFormatRules'],
+  ])('the second, arriving at %s, is told to wait; the spreadsheet is as after one run, with no duplicated tab', (moment) => {
+    const s = setup(60, { previous: true });
+    const fresh = setup(60, { previous: true });
+    build(fresh);
+    const once = bookSnapshot(fresh.fake.book);
+    let second: ActionResult | null = null;
+    s.fake.beforeNext(moment, () => {
+      second = build(s);
+    });
+    expect(build(s).ok).toBe(true);
+    expect(second).toEqual({ ok: false, message: expect.stringMatching(BUSY), sheets: [] });
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+    // Done: the next run is not refused, and changes nothing.
+    expect(build(s).ok).toBe(true);
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+  });
+
+  it('a highlight or «Снять подсветку» while a report is being written waits too', () => {
+    const s = setup(40);
+    const others: ActionResult[] = [];
+    s.fake.beforeNext('Range.setValues', () => {
+      others.push(run<ActionResult>(s.script, 'panelHighlight', s.request), run<ActionResult>(s.script, 'panelClearHighlight', SOURCE));
+    });
+    expect(build(s).ok).toBe(true);
+    expect(others).toEqual([
+      { ok: false, message: expect.stringMatching(BUSY), sheets: [] },
+      { ok: false, message: expect.stringMatching(BUSY), sheets: [] },
+    ]);
+    expect(s.source.rules).toEqual([]);
+  });
+
+  it('a mark left by a run Google stopped (6 minutes at most) does not block the next one', () => {
+    const s = setup(30);
+    s.fake.book.properties.set(RUNNING_PROPERTY, `${Date.now() - 6 * 60_000 - 1_000}:stopped`);
+    expect(build(s).ok).toBe(true);
+    expect(s.fake.book.properties.has(RUNNING_PROPERTY)).toBe(false);
+    s.fake.book.properties.set(RUNNING_PROPERTY, `${Date.now() - 90_000}:running`);
+    expect(build(s)).toEqual({ ok: false, message: expect.stringMatching(/^В этой таблице уже строится отчёт или подсветка \(начато 90 с назад/), sheets: [] });
+    // The other run's mark is not removed by the one refused.
+    expect(s.fake.book.properties.get(RUNNING_PROPERTY)).toMatch(/:running$/);
+  });
+
+  it('the mark is removed when the run fails, so a retry is not refused', () => {
+    const s = setup(30);
+    s.fake.failNext('Range.setValues', 'Exception: Service error: Spreadsheets');
+    expect(build(s).ok).toBe(false);
+    expect(s.fake.book.properties.has(RUNNING_PROPERTY)).toBe(false);
+    expect(build(s).ok).toBe(true);
+  });
+});
+
 describe('cost', () => {
   it('makes the same number of calls for 1,000 and 40,000 rows', () => {
     const small = sheetsHostCost(1_000);
@@ -496,6 +591,12 @@ describe('Google refusing an action: a Russian message, and a later run leaves n
       'сбой на стороне Google. Подождите минуту и повторите. (Ответ Google: Service error: Spreadsheets)'],
     ['Spreadsheet.insertSheet', 'Exception: Invalid argument',
       'непредвиденная ошибка. Повторите действие: то, что надстройка успела записать, следующий запуск заменит. (Ответ Google: Invalid argument)'],
+    // Google's wording when a spreadsheet would pass 10 million cells: retrying alone cannot help, so it is not advised.
+    ['Sheet.insertRowsAfter', 'Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+      'в таблице не осталось места: Google допускает не больше 10 миллионов ячеек на всю таблицу (все листы вместе, пустые строки и столбцы сетки '
+      + 'тоже считаются). Освободите место и повторите: удалите ненужные листы (например, выгрузки прошлых недель) или пустые строки и столбцы '
+      + 'под и справа от таблиц. Отчёт по одному району занимает меньше места, чем по всем. (Ответ Google: This action would increase the number '
+      + 'of cells in the workbook above the limit of 10000000 cells.)'],
   ])('the report, when %s fails: the sidebar gets Russian, the next run writes over what was begun', (method, google, said) => {
     const s = setup(60);
     s.fake.failNext(method, google);

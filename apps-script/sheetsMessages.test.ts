@@ -30,6 +30,10 @@ describe('sheetsFailed', () => {
     const told = sheetsFailed('Service error');
     expect(inRussian(`Error: ${told}`)).toBe(told);
     expect(sheetsFailed(new Error('Вы пытаетесь изменить защищенную ячейку или объект.'))).toMatch(/^Google Таблицы не выполнили действие: лист или диапазон защищён от изменений\. Попросите владельца/);
+    expect(sheetsFailed(new Error('Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.'))).toMatch(
+      /^Google Таблицы не выполнили действие: в таблице не осталось места: Google допускает не больше 10 миллионов ячеек .*удалите ненужные листы .*\(Ответ Google: This action would increase/,
+    );
+    expect(sheetsFailed(new Error('Exception: This action would increase the number of cells in the workbook above the limit of 10000000 cells.'))).not.toMatch(/Повторите действие:/);
     expect(sheetsFailed(new Error('Authorization is required to perform that action.'))).toMatch(/^Google Таблицы не выполнили действие: надстройке ещё не дано разрешение работать с таблицей\. Выберите в меню «Сферум»/);
   });
 });

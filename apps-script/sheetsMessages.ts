@@ -8,9 +8,20 @@
 import { errorText } from '../core/text';
 import { TEXTS } from '../ui/texts';
 
+/** Google's cap on one spreadsheet, all tabs together, empty rows and columns of the grid included. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+const CELL_LIMIT_REASON = 'в таблице не осталось места: Google допускает не больше 10 миллионов ячеек на всю таблицу '
+  + '(все листы вместе, пустые строки и столбцы сетки тоже считаются)';
+const CELL_LIMIT_ADVICE = 'Освободите место и повторите: удалите ненужные листы (например, выгрузки прошлых недель) или пустые строки '
+  + 'и столбцы под и справа от таблиц. Отчёт по одному району занимает меньше места, чем по всем.';
+
 /** Google's messages a user can act on: what happened and what to do, in Russian. */
 // Google words its errors in the account's language: each pattern has the English and the Russian wording.
 const KNOWN_REASONS: readonly (readonly [pattern: RegExp, reason: string, advice: string])[] = [
+  // «This action would increase the number of cells in the workbook above the limit of 10000000 cells.»
+  // Retrying cannot help here: room has to be made first.
+  [/limit of [\d\s,.]+ cells|(предел|огранич|лимит)\S*[^.]{0,60}ячеек/i, CELL_LIMIT_REASON, CELL_LIMIT_ADVICE],
   [/protected|защищ/i, 'лист или диапазон защищён от изменений',
     'Попросите владельца таблицы снять защиту («Данные» → «Защищённые листы и диапазоны») или дать вам право её изменять, и повторите.'],
   [/maximum execution time|максимальное время выполнения/i, 'скрипт работал дольше, чем разрешает Google',
@@ -25,6 +36,19 @@ const KNOWN_REASONS: readonly (readonly [pattern: RegExp, reason: string, advice
 ];
 
 const RETRY = 'Повторите действие: то, что надстройка успела записать, следующий запуск заменит.';
+
+/** Another report or highlight is being written in this spreadsheet (server/oneAtATime.ts). */
+export function sheetsBusy(secondsAgo: number): string {
+  return `В этой таблице уже строится отчёт или подсветка (начато ${secondsAgo} с назад — другим пользователем или вами в другой вкладке). `
+    + 'Дождитесь, пока он закончится (не дольше 6 минут), и повторите: результат будет тем же.';
+}
+
+/** The settings would not fit in one document property (server/settingsStore.ts). */
+export function settingsTooLarge(bytes: number, limit: number): string {
+  const kb = (n: number): string => (n / 1024).toFixed(1).replace('.', ',');
+  return `Настройки не сохранены: они занимают ${kb(bytes)} КБ, а Google хранит в таблице не больше ${kb(limit)} КБ настроек. `
+    + 'Обычно причина — очень длинный текст в заголовке столбца, выбранного вручную: сократите заголовок в таблице и выберите столбец заново.';
+}
 
 /** The Russian message for whatever Google (or the script) threw, with Google's words as the detail. */
 export function sheetsFailed(error: unknown): string {

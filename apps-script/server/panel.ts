@@ -12,6 +12,7 @@ import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '.
 import { inspectPanel } from '../../ui/panelState';
 import { sheetsFailed } from '../sheetsMessages';
 import { applyHighlight, clearHighlight } from './highlight';
+import { oneAtATime } from './oneAtATime';
 import { prepareJob, readBlock, readMergedAreas, sheetNotFound } from './job';
 import { listSheets, renderReport } from './renderReport';
 import { readSettings, writeSettings } from './settingsStore';
@@ -69,22 +70,26 @@ function readPanel(sheetName?: string | null): PanelState {
 }
 
 export function saveSettings(settings: unknown): void {
-  explained(() => writeSettings(settings));
+  const result = explained(() => writeSettings(settings));
+  // Said as it is: no Google error to explain.
+  if (!result.saved) throw new Error(result.message);
 }
 
 export function buildReport(request: JobRequest): ActionResult {
-  return guarded(() => writeReport(request));
+  return guarded(() => oneAtATime(() => writeReport(request), failure));
 }
 
 function writeReport(request: JobRequest): ActionResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  // Saved first: the choices the report was built with are next week's starting point.
-  const settings = writeSettings(request.settings);
+  // Saved first: the choices the report was built with are next week's starting point. Settings
+  // too large to keep still build this report; the message says they were not saved.
+  const saved = writeSettings(request.settings);
+  const settings = saved.settings;
   const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: true });
   if (!prepared.ok) return failure(prepared.error);
   let result = runJob(prepared.input);
   const lookups = mergeLookups(prepared.input, result);
-  const notes: string[] = [];
+  const notes: string[] = saved.saved ? [] : [saved.message];
   if (lookups.length > 0) {
     // Schools without a district: their district may be merged down their rows. (A look-up of
     // last week's sheet comes only from a job that read it, so that sheet is there.)
@@ -105,22 +110,23 @@ function writeReport(request: JobRequest): ActionResult {
 }
 
 export function highlight(request: JobRequest): ActionResult {
-  return guarded(() => highlightSheet(request));
+  return guarded(() => oneAtATime(() => highlightSheet(request), failure));
 }
 
 function highlightSheet(request: JobRequest): ActionResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = writeSettings(request.settings);
-  const prepared = prepareJob(spreadsheet, { ...request, settings }, { report: false });
+  const saved = writeSettings(request.settings);
+  const prepared = prepareJob(spreadsheet, { ...request, settings: saved.settings }, { report: false });
   if (!prepared.ok) return failure(prepared.error);
   const result = runJob(prepared.input);
   if (!result.ok) return failure(result.error);
   const applied = applyHighlight(prepared.sheet, result.highlight);
-  return { ok: true, message: OUTCOMES.highlight(request.sheet, applied, [...prepared.warnings, ...result.warnings]), sheets: [request.sheet] };
+  const notes = saved.saved ? [] : [saved.message];
+  return { ok: true, message: OUTCOMES.highlight(request.sheet, applied, [...prepared.warnings, ...result.warnings, ...notes]), sheets: [request.sheet] };
 }
 
 export function removeHighlight(sheetName: string): ActionResult {
-  return guarded(() => unhighlightSheet(sheetName));
+  return guarded(() => oneAtATime(() => unhighlightSheet(sheetName), failure));
 }
 
 function unhighlightSheet(sheetName: string): ActionResult {

@@ -38,17 +38,25 @@ export class CallLog {
 /** Failures a test asks for: «Type.method» → Google's message and how many more calls fail. */
 export type FailureHooks = Map<string, { readonly message: string; times: number }>;
 
+/** What runs once before the next call of «Type.method»: another user's action arriving meanwhile. */
+export type BeforeHooks = Map<string, () => void>;
+
 /**
  * Wraps an object so that each of its methods called from outside is recorded as «Type.method»;
  * a method with a failure hook throws its message instead of running (the call still counts).
  */
-function tracked<T extends object>(log: CallLog, type: string, target: T, failures?: FailureHooks): T {
+function tracked<T extends object>(log: CallLog, type: string, target: T, failures?: FailureHooks, before?: BeforeHooks): T {
   const proxy: T = new Proxy(target, {
     get(object, property, receiver) {
       const value: unknown = Reflect.get(object, property, receiver);
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'constructor') return value;
       return (...args: unknown[]) => {
         const method = `${type}.${property}`;
+        const first = before?.get(method);
+        if (first) {
+          before?.delete(method);
+          first();
+        }
         log.record(method, args);
         const failure = failures?.get(method);
         if (failure) {
@@ -314,6 +322,11 @@ export interface FakeSheets {
   readonly globals: Record<string, unknown>;
   /** The next `times` calls of «Type.method» (e.g. «Sheet.insertChart») throw `message`, as Google would. */
   failNext(method: string, message: string, times?: number): void;
+  /**
+   * Runs `meanwhile` once, just before the next call of «Type.method»: what another execution (a
+   * second methodist pressing the same button) does while this one is half-way.
+   */
+  beforeNext(method: string, meanwhile: () => void): void;
   /** Builds a conditional format rule as a user would (not recorded). */
   userRule(sheet: SheetState, rule: Omit<RuleState, 'ranges'> & { range: Omit<Box, 'sheet'> }): RuleState;
 }
@@ -322,7 +335,8 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
   const log = new CallLog();
   const book = new BookState();
   const failures: FailureHooks = new Map();
-  const t = <T extends object>(type: string, target: T): T => tracked(log, type, target, failures);
+  const before: BeforeHooks = new Map();
+  const t = <T extends object>(type: string, target: T): T => tracked(log, type, target, failures, before);
 
   const sameShape = (what: string, box: Box, data: readonly (readonly unknown[])[]): void => {
     if (!Array.isArray(data) || data.length !== box.rows) {
@@ -771,6 +785,9 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
     globals,
     failNext(method, message, times = 1) {
       failures.set(method, { message, times });
+    },
+    beforeNext(method, meanwhile) {
+      before.set(method, meanwhile);
     },
     userRule(sheet, { range: where, ...spec }) {
       const state: RuleState = { ...spec, ranges: [sheet.box(where.row, where.column, where.rows, where.columns)] };
