@@ -10,6 +10,8 @@ describe('parsePlanTable', () => {
     [],
     ['г. Комсомольск-на-Амуре', '37', '4'],
     ['Бикинский район', 20, 'два'],
+    ['Вяземский район', 15, '50%'],
+    ['Ванинский район', 12, 0.5],
     ['Итого', 91, 10],
   ]);
   if (!parsed.ok) throw new Error(parsed.error);
@@ -26,9 +28,18 @@ describe('parsePlanTable', () => {
       row: 4, column: 'План: ОО, достигших условия 2.3', cell: 'C4', code: 'unparseable', severity: 'error', message: 'не указан план; район пропущен',
     });
     expect(parsed.table.findings).toContainEqual({
-      row: 7, column: 'План: ОО, достигших условия 2.3', cell: 'C7', code: 'unparseable', severity: 'error', message: 'текст вместо числа: «два»; значение не учтено',
+      row: 7, column: 'План: ОО, достигших условия 2.3', cell: 'C7', code: 'unparseable', severity: 'error', message: 'текст вместо числа: «два»; район пропущен',
     });
-    expect(parsed.table.findings.filter((f) => f.row === 3 || f.row === 6 || f.row === 8)).toEqual([]);
+    expect(parsed.table.findings.filter((f) => f.row === 3 || f.row === 6 || f.row === 10)).toEqual([]);
+  });
+
+  it('says once per cell why a district is left out: a plan is a number of schools, not a share', () => {
+    expect(parsed.table.findings.map((f) => [f.cell, f.message])).toEqual([
+      ['C4', 'не указан план; район пропущен'],
+      ['C7', 'текст вместо числа: «два»; район пропущен'],
+      ['C8', 'план — число школ, а не доля: «50%»; район пропущен'],
+      ['C9', 'план — число школ, а не доля: «0,5»; район пропущен'],
+    ]);
   });
 
   it('needs the district and plan columns, and says which is missing', () => {

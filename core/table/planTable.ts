@@ -4,10 +4,12 @@
  */
 import type { ColumnDef } from '../catalogue/columns';
 import type { Finding } from '../findings';
+import { messages } from '../messages';
 import { cellText, normalizeText } from '../text';
-import { isBlank, type CellValue } from '../values';
-import { finding, readCount } from './cells';
+import { isBlank, parseValue, type CellValue } from '../values';
+import { finding, readCount, shareInCountCell, type CellPlace } from './cells';
 import { locateTable, type ParseOptions, type ParseResult } from './locate';
+import { TOTAL_ROW } from './totalRows';
 
 export type PlanColumnKey = 'district' | 'schools' | 'required';
 
@@ -61,20 +63,40 @@ export function parsePlanTable(values: readonly (readonly CellValue[])[], option
     if (cells.every(isBlank)) continue;
     const row = firstRow + index;
     const district = cellText(cells[columns.district?.index ?? 0]);
-    if (!district || /^(итого|всего)( |$)/.test(normalizeText(district))) continue;
-    const read = (key: 'schools' | 'required'): number | null => {
-      const ref = columns[key];
+    if (!district || TOTAL_ROW.test(normalizeText(district))) continue;
+    const schools = (): number | null => {
+      const ref = columns.schools;
       if (!ref) return null;
       const cell = readCount(cells[ref.index], row, ref, firstColumn, findings);
       return typeof cell === 'number' ? cell : null;
     };
-    const required = read('required');
-    if (required === null) {
-      const ref = columns.required;
-      if (ref) findings.push(finding({ row, column: ref, firstColumn }, 'unparseable', 'error', 'не указан план; район пропущен'));
-      continue;
-    }
-    entries.push({ row, district, districtKey: normalizeText(district), schools: read('schools'), required });
+    const ref = columns.required;
+    const required = ref ? readRequired(cells[ref.index], { row, column: ref, firstColumn }, findings) : null;
+    if (required === null) continue;
+    entries.push({ row, district, districtKey: normalizeText(district), schools: schools(), required });
   }
   return { ok: true, table: { entries, findings } };
+}
+
+/**
+ * The plan cell: a number of schools, or null after one finding that says why the district is
+ * left out (an empty cell, a text, a negative number, a share such as «50%» where a count of
+ * schools belongs). A fractional count above 1 is kept with readCount's warning.
+ */
+function readRequired(raw: CellValue, place: CellPlace, findings: Finding[]): number | null {
+  const parsed = parseValue(raw);
+  let why: string;
+  if (parsed.kind === 'missing') why = 'не указан план';
+  else if (parsed.kind === 'invalid') why = messages.invalidValue(parsed.reason, parsed.text);
+  else if (parsed.value < 0) why = messages.negative(parsed.value);
+  else {
+    const share = shareInCountCell(raw, parsed.value, parsed.percent);
+    if (share === null) {
+      const count = readCount(raw, place.row, place.column, place.firstColumn, findings);
+      return typeof count === 'number' ? count : null;
+    }
+    why = `план — число школ, а не доля: «${share.text}»`;
+  }
+  findings.push(finding(place, 'unparseable', 'error', `${why}; район пропущен`));
+  return null;
 }
