@@ -1,7 +1,7 @@
 /**
  * The examples users read are computed by the formulas themselves: each one in the help
- * (registry.ts, shown by Excel and Sheets), on the bundled sample samples/weekly-current.csv
- * (the same cells as the .xlsx) where it names cells.
+ * (registry.ts, shown by Excel and Sheets) and each `=SFERUM.…` example of the README's formula
+ * section, on the bundled sample samples/weekly-current.csv (the same cells as the .xlsx).
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -116,3 +116,29 @@ describe('the help of every formula', () => {
   });
 });
 
+describe('the README\'s «Формулы» section', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Формулы'), readme.indexOf('\n## ', readme.indexOf('## Формулы') + 1));
+  const rows = [...section.matchAll(/^\| `([A-Z0-9_]+)\(([^)]*)\)` \| [^|]+ \| `(=SFERUM\.[^`]+)` \| `([^`]+)` \|$/gm)];
+
+  it('lists every formula once, with the arguments its help shows (optional ones in brackets)', () => {
+    expect(rows.map((r) => r[1])).toEqual(FORMULAS.map((f) => f.name));
+    for (const [, name, params] of rows) {
+      const def = formula(name as FormulaName);
+      expect(params).toBe(def.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join('; '));
+    }
+  });
+
+  it.each(rows.map((r) => [r[3] ?? '', r[4] ?? '']))('%s → %s, computed on samples/weekly-current.csv', (call, shown) => {
+    expectShown(evaluate(call), shown);
+  });
+
+  it('quotes error messages as the formulas give them', () => {
+    const prose = section.replace(/\s+/g, ' ');
+    expect(prose).toContain('«база: отрицательное значение: −3»');
+    expect(evaluate('SFERUM.SHARE(1; -3)')).toEqual({ kind: 'error', code: 'value', message: 'база: отрицательное значение: −3' });
+    const wrongTarget = evaluate('SFERUM.GAP(G4; F4; 35)');
+    expect(isFormulaError(wrongTarget) && wrongTarget.message).toBe('цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «35»');
+    expect(prose).toContain(`«${isFormulaError(wrongTarget) ? wrongTarget.message : ''}»`);
+  });
+});
