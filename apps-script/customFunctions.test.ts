@@ -2,7 +2,10 @@
  * The built Code.js as Sheets runs it: its globals, the JSDoc Sheets reads for autocomplete,
  * and the `=SFERUM_*` custom functions with hand-computed results.
  */
-import { FORMULAS } from '../core';
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { FORMULAS, formulaHelp, parameterHelp } from '../core';
+import { BEGIN, END, SHEETS_PREFIX, sheetsWrappers } from './customFunctions';
 import { SERVER_FUNCTIONS } from './serverFunctions';
 import { MENU_ITEMS, MENU_TITLE } from './server/menu';
 import { bundleText, ensureBuilt, loadScript, type LoadedScript, type ScriptGlobals } from './test-support';
@@ -73,17 +76,37 @@ describe('globals of the bundle', () => {
 
 
 describe('JSDoc for Sheets autocomplete', () => {
-  it.each(FORMULAS.map((f) => [f.name, f] as const))('SFERUM_%s has the registry texts right above it', (_name, def) => {
+  it('main.ts holds exactly the custom functions generated from core/formulas/registry.ts (UPDATE_WRAPPERS=1 rewrites it)', () => {
+    const file = join(__dirname, 'main.ts');
+    const source = readFileSync(file, 'utf8');
+    const from = source.indexOf(BEGIN);
+    const to = source.indexOf(END);
+    expect(from).toBeGreaterThan(0);
+    const expected = `${source.slice(0, from + BEGIN.length)}\n${sheetsWrappers()}\n${source.slice(to)}`;
+    if (process.env.UPDATE_WRAPPERS === '1' && source !== expected) writeFileSync(file, expected);
+    else expect(source).toBe(expected);
+  });
+
+  it.each(FORMULAS.map((f) => [f.name, f] as const))('SFERUM_%s in the built Code.js carries the registry help right above it', (_name, def) => {
     const stub = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function SFERUM_${def.name}\\(([^)]*)\\)\\{\\}`).exec(text);
     expect(stub).not.toBeNull();
     const [, doc = '', params = ''] = stub ?? [];
     const lines = doc.split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean);
     expect(lines).toContain('@customfunction');
-    expect(lines[0]).toBe(def.description);
-    const documented = lines.filter((l) => l.startsWith('@param')).map((l) => /^@param \{[^}]+\} (\w+) (.*)$/.exec(l)?.slice(1));
-    expect(documented).toEqual(def.params.map((p) => [p.name, p.description]));
+    // The text before the tags is the card's description: what it gives, in what units, and an example.
+    expect(lines[0]).toBe(formulaHelp(def, SHEETS_PREFIX));
+    expect(lines[0]).toContain(`Пример: SFERUM_${def.name}(`);
+    const documented = lines.filter((l) => l.startsWith('@param')).map((l) => /^@param \{[^}]+\} (\S+) (.*)$/.exec(l)?.slice(1));
+    expect(documented).toEqual(def.params.map((p) => [p.name, parameterHelp(p)]));
     expect(lines.find((l) => l.startsWith('@return'))).toMatch(new RegExp(`^@return \\{[^}]+\\} ${escape(def.returns)}$`));
+    // The card names the parameters after the stub's own: the Russian names, not mangled.
     expect(params.split(',')).toEqual(def.params.map((p) => p.name));
+  });
+
+  it('names the parameters in Russian, as the help of Excel shows them, and marks optional ones in the text (Sheets has no other mark)', () => {
+    expect(text).toContain('function SFERUM_SHARE(часть,база){}');
+    expect(text).toContain('function SFERUM_STATUS(часть,база,цель,допуск){}');
+    expect(text).toContain('@param {number|number[][]} допуск Необязательно. ');
   });
 });
 
@@ -161,14 +184,14 @@ describe('custom functions', () => {
     it('combines columns element by element; an invalid element shows its message as text (Sheets has no error per element)', () => {
       const parts = [[1], [2], ['abc'], [3], [-4]];
       const totals = [[4], [0], [5], [''], [10]];
-      expect(call('SFERUM_SHARE', parts, totals)).toEqual([[0.25], ['база равна 0'], ['part (часть): текст вместо числа: «abc»'], [''], ['part (часть): отрицательное значение: −4']]);
+      expect(call('SFERUM_SHARE', parts, totals)).toEqual([[0.25], ['база равна 0'], ['часть: текст вместо числа: «abc»'], [''], ['часть: отрицательное значение: −4']]);
       expect(call('SFERUM_CHECK', parts, totals)).toEqual([
         [''], ['база равна 0'], ['текст вместо числа: «abc»'], [''], ['отрицательное значение: −4'],
       ]);
     });
 
     it('reads an error cell of a range (Sheets passes its text, «#N/A») as an error of that element only', () => {
-      expect(call('SFERUM_SHARE', [[1], ['#N/A'], [3]], [[4], [10], [10]])).toEqual([[0.25], ['part (часть): ошибка в ячейке: «#N/A»'], [0.3]]);
+      expect(call('SFERUM_SHARE', [[1], ['#N/A'], [3]], [[4], [10], [10]])).toEqual([[0.25], ['часть: ошибка в ячейке: «#N/A»'], [0.3]]);
       expect(call('SFERUM_SHARE_BY', [['А'], ['А']], 'А', [[1], ['#DIV/0!']], [[4], [10]])).toBe(0.25);
     });
 
@@ -210,7 +233,7 @@ describe('custom functions', () => {
     });
 
     it('throws when ranges of different shapes meet', () => {
-      expect(() => call('SFERUM_SHARE', [[1], [2]], [[1], [2], [3]])).toThrow('размеры диапазонов не совпадают: part (часть) 2×1 и total (база) 3×1');
+      expect(() => call('SFERUM_SHARE', [[1], [2]], [[1], [2], [3]])).toThrow('размеры диапазонов не совпадают: часть 2×1 и база 3×1');
     });
   });
 });

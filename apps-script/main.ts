@@ -3,8 +3,8 @@
  * right above. gas-webpack-plugin turns every `global.NAME = (a, b) => …` into a top-level
  * `function NAME(a, b) {}` carrying that JSDoc: Sheets needs top-level functions (menu items,
  * google.script.run, custom functions) and builds the formula autocomplete from the JSDoc of
- * the custom functions. The texts repeat the core registry (core/formulas/registry.ts);
- * a test checks that they match it.
+ * the custom functions. The custom functions below are written from the core registry
+ * (core/formulas/registry.ts) by customFunctions.ts: edit the registry, not them.
  */
 import { callFormula, type SheetsArg } from './customFunctions';
 import { clearActiveSheet, createMenu, highlightActiveSheet, showSidebar } from './server/menu';
@@ -14,104 +14,103 @@ import type { JobRequest } from '../ui/backend';
 // The bundle's global object; webpack maps it to Apps Script's global scope.
 declare const global: Record<string, unknown>;
 
+// BEGIN GENERATED from core/formulas/registry.ts by customFunctions.ts (UPDATE_WRAPPERS=1 npx jest apps-script/customFunctions)
 /**
- * Доля: часть ÷ база (например, учителя, создавшие чаты ÷ учителей всего).
+ * Доля: часть ÷ база, от 0 до 1 (включите процентный формат). Пример: SFERUM_SHARE(617; 636) → 0,9701 (97,01%).
  *
- * @param {number|number[][]} part Часть: количество (ячейка или диапазон).
- * @param {number|number[][]} total База: количество (ячейка или диапазон).
- * @return {number|number[][]} Доля от 0 до 1; пусто, если нет данных; ошибка «база равна 0».
+ * @param {number|number[][]} часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param {number|number[][]} база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
+ * @return {number|number[][]} Доля от 0 до 1; пусто, если нет данных; ошибка, если база равна 0.
  * @customfunction
  */
-global.SFERUM_SHARE = (part: SheetsArg, total: SheetsArg) => callFormula('SHARE', [part, total]);
+global.SFERUM_SHARE = (часть: SheetsArg, база: SheetsArg) => callFormula('SHARE', [часть, база]);
 
 /**
- * Взвешенная доля группы (района): сумма частей ÷ сумма баз по строкам группы.
+ * Доля района: сумма частей ÷ сумма баз, от 0 до 1. Пример: SFERUM_SHARE_BY(A4:A805; "г. Озёрск"; G4:G805; F4:F805) → 0,2782.
  *
- * @param {string[][]} groups Столбец групп (районов).
- * @param {string|string[][]} group Группа или диапазон групп: по одному результату на каждую.
- * @param {number[][]} parts Столбец частей того же размера.
- * @param {number[][]} totals Столбец баз того же размера.
- * @return {number|number[][]} Доля группы; строки без части или базы не учитываются.
+ * @param {string[][]} районы Диапазон столбца «Район» (например A4:A805): по нему строки делятся на районы.
+ * @param {string|string[][]} район Название района в кавычках ("г. Озёрск"), ячейка с ним или диапазон названий — по доле на каждое.
+ * @param {number[][]} части Диапазон количеств той же высоты, что «районы», например «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param {number[][]} базы Диапазон баз той же высоты, что «районы», например «Учителей всего» (F4:F805).
+ * @return {number|number[][]} Доля района от 0 до 1; строки без части или базы не учитываются.
  * @customfunction
  */
-global.SFERUM_SHARE_BY = (groups: SheetsArg, group: SheetsArg, parts: SheetsArg, totals: SheetsArg) =>
-  callFormula('SHARE_BY', [groups, group, parts, totals]);
+global.SFERUM_SHARE_BY = (районы: SheetsArg, район: SheetsArg, части: SheetsArg, базы: SheetsArg) => callFormula('SHARE_BY', [районы, район, части, базы]);
 
 /**
- * Цель по умолчанию для показателя (федеральные цели 2022–2023).
+ * Федеральная цель 2022–2023, долей: 0,35 = 35%. Пример: SFERUM_TARGET("Учителя, создавшие групповые чаты") → 0,35.
  *
- * @param {string|string[][]} indicator Ключ показателя (teachersCreatedChats) или текст заголовка столбца.
- * @param {number} year Учебный год, например 2023 (необязательно).
+ * @param {string|string[][]} показатель Заголовок столбца в кавычках ("Учителя, создавшие групповые чаты"), ключ (teachersCreatedChats) или ячейка с ним.
+ * @param {string|string[][]} учебный_год Необязательно. Учебный год целей, например 2023 или "2022–2023". Если не указан — 2022–2023 (других пока нет).
  * @return {number|number[][]} Цель как доля (0,35 = 35%).
  * @customfunction
  */
-global.SFERUM_TARGET = (indicator: SheetsArg, year?: SheetsArg) => callFormula('TARGET', [indicator, year]);
+global.SFERUM_TARGET = (показатель: SheetsArg, учебный_год?: SheetsArg) => callFormula('TARGET', [показатель, учебный_год]);
 
 /**
- * Статус показателя: «выполнено», «близко», «отстаёт» или «нет данных».
+ * Доля против цели: «выполнено», «близко», «отстаёт» или «нет данных». Пример: SFERUM_STATUS(33; 100; 0,35) → «близко».
  *
- * @param {number|number[][]} part Часть: количество.
- * @param {number|number[][]} total База: количество.
- * @param {number|number[][]} target Цель: доля (0,35) или процент (35%).
- * @param {number} tolerance Допуск «близко» ниже цели, по умолчанию 0,05 (5 п.п.).
- * @return {string|string[][]} Текст статуса.
+ * @param {number|number[][]} часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param {number|number[][]} база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
+ * @param {number|number[][]} цель Цель долей (0,35) или процентом (35%); число 35 без знака % — ошибка. Можно вставить TARGET(…).
+ * @param {number|number[][]} допуск Необязательно. На сколько ниже цели доля ещё «близко»: долей (0,05) или процентом (5%). Если не указан — 0,05, то есть 5 п.п.
+ * @return {string|string[][]} Текст: «выполнено», «близко», «отстаёт» или «нет данных».
  * @customfunction
  */
-global.SFERUM_STATUS = (part: SheetsArg, total: SheetsArg, target: SheetsArg, tolerance?: SheetsArg) =>
-  callFormula('STATUS', [part, total, target, tolerance]);
+global.SFERUM_STATUS = (часть: SheetsArg, база: SheetsArg, цель: SheetsArg, допуск?: SheetsArg) => callFormula('STATUS', [часть, база, цель, допуск]);
 
 /**
- * Сколько ещё человек нужно до цели: max(0; ⌈цель × база − часть⌉).
+ * Сколько ещё человек нужно до цели (цель × база − часть, вверх до целого; 0 — достигнута). Пример: SFERUM_GAP(20; 74; 0,35) → 6.
  *
- * @param {number|number[][]} part Часть: количество.
- * @param {number|number[][]} total База: количество.
- * @param {number|number[][]} target Цель: доля (0,35) или процент (35%).
- * @return {number|number[][]} Целое число людей.
+ * @param {number|number[][]} часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param {number|number[][]} база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
+ * @param {number|number[][]} цель Цель долей (0,35) или процентом (35%); число 35 без знака % — ошибка. Можно вставить TARGET(…).
+ * @return {number|number[][]} Целое число людей, не меньше 0.
  * @customfunction
  */
-global.SFERUM_GAP = (part: SheetsArg, total: SheetsArg, target: SheetsArg) => callFormula('GAP', [part, total, target]);
+global.SFERUM_GAP = (часть: SheetsArg, база: SheetsArg, цель: SheetsArg) => callFormula('GAP', [часть, база, цель]);
 
 /**
- * Активен ли профиль организации: больше двух пользователей и хотя бы один класс.
+ * Профиль ОО активен (ИСТИНА), если пользователей больше двух и есть хотя бы один класс. Пример: SFERUM_ACTIVE(3; 1) → ИСТИНА.
  *
- * @param {number|number[][]} users Пользователей в профиле.
- * @param {number|number[][]} classes Создано классов.
+ * @param {number|number[][]} пользователей Пользователей в профиле ОО: ячейка или диапазон, например столбец «Пользователей в профиле ОО» (M4:M805).
+ * @param {number|number[][]} классов Создано классов: ячейка или диапазон той же высоты, например столбец «Создано классов» (N4:N805).
  * @return {boolean|boolean[][]} ИСТИНА или ЛОЖЬ.
  * @customfunction
  */
-global.SFERUM_ACTIVE = (users: SheetsArg, classes: SheetsArg) => callFormula('ACTIVE', [users, classes]);
+global.SFERUM_ACTIVE = (пользователей: SheetsArg, классов: SheetsArg) => callFormula('ACTIVE', [пользователей, классов]);
 
 /**
- * Условие показателя 2.3: доступ есть не менее чем у 50% учителей и 50% учеников.
+ * Условие 2.3: доступ есть у ≥ 50% учителей и ≥ 50% учеников ОО (ИСТИНА/ЛОЖЬ). Пример: SFERUM_ACCESS50(30; 50; 200; 400) → ИСТИНА.
  *
- * @param {number|number[][]} teachersWithAccess Учителей с доступом.
- * @param {number|number[][]} teachersTotal Учителей всего в ОО.
- * @param {number|number[][]} studentsWithAccess Учеников с доступом.
- * @param {number|number[][]} studentsTotal Учеников всего в ОО.
+ * @param {number|number[][]} учителей_с_доступом Учителей с доступом: ячейка или диапазон, например столбец «Учителей всего» (F4:F805).
+ * @param {number|number[][]} учителей_всего Все учителя ОО (база): например столбец «Педагогов в ОО по штату» (O4:O805).
+ * @param {number|number[][]} учеников_с_доступом Учеников с доступом: например столбец «Учеников всего» (E4:E805).
+ * @param {number|number[][]} учеников_всего Все ученики ОО (база): например столбец «Обучающихся в ОО» (P4:P805).
  * @return {boolean|boolean[][]} ИСТИНА или ЛОЖЬ.
  * @customfunction
  */
-global.SFERUM_ACCESS50 = (teachersWithAccess: SheetsArg, teachersTotal: SheetsArg, studentsWithAccess: SheetsArg, studentsTotal: SheetsArg) =>
-  callFormula('ACCESS50', [teachersWithAccess, teachersTotal, studentsWithAccess, studentsTotal]);
+global.SFERUM_ACCESS50 = (учителей_с_доступом: SheetsArg, учителей_всего: SheetsArg, учеников_с_доступом: SheetsArg, учеников_всего: SheetsArg) => callFormula('ACCESS50', [учителей_с_доступом, учителей_всего, учеников_с_доступом, учеников_всего]);
 
 /**
- * Число из текста ячейки: «17 218» → 17218, «97,01%» → 0,9701, «н/д» → пусто.
+ * Число из текста: «17 218», «97,01%» (даёт долю), «н/д» и «—» (дают пусто). Пример: SFERUM_PARSE("97,01%") → 0,9701.
  *
- * @param {string|number|string[][]} value Ячейка или диапазон.
- * @return {number|number[][]} Число, пусто или ошибка с пояснением.
+ * @param {string|string[][]} значение Ячейка или диапазон с числами, записанными текстом: «17 218», «97,01%», «н/д».
+ * @return {number|number[][]} Число (процент — долей), пусто или ошибка с пояснением.
  * @customfunction
  */
-global.SFERUM_PARSE = (value: SheetsArg) => callFormula('PARSE', [value]);
+global.SFERUM_PARSE = (значение: SheetsArg) => callFormula('PARSE', [значение]);
 
 /**
- * Проверка данных: пусто, если всё верно, иначе сообщение (больше базы, отрицательное, не число…).
+ * Проверка пары чисел: пусто, если всё верно, иначе замечание. Пример: SFERUM_CHECK(25; 21) → «значение больше базы: 25 > 21».
  *
- * @param {number|number[][]} part Часть: количество.
- * @param {number|number[][]} total База: количество.
+ * @param {number|number[][]} часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param {number|number[][]} база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
  * @return {string|string[][]} Пусто или текст замечания.
  * @customfunction
  */
-global.SFERUM_CHECK = (part: SheetsArg, total: SheetsArg) => callFormula('CHECK', [part, total]);
+global.SFERUM_CHECK = (часть: SheetsArg, база: SheetsArg) => callFormula('CHECK', [часть, база]);
+// END GENERATED
 
 /** Builds the «Сферум» menu when the spreadsheet opens. */
 global.onOpen = (_event?: GoogleAppsScript.Events.SheetsOnOpen) => createMenu();

@@ -33,18 +33,18 @@ describe('SHARE', () => {
     expect(run('SHARE', 5, 0)).toEqual(err('div0', 'база равна 0'));
   });
   it('refuses negative and non-numeric values with the reason', () => {
-    expect(run('SHARE', -1, 10)).toEqual(err('value', 'part (часть): отрицательное значение: −1'));
+    expect(run('SHARE', -1, 10)).toEqual(err('value', 'часть: отрицательное значение: −1'));
     // Which of the two numbers is wrong: the message names the argument as the formula's help does.
-    expect(run('SHARE', 10, -1)).toEqual(err('value', 'total (база): отрицательное значение: −1'));
-    expect(run('SHARE', 'много', 10)).toEqual(err('value', 'part (часть): текст вместо числа: «много»'));
+    expect(run('SHARE', 10, -1)).toEqual(err('value', 'база: отрицательное значение: −1'));
+    expect(run('SHARE', 'много', 10)).toEqual(err('value', 'часть: текст вместо числа: «много»'));
   });
   it('takes a part written as a percentage, or between 0 and 1 (a percentage typed in Excel), as that share of the base, as the report does', () => {
     expect(run('SHARE', '25%', 10)).toBe(0.25);
     expect(run('SHARE', 0.18, 49)).toBeCloseTo(0.18, 12);
     expect(run('GAP', 0.18, 49, 0.25)).toBe(4);
     // A base has no base of its own: a share there is refused.
-    expect(run('SHARE', 5, '25%')).toEqual(err('value', 'total (база): процент вместо количества: «25%»'));
-    expect(run('SHARE', 5, 0.5)).toEqual(err('value', 'total (база): доля вместо количества: «0,5»'));
+    expect(run('SHARE', 5, '25%')).toEqual(err('value', 'база: процент вместо количества: «25%»'));
+    expect(run('SHARE', 5, 0.5)).toEqual(err('value', 'база: доля вместо количества: «0,5»'));
   });
   it('combines ranges element by element and spreads a single value', () => {
     expect(run('SHARE', [[1], [2], [3]], [[10], [10], [0]])).toEqual([[0.1], [0.2], [err('div0', 'база равна 0')]]);
@@ -57,10 +57,10 @@ describe('SHARE', () => {
     // A row of targets against a column of schools: one status per school and target.
     expect(run('STATUS', [[30], [40]], 100, [[0.25, 0.35, 0.5]])).toEqual([['выполнено', 'близко', 'отстаёт'], ['выполнено', 'выполнено', 'отстаёт']]);
     // A range that fits neither way is still refused, naming both ranges.
-    expect(run('SHARE', [[1, 2, 3], [4, 5, 6]], [[10, 20]])).toEqual(err('value', 'размеры диапазонов не совпадают: part (часть) 2×3 и total (база) 1×2'));
+    expect(run('SHARE', [[1, 2, 3], [4, 5, 6]], [[10, 20]])).toEqual(err('value', 'размеры диапазонов не совпадают: часть 2×3 и база 1×2'));
   });
   it('names both shapes when ranges differ', () => {
-    expect(run('SHARE', [[1], [2]], [[1], [2], [3]])).toEqual(err('value', 'размеры диапазонов не совпадают: part (часть) 2×1 и total (база) 3×1'));
+    expect(run('SHARE', [[1], [2]], [[1], [2], [3]])).toEqual(err('value', 'размеры диапазонов не совпадают: часть 2×1 и база 3×1'));
   });
 });
 
@@ -92,7 +92,7 @@ describe('SHARE_BY', () => {
     expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['50%']], [[2], [10]])).toBe(6 / 12);
   });
   it('checks that the data ranges have one shape', () => {
-    expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: groups (группы) 5×1 и parts (части) 1×1'));
+    expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: районы 5×1 и части 1×1'));
   });
   it('gives «база равна 0» when the group has no base', () => {
     expect(run('SHARE_BY', [['А']], 'А', [[0]], [[0]])).toEqual(err('div0', 'база равна 0'));
@@ -168,8 +168,8 @@ describe('ACTIVE', () => {
   });
   it('is empty without data and an error for text', () => {
     expect(run('ACTIVE', null, 1)).toBeNull();
-    expect(run('ACTIVE', 'да', 1)).toEqual(err('value', 'users (пользователи): текст вместо числа: «да»'));
-    expect(run('ACTIVE', 3, 'один')).toEqual(err('value', 'classes (классы): текст вместо числа: «один»'));
+    expect(run('ACTIVE', 'да', 1)).toEqual(err('value', 'пользователей: текст вместо числа: «да»'));
+    expect(run('ACTIVE', 3, 'один')).toEqual(err('value', 'классов: текст вместо числа: «один»'));
   });
 });
 
@@ -181,9 +181,9 @@ describe('ACCESS50', () => {
   });
   it('is empty without data and an error for a zero base', () => {
     expect(run('ACCESS50', 14, 28, null, 386)).toBeNull();
-    expect(run('ACCESS50', 14, 0, 1, 2)).toEqual(err('div0', 'teachersTotal (учителей всего): база равна 0'));
-    expect(run('ACCESS50', 1, 2, 14, 0)).toEqual(err('div0', 'studentsTotal (учеников всего): база равна 0'));
-    expect(run('ACCESS50', 1, 2, 'много', 4)).toEqual(err('value', 'studentsWithAccess (ученики с доступом): текст вместо числа: «много»'));
+    expect(run('ACCESS50', 14, 0, 1, 2)).toEqual(err('div0', 'учителей_всего: база равна 0'));
+    expect(run('ACCESS50', 1, 2, 14, 0)).toEqual(err('div0', 'учеников_всего: база равна 0'));
+    expect(run('ACCESS50', 1, 2, 'много', 4)).toEqual(err('value', 'учеников_с_доступом: текст вместо числа: «много»'));
   });
 });
 
@@ -253,6 +253,6 @@ describe('dates in arguments', () => {
   it('quotes a date as «14.04.2023», not in English', () => {
     expect(run('STATUS', 30, 100, date)).toEqual(err('value', 'цель должна быть долей от 0 до 1 (например 0,35 или 35%), а не «14.04.2023»'));
     expect(run('TARGET', 'teachersCalled', date)).toEqual(err('na', 'цели на учебный год «14.04.2023» не заданы; известны: 2022–2023'));
-    expect(run('SHARE', date, 10)).toEqual(err('value', 'part (часть): дата вместо числа: «14.04.2023»'));
+    expect(run('SHARE', date, 10)).toEqual(err('value', 'часть: дата вместо числа: «14.04.2023»'));
   });
 });

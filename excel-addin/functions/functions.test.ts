@@ -58,13 +58,13 @@ describe('SFERUM.SHARE', () => {
     expect(share(one(18013), one(17218))).toEqual([[18013 / 17218]]);
   });
   test('negative and text values → #VALUE! with the reason', () => {
-    expectError(share(one(-1), one(10))[0]?.[0], '#VALUE!', 'part (часть): отрицательное значение: −1');
+    expectError(share(one(-1), one(10))[0]?.[0], '#VALUE!', 'часть: отрицательное значение: −1');
     expectError(share(one('много'), one(10))[0]?.[0], '#VALUE!', /текст вместо числа/);
   });
   test('ranges of different shapes → one #VALUE! naming both shapes', () => {
     const result = share(column(1, 2), column(1, 2, 3));
     expect(result).toHaveLength(1);
-    expectError(result[0]?.[0], '#VALUE!', 'размеры диапазонов не совпадают: part (часть) 2×1 и total (база) 3×1');
+    expectError(result[0]?.[0], '#VALUE!', 'размеры диапазонов не совпадают: часть 2×1 и база 3×1');
   });
 });
 
@@ -77,7 +77,7 @@ describe('error cells in a range (functions.json lets them in: allowErrorForData
   test('one #N/A in a column spoils only its own row of a SHARE spill', () => {
     const result = share(column(1, na, 3), column(4, 10, 10));
     expect(result[0]).toEqual([0.25]);
-    expectError(result[1]?.[0], '#VALUE!', 'part (часть): ошибка в ячейке: «#N/A»');
+    expectError(result[1]?.[0], '#VALUE!', 'часть: ошибка в ячейке: «#N/A»');
     expect(result[2]).toEqual([0.3]);
   });
   test('a cell holding a data type (a formatted number) is read as the value it shows, not as an error', () => {

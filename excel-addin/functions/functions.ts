@@ -1,8 +1,9 @@
 /**
  * Excel's custom functions =SFERUM.SHARE(…) … =SFERUM.CHECK(…): thin wrappers over the core
- * formula set (core/formulas/registry.ts), which defines what each computes. The JSDoc here is
- * what custom-functions-metadata-plugin turns into functions.json (Russian help for
- * autocomplete) and is checked against the registry's texts by functionsJson.test.ts.
+ * formula set (core/formulas/registry.ts), which defines what each computes and its Russian
+ * help. The JSDoc here is what custom-functions-metadata-plugin turns into functions.json
+ * (autocomplete, the «Вставить функцию» dialog); it and the wrappers are written from the
+ * registry by generateWrappers.ts, so edit the registry, not this file.
  *
  * Every argument is typed `any[][]`: Excel then passes a range as a matrix and a single value as
  * a 1×1 matrix, and the matrix result spills one value per element. (`any` is what the metadata
@@ -11,107 +12,109 @@
  */
 import { callFormula } from './excelResult';
 
+// BEGIN GENERATED from core/formulas/registry.ts by generateWrappers.ts (UPDATE_WRAPPERS=1 npx jest excel-addin/functions/generateWrappers)
 /**
- * Доля: часть ÷ база (например, учителя, создавшие чаты ÷ учителей всего).
+ * Доля: часть ÷ база, от 0 до 1 (включите процентный формат). Пример: SFERUM.SHARE(617; 636) → 0,9701 (97,01%).
  * @customfunction SHARE
- * @param part Часть: количество (ячейка или диапазон).
- * @param total База: количество (ячейка или диапазон).
- * @returns Доля от 0 до 1; пусто, если нет данных; ошибка «база равна 0».
+ * @param часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
+ * @returns Доля от 0 до 1; пусто, если нет данных; ошибка, если база равна 0.
  */
-export function share(part: any[][], total: any[][]): any[][] {
-  return callFormula('SHARE', part, total);
+export function share(часть: any[][], база: any[][]): any[][] {
+  return callFormula('SHARE', часть, база);
 }
 
 /**
- * Взвешенная доля группы (района): сумма частей ÷ сумма баз по строкам группы.
+ * Доля района: сумма частей ÷ сумма баз, от 0 до 1. Пример: SFERUM.SHARE_BY(A4:A805; "г. Озёрск"; G4:G805; F4:F805) → 0,2782.
  * @customfunction SHARE_BY
- * @param groups Столбец групп (районов).
- * @param group Группа или диапазон групп: по одному результату на каждую.
- * @param parts Столбец частей того же размера.
- * @param totals Столбец баз того же размера.
- * @returns Доля группы; строки без части или базы не учитываются.
+ * @param районы Диапазон столбца «Район» (например A4:A805): по нему строки делятся на районы.
+ * @param район Название района в кавычках ("г. Озёрск"), ячейка с ним или диапазон названий — по доле на каждое.
+ * @param части Диапазон количеств той же высоты, что «районы», например «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param базы Диапазон баз той же высоты, что «районы», например «Учителей всего» (F4:F805).
+ * @returns Доля района от 0 до 1; строки без части или базы не учитываются.
  */
-export function shareBy(groups: any[][], group: any[][], parts: any[][], totals: any[][]): any[][] {
-  return callFormula('SHARE_BY', groups, group, parts, totals);
+export function shareBy(районы: any[][], район: any[][], части: any[][], базы: any[][]): any[][] {
+  return callFormula('SHARE_BY', районы, район, части, базы);
 }
 
 /**
- * Цель по умолчанию для показателя (федеральные цели 2022–2023).
+ * Федеральная цель 2022–2023, долей: 0,35 = 35%. Пример: SFERUM.TARGET("Учителя, создавшие групповые чаты") → 0,35.
  * @customfunction TARGET
- * @param indicator Ключ показателя (teachersCreatedChats) или текст заголовка столбца.
- * @param [year] Учебный год, например 2023 (необязательно).
+ * @param показатель Заголовок столбца в кавычках ("Учителя, создавшие групповые чаты"), ключ (teachersCreatedChats) или ячейка с ним.
+ * @param [учебный_год] Необязательно. Учебный год целей, например 2023 или "2022–2023". Если не указан — 2022–2023 (других пока нет).
  * @returns Цель как доля (0,35 = 35%).
  */
-export function target(indicator: any[][], year?: any[][]): any[][] {
-  return callFormula('TARGET', indicator, year);
+export function target(показатель: any[][], учебный_год?: any[][]): any[][] {
+  return callFormula('TARGET', показатель, учебный_год);
 }
 
 /**
- * Статус показателя: «выполнено», «близко», «отстаёт» или «нет данных».
+ * Доля против цели: «выполнено», «близко», «отстаёт» или «нет данных». Пример: SFERUM.STATUS(33; 100; 0,35) → «близко».
  * @customfunction STATUS
- * @param part Часть: количество.
- * @param total База: количество.
- * @param target Цель: доля (0,35) или процент (35%).
- * @param [tolerance] Допуск «близко» ниже цели, по умолчанию 0,05 (5 п.п.).
- * @returns Текст статуса.
+ * @param часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
+ * @param цель Цель долей (0,35) или процентом (35%); число 35 без знака % — ошибка. Можно вставить TARGET(…).
+ * @param [допуск] Необязательно. На сколько ниже цели доля ещё «близко»: долей (0,05) или процентом (5%). Если не указан — 0,05, то есть 5 п.п.
+ * @returns Текст: «выполнено», «близко», «отстаёт» или «нет данных».
  */
-export function status(part: any[][], total: any[][], target: any[][], tolerance?: any[][]): any[][] {
-  return callFormula('STATUS', part, total, target, tolerance);
+export function status(часть: any[][], база: any[][], цель: any[][], допуск?: any[][]): any[][] {
+  return callFormula('STATUS', часть, база, цель, допуск);
 }
 
 /**
- * Сколько ещё человек нужно до цели: max(0; ⌈цель × база − часть⌉).
+ * Сколько ещё человек нужно до цели (цель × база − часть, вверх до целого; 0 — достигнута). Пример: SFERUM.GAP(20; 74; 0,35) → 6.
  * @customfunction GAP
- * @param part Часть: количество.
- * @param total База: количество.
- * @param target Цель: доля (0,35) или процент (35%).
- * @returns Целое число людей.
+ * @param часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
+ * @param цель Цель долей (0,35) или процентом (35%); число 35 без знака % — ошибка. Можно вставить TARGET(…).
+ * @returns Целое число людей, не меньше 0.
  */
-export function gap(part: any[][], total: any[][], target: any[][]): any[][] {
-  return callFormula('GAP', part, total, target);
+export function gap(часть: any[][], база: any[][], цель: any[][]): any[][] {
+  return callFormula('GAP', часть, база, цель);
 }
 
 /**
- * Активен ли профиль организации: больше двух пользователей и хотя бы один класс.
+ * Профиль ОО активен (ИСТИНА), если пользователей больше двух и есть хотя бы один класс. Пример: SFERUM.ACTIVE(3; 1) → ИСТИНА.
  * @customfunction ACTIVE
- * @param users Пользователей в профиле.
- * @param classes Создано классов.
+ * @param пользователей Пользователей в профиле ОО: ячейка или диапазон, например столбец «Пользователей в профиле ОО» (M4:M805).
+ * @param классов Создано классов: ячейка или диапазон той же высоты, например столбец «Создано классов» (N4:N805).
  * @returns ИСТИНА или ЛОЖЬ.
  */
-export function active(users: any[][], classes: any[][]): any[][] {
-  return callFormula('ACTIVE', users, classes);
+export function active(пользователей: any[][], классов: any[][]): any[][] {
+  return callFormula('ACTIVE', пользователей, классов);
 }
 
 /**
- * Условие показателя 2.3: доступ есть не менее чем у 50% учителей и 50% учеников.
+ * Условие 2.3: доступ есть у ≥ 50% учителей и ≥ 50% учеников ОО (ИСТИНА/ЛОЖЬ). Пример: SFERUM.ACCESS50(30; 50; 200; 400) → ИСТИНА.
  * @customfunction ACCESS50
- * @param teachersWithAccess Учителей с доступом.
- * @param teachersTotal Учителей всего в ОО.
- * @param studentsWithAccess Учеников с доступом.
- * @param studentsTotal Учеников всего в ОО.
+ * @param учителей_с_доступом Учителей с доступом: ячейка или диапазон, например столбец «Учителей всего» (F4:F805).
+ * @param учителей_всего Все учителя ОО (база): например столбец «Педагогов в ОО по штату» (O4:O805).
+ * @param учеников_с_доступом Учеников с доступом: например столбец «Учеников всего» (E4:E805).
+ * @param учеников_всего Все ученики ОО (база): например столбец «Обучающихся в ОО» (P4:P805).
  * @returns ИСТИНА или ЛОЖЬ.
  */
-export function access50(teachersWithAccess: any[][], teachersTotal: any[][], studentsWithAccess: any[][], studentsTotal: any[][]): any[][] {
-  return callFormula('ACCESS50', teachersWithAccess, teachersTotal, studentsWithAccess, studentsTotal);
+export function access50(учителей_с_доступом: any[][], учителей_всего: any[][], учеников_с_доступом: any[][], учеников_всего: any[][]): any[][] {
+  return callFormula('ACCESS50', учителей_с_доступом, учителей_всего, учеников_с_доступом, учеников_всего);
 }
 
 /**
- * Число из текста ячейки: «17 218» → 17218, «97,01%» → 0,9701, «н/д» → пусто.
+ * Число из текста: «17 218», «97,01%» (даёт долю), «н/д» и «—» (дают пусто). Пример: SFERUM.PARSE("97,01%") → 0,9701.
  * @customfunction PARSE
- * @param value Ячейка или диапазон.
- * @returns Число, пусто или ошибка с пояснением.
+ * @param значение Ячейка или диапазон с числами, записанными текстом: «17 218», «97,01%», «н/д».
+ * @returns Число (процент — долей), пусто или ошибка с пояснением.
  */
-export function parse(value: any[][]): any[][] {
-  return callFormula('PARSE', value);
+export function parse(значение: any[][]): any[][] {
+  return callFormula('PARSE', значение);
 }
 
 /**
- * Проверка данных: пусто, если всё верно, иначе сообщение (больше базы, отрицательное, не число…).
+ * Проверка пары чисел: пусто, если всё верно, иначе замечание. Пример: SFERUM.CHECK(25; 21) → «значение больше базы: 25 > 21».
  * @customfunction CHECK
- * @param part Часть: количество.
- * @param total База: количество.
+ * @param часть Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).
+ * @param база Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).
  * @returns Пусто или текст замечания.
  */
-export function check(part: any[][], total: any[][]): any[][] {
-  return callFormula('CHECK', part, total);
+export function check(часть: any[][], база: any[][]): any[][] {
+  return callFormula('CHECK', часть, база);
 }
+// END GENERATED

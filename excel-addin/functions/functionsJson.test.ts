@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { FORMULAS } from '../../core/formulas/registry';
+import { FORMULAS, formulaHelp, parameterHelp } from '../../core/formulas/registry';
 import { ensureBuilt } from '../test-support/builtAddin';
 
 interface Metadata {
@@ -31,13 +31,34 @@ test('lists exactly the core formula set', () => {
   for (const f of metadata.functions) expect(f.name).toBe(f.id);
 });
 
-test.each(FORMULAS.map((def) => [def.name, def] as const))('%s: Russian description, parameters and help as in the registry', (_name, def) => {
+test.each(FORMULAS.map((def) => [def.name, def] as const))('%s: the registry\'s Russian help, Russian parameter names and optional flags', (_name, def) => {
   const found = metadata.functions.find((f) => f.id === def.name);
   expect(found).toBeDefined();
-  expect(found?.description).toBe(def.description);
+  // What Excel shows in the autocomplete and the «Вставить функцию» dialog: what it gives, units, an example with Excel's name.
+  expect(found?.description).toBe(formulaHelp(def, 'SFERUM.'));
+  expect(found?.description).toContain(`Пример: SFERUM.${def.name}(${def.example.args}) → ${def.example.result}.`);
+  // The names in the tooltip while typing the arguments: =SFERUM.SHARE(часть; база).
   expect(found?.parameters.map((p) => p.name)).toEqual(def.params.map((p) => p.name));
-  expect(found?.parameters.map((p) => p.description)).toEqual(def.params.map((p) => p.description));
+  expect(found?.parameters.map((p) => p.description)).toEqual(def.params.map(parameterHelp));
   expect(found?.parameters.map((p) => p.optional === true)).toEqual(def.params.map((p) => p.optional === true));
+  // The unified manifest's schema caps descriptions at 128 characters and parameter names at 64.
+  expect(found?.description.length).toBeLessThanOrEqual(128);
+  for (const p of found?.parameters ?? []) {
+    expect(p.name).toMatch(/^[а-яё_]{1,64}$/);
+    expect(p.description.length).toBeLessThanOrEqual(128);
+  }
+});
+
+test('the help users see, word for word (SHARE and STATUS)', () => {
+  const share = metadata.functions.find((f) => f.id === 'SHARE');
+  expect(share?.description).toBe('Доля: часть ÷ база, от 0 до 1 (включите процентный формат). Пример: SFERUM.SHARE(617; 636) → 0,9701 (97,01%).');
+  expect(share?.parameters.map((p) => [p.name, p.description])).toEqual([
+    ['часть', 'Сколько человек с признаком: ячейка или диапазон, например столбец «Учителя, создавшие групповые чаты» (G4:G805).'],
+    ['база', 'Сколько всего (база доли): ячейка или диапазон той же высоты, например столбец «Учителей всего» (F4:F805).'],
+  ]);
+  const status = metadata.functions.find((f) => f.id === 'STATUS');
+  expect(status?.parameters.map((p) => `${p.optional ? `[${p.name}]` : p.name}`)).toEqual(['часть', 'база', 'цель', '[допуск]']);
+  expect(status?.parameters[3]?.description).toBe('Необязательно. На сколько ниже цели доля ещё «близко»: долей (0,05) или процентом (5%). Если не указан — 0,05, то есть 5 п.п.');
 });
 
 test('lets error cells in (allowErrorForDataTypeAny): one #N/A in a column must not turn the whole spill into #N/A', () => {
