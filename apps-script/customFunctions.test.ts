@@ -203,7 +203,7 @@ describe('custom functions', () => {
     it('gives one SHARE_BY result per group of a group range', () => {
       const groups = [['А'], ['Б'], ['А'], ['Б']];
       expect(call('SFERUM_SHARE_BY', groups, [['А'], ['Б'], ['В']], [[1], [2], [3], [''] ], [[10], [10], [10], [10]]))
-        .toEqual([[0.2], [0.2], ['нет строк для группы «В»']]);
+        .toEqual([[0.2], [0.2], ['района «В» нет в столбце районов — проверьте, как он написан']]);
     });
 
     it('computes a 40,000-row column in one call, well under the 30-second limit', () => {
@@ -229,11 +229,11 @@ describe('custom functions', () => {
       expect(() => call('SFERUM_PARSE', 'много')).toThrow('текст вместо числа: «много»');
       expect(() => call('SFERUM_TARGET', 'foo')).toThrow(/^неизвестный показатель «foo»; известны: teachersCreatedChats/);
       expect(() => call('SFERUM_GAP', 5, 10, '')).toThrow('не указана цель');
-      expect(() => call('SFERUM_SHARE_BY', [['А']], 'Б', [[1]], [[2]])).toThrow('нет строк для группы «Б»');
+      expect(() => call('SFERUM_SHARE_BY', [['А']], 'Б', [[1]], [[2]])).toThrow('района «Б» нет в столбце районов — проверьте, как он написан');
     });
 
     it('throws when ranges of different shapes meet', () => {
-      expect(() => call('SFERUM_SHARE', [[1], [2]], [[1], [2], [3]])).toThrow('размеры диапазонов не совпадают: часть 2×1 и база 3×1');
+      expect(() => call('SFERUM_SHARE', [[1], [2]], [[1], [2], [3]])).toThrow('размеры диапазонов не совпадают: часть 2×1 и база 3×1 — выделите диапазоны одной высоты, например G4:G805 и F4:F805');
     });
   });
 });

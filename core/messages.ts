@@ -59,8 +59,8 @@ export const messages = {
     `допуск должен быть долей от 0 до 1 (например 0,05 или 5%), а не «${text}»`,
   errorInDistrict: (text: string, noDistrict: string): string =>
     `ошибка в ячейке района: «${text}»; школа учтена в группе «${noDistrict}»`,
-  noRowsForGroup: (group: string): string => `нет строк для группы «${group}»`,
-  shapeMismatch: (a: string, b: string): string => `размеры диапазонов не совпадают: ${a} и ${b}`,
+  noRowsForGroup: (group: string): string => `района «${group}» нет в столбце районов — проверьте, как он написан`,
+  shapeMismatch: (a: string, b: string): string => `размеры диапазонов не совпадают: ${a} и ${b} — выделите диапазоны одной высоты, например G4:G805 и F4:F805`,
   textExpected: (): string => 'ожидается текст',
   unknownPlanDistrict: (district: string): string => `район «${district}» из плана не найден в таблице`,
   /** A finding about a row of the plan sheet, told apart from the weekly sheet's. */

@@ -57,10 +57,10 @@ describe('SHARE', () => {
     // A row of targets against a column of schools: one status per school and target.
     expect(run('STATUS', [[30], [40]], 100, [[0.25, 0.35, 0.5]])).toEqual([['выполнено', 'близко', 'отстаёт'], ['выполнено', 'выполнено', 'отстаёт']]);
     // A range that fits neither way is still refused, naming both ranges.
-    expect(run('SHARE', [[1, 2, 3], [4, 5, 6]], [[10, 20]])).toEqual(err('value', 'размеры диапазонов не совпадают: часть 2×3 и база 1×2'));
+    expect(run('SHARE', [[1, 2, 3], [4, 5, 6]], [[10, 20]])).toEqual(err('value', 'размеры диапазонов не совпадают: часть 2×3 и база 1×2 — выделите диапазоны одной высоты, например G4:G805 и F4:F805'));
   });
   it('names both shapes when ranges differ', () => {
-    expect(run('SHARE', [[1], [2]], [[1], [2], [3]])).toEqual(err('value', 'размеры диапазонов не совпадают: часть 2×1 и база 3×1'));
+    expect(run('SHARE', [[1], [2]], [[1], [2], [3]])).toEqual(err('value', 'размеры диапазонов не совпадают: часть 2×1 и база 3×1 — выделите диапазоны одной высоты, например G4:G805 и F4:F805'));
   });
 });
 
@@ -85,14 +85,14 @@ describe('SHARE_BY', () => {
     expect(run('SHARE_BY', groups, [['Амурский район'], [''], [null]], parts, totals)).toEqual([[41 / 110], [null], [null]]);
   });
   it('names a group with no rows', () => {
-    expect(run('SHARE_BY', groups, 'Вяземский район', parts, totals)).toEqual(err('na', 'нет строк для группы «Вяземский район»'));
+    expect(run('SHARE_BY', groups, 'Вяземский район', parts, totals)).toEqual(err('na', 'района «Вяземский район» нет в столбце районов — проверьте, как он написан'));
   });
   it('leaves a row with a bad value out of both sums, as the report does (SFERUM.CHECK names it), and takes a percentage as a share of its row\'s total', () => {
     expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['abc']], [[2], [2]])).toBe(0.5);
     expect(run('SHARE_BY', [['А'], ['А']], 'А', [[1], ['50%']], [[2], [10]])).toBe(6 / 12);
   });
   it('checks that the data ranges have one shape', () => {
-    expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: районы 5×1 и части 1×1'));
+    expect(run('SHARE_BY', groups, 'А', [[1]], totals)).toEqual(err('value', 'размеры диапазонов не совпадают: районы 5×1 и части 1×1 — выделите диапазоны одной высоты, например G4:G805 и F4:F805'));
   });
   it('gives «база равна 0» when the group has no base', () => {
     expect(run('SHARE_BY', [['А']], 'А', [[0]], [[0]])).toEqual(err('div0', 'база равна 0'));

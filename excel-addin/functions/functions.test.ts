@@ -64,7 +64,7 @@ describe('SFERUM.SHARE', () => {
   test('ranges of different shapes → one #VALUE! naming both shapes', () => {
     const result = share(column(1, 2), column(1, 2, 3));
     expect(result).toHaveLength(1);
-    expectError(result[0]?.[0], '#VALUE!', 'размеры диапазонов не совпадают: часть 2×1 и база 3×1');
+    expectError(result[0]?.[0], '#VALUE!', 'размеры диапазонов не совпадают: часть 2×1 и база 3×1 — выделите диапазоны одной высоты, например G4:G805 и F4:F805');
   });
 });
 
@@ -100,7 +100,7 @@ describe('SFERUM.SHARE_BY', () => {
     const result = shareBy(groups, column('Амурский район', 'Бикинский район', 'Ванинский район'), parts, totals);
     expect(result[0]).toEqual([0.2]);
     expect(result[1]).toEqual([0.5]);
-    expectError(result[2]?.[0], '#N/A', 'нет строк для группы «Ванинский район»');
+    expectError(result[2]?.[0], '#N/A', 'района «Ванинский район» нет в столбце районов — проверьте, как он написан');
   });
   test('rows with a missing part are left out of both sums', () => {
     expect(shareBy(groups, one('Амурский район'), column(10, 5, ''), totals)).toEqual([[0.1]]);
