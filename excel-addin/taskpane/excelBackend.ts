@@ -2,7 +2,8 @@
  * The panel's backend in Excel: each action is one Excel.run that reads once, computes in core,
  * writes once. Round trips per action on a 1,000-row table:
  *   load          1 sheet list + extent · 2 values
- *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the whole report
+ *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the report's sheets cleared, added or
+ *                 deleted (their ids are recorded as the add-in's before anything is written) · 4 the whole report
  *   (load and buildReport: +1 to look up merged cells, only when schools have no district: ui/mergedCells.ts)
  *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
  *   clear         1 format types · 2 formulas · 3 delete ours
