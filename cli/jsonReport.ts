@@ -56,6 +56,12 @@ export interface JsonReport {
   readonly districts: readonly JsonDistrict[];
   readonly schools: readonly JsonSchool[];
   readonly findings: readonly JsonFinding[];
+  /**
+   * What the terminal prints as «Предупреждение»: problems that did not stop the report and
+   * belong to no row of this week's sheet (the plan's rows and districts, last week's sheet,
+   * settings, formulas without stored results). Empty when there are none.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** Count keys in catalogue order, so the JSON reads like the sheet. */
@@ -112,6 +118,7 @@ export interface JsonReportOptions {
   readonly source: string;
   /** One district only: its row, its schools and the findings on its rows (the region stays the whole region). */
   readonly district?: string | null;
+  readonly warnings?: readonly string[];
 }
 
 export function toJsonReport(evaluation: Evaluation, options: JsonReportOptions): JsonReport {
@@ -131,6 +138,7 @@ export function toJsonReport(evaluation: Evaluation, options: JsonReportOptions)
     districts: districts.map((d) => districtJson(evaluation, d)),
     schools: schools.map((s) => schoolJson(evaluation, s)),
     findings: jsonFindings(findingsFor(evaluation, district)),
+    warnings: options.warnings ?? [],
   };
 }
 

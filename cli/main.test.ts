@@ -505,6 +505,22 @@ describe('options', () => {
     expect(sheet.getRow(6).getCell(headerIndex(sheet, 5, '2.3: план')).value).toBe(1);
   });
 
+  it('a plan row left out and a plan district not in the table are warnings in the terminal and in the JSON, not findings of this week\'s rows', async () => {
+    const dir = tempDir();
+    await weeklyXlsx(dir);
+    writeFileSync(join(dir, 'plan.csv'), 'Район;План: ОО, достигших условия 2.3\nСеверный район;1\nЮжный район;\nВосточный район;2\n');
+    const { code, err } = await run(dir, 'weekly.xlsx', '--plan', 'plan.csv', '--out', 'r.xlsx', '--json', 'r.json');
+    expect(code).toBe(0);
+    const expected = [
+      'План 2.3 («plan.csv»): строка 3 листа плана (ячейка B3): не указан план; район пропущен',
+      'План 2.3 («plan.csv»): район «Восточный район» из плана не найден в таблице',
+    ];
+    const json = readJson(join(dir, 'r.json'));
+    expect(json.warnings).toEqual(expected);
+    expect(json.findings.map((f) => f.row)).toEqual([5]);
+    for (const warning of expected) expect(err).toContain(warning);
+  });
+
   it('--district narrows the report, the table and the JSON to one district', async () => {
     const dir = tempDir();
     await weeklyXlsx(dir);
@@ -643,7 +659,9 @@ describe('report on the region\'s week-by-week summary (the second table shape)'
     expect(out).toContain('сводка региона по неделям');
     expect(out).toMatch(/20\.02-22\.02\.2023\s+97,01%/);
     expect(err).toContain('--district не используются');
-    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { weeks: { week: string; shares: Record<string, number | null> }[]; findings: { row: number; column: string; message: string }[] };
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { weeks: { week: string; shares: Record<string, number | null> }[]; findings: { row: number; column: string; message: string }[]; warnings: string[] };
+    // What the terminal warned of is in the JSON too, for a scheduled job that reads only the file.
+    expect(json.warnings).toEqual(['это сводка региона по неделям: --district не используются']);
     expect(json.weeks.map((w) => [w.week, w.shares.schoolsInSphere, w.shares.studentsInSphere])).toEqual([
       ['20.02-22.02.2023', 617 / 636, 237466 / 312014],
       ['23.02-03.03.2023', 617 / 626, 237474 / 309292],

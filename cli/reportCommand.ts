@@ -145,7 +145,7 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   const outputs: OutputFile[] = [];
   progress.line(cliMessages.writing(shown(paths.out, io.cwd)));
   outputs.push({ path: paths.out, contents: await renderXlsx(result.report) });
-  if (paths.json !== null) outputs.push({ path: paths.json, contents: jsonText(toJsonReport(evaluation, { source, district: args.district })) });
+  if (paths.json !== null) outputs.push({ path: paths.json, contents: jsonText(toJsonReport(evaluation, { source, district: args.district, warnings })) });
   await writeOutputs(outputs);
 
   for (const warning of warnings) io.stderr(cliMessages.warning(warning) + '\n');

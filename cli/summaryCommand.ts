@@ -35,7 +35,7 @@ export function summaryTable(evaluation: SummaryEvaluation, color: boolean): str
   return [lines[0], rule, ...lines.slice(1)].join('\n') + '\n';
 }
 
-export function summaryJson(evaluation: SummaryEvaluation, source: string): unknown {
+export function summaryJson(evaluation: SummaryEvaluation, source: string, warnings: readonly string[] = []): unknown {
   return {
     source,
     weeks: evaluation.weeks.map((week) => ({
@@ -45,6 +45,7 @@ export function summaryJson(evaluation: SummaryEvaluation, source: string): unkn
       status: Object.fromEntries(evaluation.indicators.map((def) => [def.key, week.measures[def.key]?.status ?? null])),
     })),
     findings: jsonFindings(evaluation.findings),
+    warnings,
   };
 }
 
@@ -56,11 +57,12 @@ export async function runSummaryReport(run: SummaryRun, io: CliIo): Promise<numb
   const evaluation = evaluateSummary(parsed.table, settings);
   const report = buildSummaryReport(evaluation, { source: run.source, settings });
 
+  const warnings = [...run.warnings, ...errors.map((e) => `Настройки: ${e}`)];
   const outputs: OutputFile[] = [{ path: run.out.xlsx, contents: await renderXlsx(report) }];
-  if (run.out.json !== null) outputs.push({ path: run.out.json, contents: JSON.stringify(summaryJson(evaluation, run.source), null, 2) + '\n' });
+  if (run.out.json !== null) outputs.push({ path: run.out.json, contents: JSON.stringify(summaryJson(evaluation, run.source, warnings), null, 2) + '\n' });
   await writeOutputs(outputs);
 
-  for (const warning of [...run.warnings, ...errors.map((e) => `Настройки: ${e}`)]) io.stderr(cliMessages.warning(warning) + '\n');
+  for (const warning of warnings) io.stderr(cliMessages.warning(warning) + '\n');
   io.stdout(`Сферум: сводка региона по неделям — ${run.source}\n`);
   io.stdout(summaryTable(evaluation, io.color));
   io.stdout(`Недель: ${evaluation.weeks.length}. Замечаний проверки данных: ${evaluation.findings.length} (лист «Сферум — проверка данных»).\n`);
