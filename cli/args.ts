@@ -11,6 +11,8 @@ export interface ReportArgs {
   readonly input: string | null;
   readonly sheet: string | null;
   readonly previous: string | null;
+  /** The sheet of the --previous workbook; null: recognised as for this week, this week's own sheet left aside. */
+  readonly previousSheet: string | null;
   readonly district: string | null;
   readonly targets: string | null;
   readonly plan: string | null;
@@ -21,11 +23,12 @@ export interface ReportArgs {
 
 export type Command = { readonly command: 'help' } | { readonly command: 'report'; readonly args: ReportArgs };
 
-type ValueOption = 'sheet' | 'previous' | 'district' | 'targets' | 'plan' | 'out' | 'json';
+type ValueOption = 'sheet' | 'previous' | 'previousSheet' | 'district' | 'targets' | 'plan' | 'out' | 'json';
 
 const VALUE_OPTIONS: Readonly<Record<string, ValueOption>> = {
   '--sheet': 'sheet',
   '--previous': 'previous',
+  '--previous-sheet': 'previousSheet',
   '--district': 'district',
   '--targets': 'targets',
   '--plan': 'plan',
@@ -80,6 +83,7 @@ function parseReportArgs(argv: readonly string[]): ReportArgs {
     input,
     sheet: values.sheet ?? null,
     previous: values.previous ?? null,
+    previousSheet: values.previousSheet ?? null,
     district: values.district ?? null,
     targets: values.targets ?? null,
     plan: values.plan ?? null,

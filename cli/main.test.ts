@@ -495,6 +495,36 @@ describe('options', () => {
     expect(districts.getRow(6).getCell(change).numFmt).toContain('п.п.');
   });
 
+  it('a workbook with a tab per week as --previous too: this week\'s tab is left aside, --previous-sheet chooses, a week compared with itself is warned of', async () => {
+    const dir = tempDir();
+    const lastWeek = WEEKLY_ROWS.map((row, i) => (i === 3 ? ['Северный район', 'МБОУ СОШ № 1', 500, 100, 30, 30, 10, 35] : row));
+    // Newest tab first, as many such workbooks keep them.
+    await writeXlsx(join(dir, 'weeks.xlsx'), [{ name: '21.04', rows: WEEKLY_ROWS }, { name: '14.04', rows: lastWeek }]);
+    const chatsChange = async (file: string): Promise<unknown> => {
+      const districts = (await readXlsxBack(join(dir, file))).getWorksheet('Сферум — районы') as ExcelJS.Worksheet;
+      return districts.getRow(6).getCell(headerIndex(districts, 5, 'Создали чаты, изм. за неделю')).value;
+    };
+    // This week is 21.04: last week is the other tab, 14.04 (Северный: 41/110 now, 31/110 before).
+    const auto = await run(dir, 'weeks.xlsx', '--sheet', '21.04', '--previous', 'weeks.xlsx', '--out', 'a.xlsx');
+    expect([auto.code, auto.err]).toEqual([0, '']);
+    expect(await chatsChange('a.xlsx')).toBeCloseTo((10 / 110) * 100, 6);
+    // Named: the same.
+    const named = await run(dir, 'weeks.xlsx', '--sheet', '21.04', '--previous', 'weeks.xlsx', '--previous-sheet', '14.04', '--out', 'b.xlsx');
+    expect([named.code, named.err]).toEqual([0, '']);
+    expect(await chatsChange('b.xlsx')).toBeCloseTo((10 / 110) * 100, 6);
+    // A workbook with one week given as both: compared with itself, and told so.
+    await weeklyXlsx(dir);
+    const itself = await run(dir, 'weekly.xlsx', '--previous', 'weekly.xlsx', '--out', 'c.xlsx');
+    expect(itself.code).toBe(0);
+    expect(itself.err).toBe(
+      'Внимание: прошлая неделя взята с того же листа «Мониторинг», что и эта: все изменения будут нулевыми. Укажите файл или лист прошлой недели (--previous, --previous-sheet)\n',
+    );
+    // --previous-sheet picks in the --previous file, so it needs one.
+    const alone = await run(dir, 'weekly.xlsx', '--previous-sheet', '14.04', '--out', 'd.xlsx');
+    expect([alone.code, alone.err]).toEqual([2, 'Ошибка: параметр --previous-sheet выбирает лист в файле --previous: укажите и файл прошлой недели\n']);
+    expect(existsSync(join(dir, 'd.xlsx'))).toBe(false);
+  });
+
   it('--plan brings the district plan for 2.3 into the report', async () => {
     const dir = tempDir();
     await weeklyXlsx(dir);

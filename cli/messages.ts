@@ -11,6 +11,11 @@ function withoutStop(text: string): string {
   return text.replace(/\.+$/, '');
 }
 
+/** «листе «21.04»» / «листах «21.04», «Архив» (скрытый)». */
+function sheetList(sheets: readonly { name: string; hidden: boolean }[]): string {
+  return `${sheets.length > 1 ? 'листах' : 'листе'} ${sheets.map((o) => `«${o.name}»${o.hidden ? ' (скрытый)' : ''}`).join(', ')}`;
+}
+
 export const cliMessages = {
   usage: (): string =>
     [
@@ -25,6 +30,7 @@ export const cliMessages = {
       'Параметры:',
       '  --sheet ИМЯ          лист с таблицей мониторинга (по умолчанию — первый, где она найдена)',
       '  --previous ФАЙЛ      таблица прошлой недели: изменения в п.п., появившиеся и пропавшие ОО',
+      '  --previous-sheet ИМЯ лист прошлой недели в этом файле (по умолчанию — первый с таблицей, кроме листа этой недели)',
       '  --district ИМЯ       отчёт по одному району',
       '  --targets ФАЙЛ.json  цели и допуск: { "targets": { "teachersCreatedChats": "40%" }, "tolerance": 0.05, "teacherBase": "teachers" }',
       '  --plan ФАЙЛ          план по показателю 2.3: сколько ОО каждого района должны достичь условия',
@@ -60,8 +66,15 @@ export const cliMessages = {
     `лист «${sheet}» не найден в ${path}; есть листы: ${quoteList(sheets)}`,
   otherMonitoringSheets: (used: string, others: readonly { name: string; hidden: boolean }[]): string =>
     `таблица мониторинга есть на нескольких листах; отчёт построен по листу «${used}», ` +
-    `она есть и на ${others.length > 1 ? 'листах' : 'листе'} ${others.map((o) => `«${o.name}»${o.hidden ? ' (скрытый)' : ''}`).join(', ')}. ` +
-    `Чтобы взять другой лист, укажите его: --sheet "${others[0]?.name ?? ''}"`,
+    `она есть и на ${sheetList(others)}. Чтобы взять другой лист, укажите его: --sheet "${others[0]?.name ?? ''}"`,
+  otherPreviousSheets: (path: string, used: string, others: readonly { name: string; hidden: boolean }[]): string =>
+    `в файле прошлой недели ${path} таблица мониторинга есть на нескольких листах; для сравнения взят лист «${used}», ` +
+    `она есть и на ${sheetList(others)}. Чтобы сравнить с другим, укажите его: --previous-sheet "${others[0]?.name ?? ''}"`,
+  previousIsCurrent: (sheet: string): string =>
+    `прошлая неделя взята с того же листа «${sheet}», что и эта: все изменения будут нулевыми. ` +
+    'Укажите файл или лист прошлой недели (--previous, --previous-sheet)',
+  previousSheetAlone: (): string => 'параметр --previous-sheet выбирает лист в файле --previous: укажите и файл прошлой недели',
+  previousSheetIgnored: (path: string): string => `в файле CSV один лист, параметр --previous-sheet не нужен (${path})`,
   columnsAdvice: (sheetOption: boolean): string =>
     'Переименуйте в файле столбец с этими данными, как указано выше' +
     (sheetOption ? ', или выберите другой лист параметром --sheet.' : '.'),

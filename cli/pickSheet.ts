@@ -47,6 +47,36 @@ function holdsTable(sheet: LoadedSheet): { ok: true; rows: number } | { ok: fals
  */
 export function pickWeeklySheet(file: LoadedFile, wanted: string | null): PickedSheet {
   if (wanted !== null && file.format === 'xlsx') return { sheet: toSheetValues(named(file, wanted)), warning: null };
+  const found = firstMonitoringSheet(file);
+  const warning = found.others.length === 0 ? null : cliMessages.otherMonitoringSheets(found.sheet.sheetName ?? '', found.others);
+  return { sheet: toSheetValues(found.sheet), warning };
+}
+
+/** Last week's table: the sheet named by --previous-sheet, else recognised as this week's is, with this week's own sheet (`current`, when the file is the same) left aside. */
+export function pickPreviousSheet(file: LoadedFile, wanted: string | null, current: string | null): PickedSheet {
+  if (wanted !== null && file.format === 'xlsx') return { sheet: toSheetValues(named(file, wanted)), warning: null };
+  const others = file.sheets.filter((sheet) => sheet.label !== current);
+  const candidates = others.length > 0 && others.length < file.sheets.length ? { ...file, sheets: others } : file;
+  let found: { sheet: LoadedSheet; others: OtherSheet[] };
+  try {
+    found = firstMonitoringSheet(candidates);
+  } catch {
+    // No sheet fits: the first goes to core, whose message says why (and the report is built without the comparison).
+    return { sheet: toSheetValues(inOrder(file)[0] ?? (file.sheets[0] as LoadedSheet)), warning: null };
+  }
+  const sheet = toSheetValues(found.sheet);
+  if (found.sheet.label === current) return { sheet, warning: cliMessages.previousIsCurrent(found.sheet.sheetName ?? found.sheet.label) };
+  const warning = found.others.length === 0 ? null : cliMessages.otherPreviousSheets(file.path, found.sheet.sheetName ?? '', found.others);
+  return { sheet, warning };
+}
+
+interface OtherSheet {
+  readonly name: string;
+  readonly hidden: boolean;
+}
+
+/** The first sheet holding the monitoring table, and the later ones that hold it too; throws an InputError saying why when none does. */
+function firstMonitoringSheet(file: LoadedFile): { sheet: LoadedSheet; others: OtherSheet[] } {
   const failures: { sheet: LoadedSheet; error: string }[] = [];
   let headerOnly: LoadedSheet | null = null;
   const sheets = inOrder(file);
@@ -61,30 +91,17 @@ export function pickWeeklySheet(file: LoadedFile, wanted: string | null): Picked
         const found = holdsTable(other);
         return found.ok && found.rows > 0;
       });
-      const warning = others.length === 0 ? null : cliMessages.otherMonitoringSheets(
-        sheet.sheetName ?? '',
-        others.map((other) => ({ name: other.sheetName ?? '', hidden: other.hidden })),
-      );
-      return { sheet: toSheetValues(sheet), warning };
+      return { sheet, others: others.map((other) => ({ name: other.sheetName ?? '', hidden: other.hidden })) };
     }
     headerOnly ??= sheet;
   }
-  if (headerOnly) return { sheet: toSheetValues(headerOnly), warning: null };
+  if (headerOnly) return { sheet: headerOnly, others: [] };
   const [only] = failures;
   const advised = (error: string): string => withCommandLineAdvice(error, file.format === 'xlsx');
   if (failures.length === 1 && only) {
     throw new InputError(`${file.path}${only.sheet.sheetName === null ? '' : `, лист «${only.sheet.sheetName}»`}: ${advised(only.error)}`);
   }
   throw new InputError(cliMessages.noMonitoringSheet(file.path, failures.map((f) => `лист «${f.sheet.sheetName ?? ''}»: ${advised(f.error)}`)));
-}
-
-/** Last week's table: recognised like this week's; if no sheet fits, the first one goes to core, which reports why. */
-export function pickPreviousSheet(file: LoadedFile): SheetValues {
-  try {
-    return pickWeeklySheet(file, null).sheet;
-  } catch {
-    return toSheetValues(inOrder(file)[0] ?? (file.sheets[0] as LoadedSheet));
-  }
 }
 
 /**

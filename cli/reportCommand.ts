@@ -84,6 +84,21 @@ function warnUncalculated(file: LoadedFile, picked: SheetValues, warnings: strin
   if (uncalculated.length > 0) warnings.push(cliMessages.uncalculatedFormulas(picked.name ?? file.path, uncalculated));
 }
 
+/**
+ * Last week's sheet. A workbook that keeps a tab per week may be given as both files: this week's
+ * own tab is then left aside, so the comparison is not of a week with itself.
+ */
+async function readPrevious(paths: ResolvedPaths, wanted: string | null, current: SheetValues, warnings: string[]): Promise<SheetValues> {
+  const path = paths.previous as string;
+  const file = await loadSpreadsheet(path);
+  if (wanted !== null && file.format === 'csv') warnings.push(cliMessages.previousSheetIgnored(path));
+  const sameFile = canonical(path) === canonical(paths.input);
+  const choice = pickPreviousSheet(file, wanted, sameFile ? current.name ?? null : null);
+  if (choice.warning !== null) warnings.push(choice.warning);
+  warnUncalculated(file, choice.sheet, warnings);
+  return choice.sheet;
+}
+
 /** The weekly school table, or else the region's week-by-week summary (reported its own way). */
 async function readWeekly(path: string, sheet: string | null, io: CliIo, progress: Progress, warnings: string[]): Promise<{ weekly: SheetValues; workbook: boolean } | { summary: SheetValues }> {
   const file = await loadSpreadsheet(path);
@@ -105,6 +120,7 @@ async function readWeekly(path: string, sheet: string | null, io: CliIo, progres
 }
 
 export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
+  if (args.previousSheet !== null && args.previous === null && args.input !== null) throw new InputError(cliMessages.previousSheetAlone());
   const paths = resolvePaths(args, io.cwd);
   checkOutputs(paths);
   const warnings: string[] = [];
@@ -119,7 +135,7 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   const read = await readWeekly(paths.input, args.sheet, io, progress, warnings);
   if ('summary' in read) {
     const ignored = [
-      args.previous !== null ? '--previous' : null, args.plan !== null ? '--plan' : null, args.district !== null ? '--district' : null,
+      args.previous !== null ? '--previous' : null, args.previousSheet !== null ? '--previous-sheet' : null, args.plan !== null ? '--plan' : null, args.district !== null ? '--district' : null,
     ].filter((option): option is string => option !== null);
     return runSummaryReport({
       sheet: read.summary,
@@ -130,7 +146,7 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
     }, io);
   }
   const current = read.weekly;
-  const previous = paths.previous === null ? undefined : await readSheet(paths.previous, pickPreviousSheet, warnings);
+  const previous = paths.previous === null ? undefined : await readPrevious(paths, args.previousSheet, current, warnings);
   const plan = paths.plan === null ? undefined : await readSheet(paths.plan, pickPlanSheet, warnings);
   progress.lap();
 
