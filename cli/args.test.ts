@@ -11,10 +11,10 @@ const report = (...argv: string[]) => {
 describe('parseCommandLine', () => {
   it('reads the input file and every option', () => {
     expect(
-      report('weekly.xlsx', '--sheet', 'Лист 1', '--previous', 'prev.csv', '--district', 'Хабаровский район', '--targets', 't.json',
+      report('weekly.xlsx', '--sheet', 'Лист 1', '--previous', 'prev.csv', '--previous-sheet', '14.04', '--district', 'Хабаровский район', '--targets', 't.json',
         '--plan', 'plan.xlsx', '--out', 'r.xlsx', '--json', 'r.json', '--quiet'),
     ).toEqual({
-      input: 'weekly.xlsx', sheet: 'Лист 1', previous: 'prev.csv', district: 'Хабаровский район', targets: 't.json', plan: 'plan.xlsx',
+      input: 'weekly.xlsx', sheet: 'Лист 1', previous: 'prev.csv', previousSheet: '14.04', district: 'Хабаровский район', targets: 't.json', plan: 'plan.xlsx',
       out: 'r.xlsx', json: 'r.json', quiet: true,
     });
   });
