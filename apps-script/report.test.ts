@@ -76,7 +76,10 @@ function expectSheetMatches(sheet: SheetState, report: ReportSheet): void {
   report.rows.forEach((row, r) => row.tones.forEach((tone, c) => {
     expect(sheet.backgrounds.get(layout.firstDataRow + r, c + 1) ?? null).toBe(tone ? TONE_COLORS[tone] : null);
   }));
-  expect(sheet.metadata).toEqual([expect.objectContaining({ key: `${MARKER}:sheet`, value: JSON.stringify({ kind: report.kind, name: report.name }) })]);
+  // Which report the tab holds, and the extent written: the block from A1 and the chart, if one was drawn.
+  const extent = { rows: values.length, columns: report.columns.length, charts: report.chart && layout.lastDataRow >= layout.firstDataRow ? 1 : 0 };
+  expect(sheet.charts).toHaveLength(extent.charts);
+  expect(sheet.metadata).toEqual([expect.objectContaining({ key: `${MARKER}:sheet`, value: JSON.stringify({ kind: report.kind, name: report.name, ...extent }) })]);
   // Each threshold rule of the model is three live colour rules over its column of data rows.
   const thresholds = report.rules.filter((rule) => rule.kind === 'threshold');
   expect(sheet.rules).toHaveLength(report.rows.length ? thresholds.length * 3 : 0);
