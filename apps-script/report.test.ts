@@ -76,7 +76,10 @@ function expectSheetMatches(sheet: SheetState, report: ReportSheet): void {
   report.rows.forEach((row, r) => row.tones.forEach((tone, c) => {
     expect(sheet.backgrounds.get(layout.firstDataRow + r, c + 1) ?? null).toBe(tone ? TONE_COLORS[tone] : null);
   }));
-  expect(sheet.metadata).toEqual([expect.objectContaining({ key: `${MARKER}:sheet`, value: JSON.stringify({ kind: report.kind, name: report.name }) })]);
+  // Which report the tab holds, and the extent written: the block from A1 and the chart, if one was drawn.
+  const extent = { rows: values.length, columns: report.columns.length, charts: report.chart && layout.lastDataRow >= layout.firstDataRow ? 1 : 0 };
+  expect(sheet.charts).toHaveLength(extent.charts);
+  expect(sheet.metadata).toEqual([expect.objectContaining({ key: `${MARKER}:sheet`, value: JSON.stringify({ kind: report.kind, name: report.name, ...extent }) })]);
   // Each threshold rule of the model is three live colour rules over its column of data rows.
   const thresholds = report.rules.filter((rule) => rule.kind === 'threshold');
   expect(sheet.rules).toHaveLength(report.rows.length ? thresholds.length * 3 : 0);
@@ -205,6 +208,167 @@ describe('«Построить отчёт по районам»', () => {
     const settings: StoredSettings = { ...s.request.settings, tolerance: 0.1, targets: { ...s.request.settings.targets, teachersCalled: 0.4 } };
     run<ActionResult>(s.script, 'panelBuildReport', { ...s.request, settings });
     expect(JSON.parse(s.fake.book.properties.get(SETTINGS_PROPERTY) ?? '{}')).toEqual(settings);
+  });
+});
+
+describe('report tabs the user added to (nothing is lost)', () => {
+  const DISTRICTS_SHEET = SHEET_NAMES.districts;
+  const RENEWED = `${DISTRICTS_SHEET} (2)`;
+  const build = (s: Setup, request = s.request): ActionResult => run<ActionResult>(s.script, 'panelBuildReport', request);
+  /** Everything the user sees on a tab: what must stay as it was (our metadata aside). */
+  const visible = (sheet: SheetState): Record<string, unknown> => {
+    const { metadata: _m, ...rest } = sheetSnapshot(sheet);
+    return rest;
+  };
+  /** A chart the user draws herself (Вставка → Диаграмма), not through the script. */
+  const userChart = (sheet: SheetState): void => {
+    sheet.charts.push({ id: 990_001, type: 'LINE', ranges: [sheet.box(5, 1, 10, 2)], numHeaders: 1, title: 'Мой график', options: {}, position: [3, 12, 0, 0] });
+  };
+  const KEPT = `лист «${DISTRICTS_SHEET}» дополнен вручную (заметки или диаграмма вне отчёта) — он сохранён как есть и больше не обновляется надстройкой; `
+    + `новый отчёт — на листе «${RENEWED}».`;
+
+  it.each([
+    ['a note typed below the table', (sheet: SheetState) => sheet.seed([['Позвонить в Район 03 до пятницы']], sheet.lastRow() + 3, 2)],
+    ['a note typed to the right of the table', (sheet: SheetState) => sheet.seed([['сверить с МОУО']], 6, sheet.lastColumn() + 2)],
+    ['a chart of the user\'s', userChart],
+  ])('%s: the tab is kept as it is, no longer tagged, and the report goes to «… (2)»; the message names both', (_what, addition) => {
+    const s = setup(60);
+    build(s);
+    const mine = s.fake.book.get(DISTRICTS_SHEET);
+    addition(mine);
+    const before = visible(mine);
+    const lastRow = mine.lastRow();
+    const lastColumn = mine.lastColumn();
+
+    const result = build(s);
+    expect(result.ok).toBe(true);
+    expect(result.sheets[0]).toBe(RENEWED);
+    expect(result.message).toContain(`\nВнимание: ${KEPT}`);
+    // The user's tab: every cell, chart and format as she left it, the note included; only our tag is gone.
+    expect(s.fake.book.get(DISTRICTS_SHEET)).toBe(mine);
+    expect(visible(mine)).toEqual(before);
+    expect([mine.lastRow(), mine.lastColumn()]).toEqual([lastRow, lastColumn]);
+    expect(mine.metadata).toEqual([]);
+    // The new tab is the report, tagged as ours; the other report tabs were written over in place.
+    expectSheetMatches(s.fake.book.get(RENEWED), expectedModel(s).sheets[0] as ReportSheet);
+    expect(s.fake.book.sheets.map((sheet) => sheet.name)).toEqual([SOURCE, DISTRICTS_SHEET, SHEET_NAMES.lagging, SHEET_NAMES.findings, RENEWED]);
+
+    // From now on the user's tab is never touched, and «… (2)» is rewritten in place: a third run changes nothing.
+    const second = bookSnapshot(s.fake.book);
+    const third = build(s);
+    expect(third.sheets).toEqual(result.sheets);
+    expect(third.message).not.toContain('дополнен вручную');
+    expect(bookSnapshot(s.fake.book)).toEqual(second);
+  });
+
+  it('the note is in the fake\'s cells after the next report, where she typed it', () => {
+    const s = setup(40);
+    build(s);
+    const mine = s.fake.book.get(DISTRICTS_SHEET);
+    const below = mine.lastRow() + 2;
+    const right = mine.lastColumn() + 1;
+    mine.seed([['Итог по краю сдать 21.04']], below, 1);
+    mine.seed([['комментарий']], 4, right);
+    build(s);
+    expect(s.fake.book.get(DISTRICTS_SHEET).read(below, 1, 1, 1)).toEqual([['Итог по краю сдать 21.04']]);
+    expect(s.fake.book.get(DISTRICTS_SHEET).read(4, right, 1, 1)).toEqual([['комментарий']]);
+  });
+
+  it('no additions: written over in place as before, and twice gives the same spreadsheet', () => {
+    const s = setup(60, { previous: true });
+    const first = build(s);
+    const once = bookSnapshot(s.fake.book);
+    const ids = s.fake.book.sheets.map((sheet) => sheet.id);
+    const second = build(s);
+    expect(second.sheets).toEqual(first.sheets);
+    expect(second.message).not.toContain('дополнен вручную');
+    expect(s.fake.book.sheets.map((sheet) => sheet.id)).toEqual(ids);
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+  });
+
+  it('an edit inside the written table is not detected: the next report writes over it (the recorded extent is a block, not its contents)', () => {
+    const s = setup(60);
+    build(s);
+    const once = bookSnapshot(s.fake.book);
+    const ours = s.fake.book.get(DISTRICTS_SHEET);
+    ours.seed([['поправлено вручную']], 6, 2);
+    const result = build(s);
+    expect(result.sheets[0]).toBe(DISTRICTS_SHEET);
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+  });
+
+  it('a smaller report than last week\'s (no comparison this time) is still written in place: the old content lies inside the recorded extent', () => {
+    const s = setup(60, { previous: true });
+    build(s);
+    const result = build(s, { ...s.request, settings: { ...s.request.settings, previousSheet: null } });
+    expect(result.message).not.toContain('дополнен вручную');
+    expect(result.sheets).toEqual([DISTRICTS_SHEET, SHEET_NAMES.lagging, SHEET_NAMES.findings]);
+  });
+
+  it('last run\'s «состав ОО» tab the user added to is kept, untagged, instead of being deleted; the message says so', () => {
+    const s = setup(40, { previous: true });
+    build(s);
+    const changes = s.fake.book.get(SHEET_NAMES.changes);
+    changes.seed([['разобраться с закрытыми школами']], changes.lastRow() + 2, 1);
+    const before = visible(changes);
+    const result = build(s, { ...s.request, settings: { ...s.request.settings, previousSheet: null } });
+    expect(result.ok).toBe(true);
+    expect(s.fake.book.sheet(SHEET_NAMES.changes)).toBe(changes);
+    expect(visible(changes)).toEqual(before);
+    expect(changes.metadata).toEqual([]);
+    expect(result.message).toContain(`\nВнимание: лист «${SHEET_NAMES.changes}» дополнен вручную (заметки или диаграмма вне отчёта) — он сохранён как есть`);
+    expect(result.message).toContain('в этом отчёте такого листа нет.');
+  });
+
+  it.each([
+    ['recorded before the extent was', (value: { kind: string; name: string }) => JSON.stringify({ kind: value.kind, name: value.name })],
+    ['with an extent that is not counts', (value: { kind: string; name: string }) => JSON.stringify({ ...value, rows: '12', columns: -1, charts: 0.5 })],
+    ['with part of the extent', (value: { kind: string; name: string }) => JSON.stringify({ ...value, rows: 40 })],
+  ])('metadata %s: the tab is written over in place as it always was, and gets the extent', (_what, older) => {
+    const s = setup(60, { previous: true });
+    build(s);
+    const once = bookSnapshot(s.fake.book);
+    for (const sheet of s.fake.book.sheets) {
+      sheet.metadata = sheet.metadata.map((m) => {
+        const { kind, name } = JSON.parse(m.value ?? '{}') as { kind: string; name: string };
+        return { ...m, value: older({ kind, name }) };
+      });
+    }
+    const ours = s.fake.book.get(DISTRICTS_SHEET);
+    ours.seed([['заметка под старым отчётом']], ours.lastRow() + 3, 1);
+    userChart(ours);
+    const result = build(s);
+    expect(result.sheets).toEqual([DISTRICTS_SHEET, SHEET_NAMES.lagging, SHEET_NAMES.findings, SHEET_NAMES.changes]);
+    expect(result.message).not.toContain('дополнен вручную');
+    expect(bookSnapshot(s.fake.book)).toEqual(once);
+  });
+
+  it('checking a tab costs the same calls at every size: two reads and the chart list per tab, one metadata write', () => {
+    const rerun = (rows: number) => sheetsHostCost(rows, { rerun: true });
+    const small = rerun(1_000);
+    const large = rerun(8_000);
+    expect(large.byMethod).toEqual(small.byMethod);
+    const first = sheetsHostCost(1_000);
+    // Four report tabs (districts, lagging, findings, changes), each checked and retagged once.
+    expect(small.byMethod['Sheet.getLastRow'] ?? 0).toBe((first.byMethod['Sheet.getLastRow'] ?? 0) + 4);
+    expect(small.byMethod['Sheet.getLastColumn'] ?? 0).toBe((first.byMethod['Sheet.getLastColumn'] ?? 0) + 4);
+    expect(small.byMethod['Sheet.getCharts']).toBe(4);
+    expect(small.byMethod['DeveloperMetadata.setValue']).toBe(4);
+    expect(first.byMethod['DeveloperMetadata.setValue']).toBeUndefined();
+  });
+
+  it('keeping a tab the user added to costs the same calls at every size', () => {
+    const keep = (rows: number) => {
+      const s = setup(rows);
+      build(s);
+      s.fake.book.get(DISTRICTS_SHEET).seed([['заметка']], 2, 30);
+      s.fake.log.reset();
+      expect(build(s).sheets[0]).toBe(RENEWED);
+      return s.fake.log.byMethod();
+    };
+    const small = keep(500);
+    expect(keep(4_000)).toEqual(small);
+    expect(small['DeveloperMetadata.remove']).toBe(1);
   });
 });
 

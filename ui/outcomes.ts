@@ -49,4 +49,13 @@ export const OUTCOMES = {
       ? `Подсветка снята с листа «${sheet}»: удалено правил надстройки — ${removed}. Ваши правила условного форматирования не тронуты.`
       : `На листе «${sheet}» нет подсветки «Сферума»: снимать нечего.`;
   },
+
+  /**
+   * Report tabs the user had added to (notes or a chart outside what the add-in wrote): kept as
+   * they are and no longer the add-in's. One line per tab, shown with the report's warnings.
+   */
+  keptEditedSheets: (sheets: readonly { readonly name: string; readonly replacedBy: string | null }[]): string[] =>
+    sheets.map(({ name, replacedBy }) =>
+      `лист «${name}» дополнен вручную (заметки или диаграмма вне отчёта) — он сохранён как есть и больше не обновляется надстройкой; ` +
+      (replacedBy ? `новый отчёт — на листе «${replacedBy}».` : 'в этом отчёте такого листа нет.')),
 } as const;

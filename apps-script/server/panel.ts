@@ -104,9 +104,11 @@ function writeReport(request: JobRequest): ActionResult {
     if (found) result = runJob(withMergedCells(prepared.input, lookups, found));
   }
   if (!result.ok) return failure(result.error);
-  const sheets = renderReport(spreadsheet, result.report);
-  // The written sheets travel in `sheets`; the panel lists them under the message.
-  return { ok: true, message: OUTCOMES.report(result, request.district, [...prepared.warnings, ...result.warnings, ...notes]), sheets };
+  const { sheets, kept } = renderReport(spreadsheet, result.report);
+  // The written sheets travel in `sheets`; the panel lists them under the message. Report tabs
+  // the user added to are named first: the report is not where she last saw it.
+  const warnings = [...OUTCOMES.keptEditedSheets(kept), ...prepared.warnings, ...result.warnings, ...notes];
+  return { ok: true, message: OUTCOMES.report(result, request.district, warnings), sheets };
 }
 
 export function highlight(request: JobRequest): ActionResult {

@@ -8,6 +8,11 @@
  * Sheets the add-in creates carry developer metadata naming the report sheet they hold, so a
  * re-run writes over its own sheet and never over a user's sheet that happens to have the same
  * name (that one is left alone and ours gets «… (2)», see freeSheetName).
+ *
+ * The metadata also records the extent the add-in wrote (rows, columns, charts). A tab whose
+ * content has grown past it (notes typed beside or below the table, a chart of the user's) is
+ * the user's from then on: it is neither cleared nor deleted, only our metadata is taken off it,
+ * and the report goes to a new tab (see ownedSheetState).
  */
 import {
   MARKER, NUMBER_FORMATS, TONE_COLORS, TONE_FONT_COLORS, freeSheetName, isGivenSheetName, sheetLayout, sheetTones, sheetValues,
@@ -17,15 +22,26 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
 /** Developer-metadata key on every sheet the add-in creates. */
 export const SHEET_METADATA_KEY = `${MARKER}:sheet`;
 
-/** What the metadata value records: which report sheet this tab holds. */
+/** What the add-in wrote on a tab: the block from A1 (title and subtitle rows, header, data rows × the table's columns) and its charts. */
+export interface WrittenExtent {
+  readonly rows: number;
+  readonly columns: number;
+  /** Charts the add-in inserted: 0 or 1. */
+  readonly charts: number;
+}
+
+/** What the metadata value records: which report sheet this tab holds, and what was written on it. */
 interface SheetIdentity {
   readonly kind: SheetKind;
   /** The name the model asked for (the tab may carry another: «… (2)», or renamed by the user). */
   readonly name: string;
+  /** Null in metadata written before the extent was recorded: such a tab is written over as it always was. */
+  readonly extent: WrittenExtent | null;
 }
 
 export interface WorkbookSheet {
@@ -33,6 +49,21 @@ export interface WorkbookSheet {
   readonly name: string;
   /** Set for sheets the add-in created. */
   readonly identity: SheetIdentity | null;
+  /** Our metadata on the tab (null on the user's tabs): rewritten with each report, removed when the tab becomes the user's. */
+  readonly tag: DeveloperMetadata | null;
+}
+
+/** A report tab the user added to (outside what the add-in wrote): kept as it is, no longer ours. */
+export interface KeptSheet {
+  readonly name: string;
+  /** The tab the new report went to instead; null when this run had nothing to write there (a stale tab that is no longer deleted). */
+  readonly replacedBy: string | null;
+}
+
+export interface RenderedReport {
+  /** The names of the tabs written, in the model's order. */
+  readonly sheets: string[];
+  readonly kept: KeptSheet[];
 }
 
 const HEADER_BACKGROUND = '#F1F3F4';
@@ -45,22 +76,71 @@ const CELL_PADDING = 12;
 const CHART_WIDTH = 760;
 const CHART_ROW_HEIGHT = 21;
 
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The recorded extent, or null when any part of it is missing or not a count (older metadata, or edited by hand). */
+function readExtent(parsed: Record<string, unknown>): WrittenExtent | null {
+  const { rows, columns, charts } = parsed;
+  return isCount(rows) && isCount(columns) && isCount(charts) ? { rows, columns, charts } : null;
+}
+
 function readIdentity(value: string | null): SheetIdentity | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(value) as Partial<SheetIdentity>;
-    return typeof parsed.kind === 'string' && typeof parsed.name === 'string' ? { kind: parsed.kind, name: parsed.name } : null;
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const fields = parsed as Record<string, unknown>;
+    const { kind, name } = fields;
+    return typeof kind === 'string' && typeof name === 'string' ? { kind: kind as SheetKind, name, extent: readExtent(fields) } : null;
   } catch {
     return null;
   }
+}
+
+function writeIdentity(identity: SheetIdentity): string {
+  return JSON.stringify({ kind: identity.kind, name: identity.name, ...identity.extent });
 }
 
 /** Every tab with its name, and which report sheet it holds when the add-in made it. */
 export function listSheets(spreadsheet: Spreadsheet): WorkbookSheet[] {
   return spreadsheet.getSheets().map((sheet) => {
     const own = sheet.getDeveloperMetadata().find((metadata) => metadata.getKey() === SHEET_METADATA_KEY);
-    return { sheet, name: sheet.getName(), identity: own ? readIdentity(own.getValue()) : null };
+    const identity = own ? readIdentity(own.getValue()) : null;
+    return { sheet, name: sheet.getName(), identity, tag: identity ? own ?? null : null };
   });
+}
+
+/** What writeSheet will write for this report: known from the model before anything is written. */
+function writtenExtent(report: ReportSheet): WrittenExtent {
+  return { rows: sheetValues(report).length, columns: report.columns.length, charts: report.chart && dataRowCount(report) > 0 ? 1 : 0 };
+}
+
+/**
+ * Whether an owned tab is still as the add-in left it, with its charts (read here, so the caller
+ * can remove them without asking again). Three calls whatever the tab's size: getLastRow,
+ * getLastColumn, getCharts; a tab whose metadata records no extent (written before it was
+ * recorded) costs only getCharts and counts as untouched, as such tabs always did.
+ *
+ * Only content beyond the recorded block is seen: a value typed, changed or cleared inside the
+ * table, or formatting anywhere, is not detected, and the next report writes over it. Charts are
+ * counted, not compared: a user who deletes our chart and adds her own is not detected either.
+ */
+function ownedSheetState(entry: WorkbookSheet): { edited: boolean; charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[] } {
+  const charts = entry.sheet.getCharts();
+  const extent = entry.identity?.extent;
+  if (!extent) return { edited: false, charts };
+  // Both read every time (no short-circuit), so the number of calls is the same for every tab.
+  const lastRow = entry.sheet.getLastRow();
+  const lastColumn = entry.sheet.getLastColumn();
+  return { edited: lastRow > extent.rows || lastColumn > extent.columns || charts.length > extent.charts, charts };
+}
+
+/**
+ * Hands a tab over to the user: only the add-in's metadata goes (so no later run touches it);
+ * every value, chart and format on it stays.
+ */
+function release(entry: WorkbookSheet): void {
+  entry.tag?.remove();
 }
 
 const sameSheet = (identity: SheetIdentity | null, report: ReportSheet): boolean =>
@@ -69,31 +149,43 @@ const sameSheet = (identity: SheetIdentity | null, report: ReportSheet): boolean
 /** Kinds that only the all-district report makes: a new all-district run replaces all of them. */
 const ALL_DISTRICT_KINDS: readonly SheetKind[] = ['districts', 'lagging', 'changes'];
 
-/** Writes the report; returns the names of the tabs written, in the model's order. */
-export function renderReport(spreadsheet: Spreadsheet, model: ReportModel): string[] {
+/**
+ * Writes the report; returns the names of the tabs written, in the model's order, and the report
+ * tabs the user had added to, which were kept as they are.
+ */
+export function renderReport(spreadsheet: Spreadsheet, model: ReportModel): RenderedReport {
   const workbook = listSheets(spreadsheet);
   const taken = new Set(workbook.map((entry) => entry.name));
   let position = workbook.length;
   const written: { sheet: Sheet; name: string }[] = [];
+  const kept: KeptSheet[] = [];
 
   for (const report of model.sheets) {
+    const extent = writtenExtent(report);
+    const identity: SheetIdentity = { kind: report.kind, name: report.name, extent };
     // A tagged tab the user renamed or copied is the user's now: it is left as it is.
     const own = workbook.find((entry) => sameSheet(entry.identity, report) && isGivenSheetName(entry.name, report.name));
+    const state = own ? ownedSheetState(own) : null;
     let sheet: Sheet;
     let name: string;
-    if (own) {
+    if (own && state && !state.edited) {
       // Written over in place rather than deleted and re-inserted: formulas elsewhere that
       // point at the report keep working.
       sheet = own.sheet;
       name = own.name;
       sheet.clear();
-      for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+      for (const chart of state.charts) sheet.removeChart(chart);
+      // This run's extent, which the next run compares with.
+      own.tag?.setValue(writeIdentity(identity));
     } else {
       name = freeSheetName(report.name, taken);
       taken.add(name);
+      if (own) {
+        release(own);
+        kept.push({ name: own.name, replacedBy: name });
+      }
       sheet = spreadsheet.insertSheet(name, position++);
-      const identity: SheetIdentity = { kind: report.kind, name: report.name };
-      sheet.addDeveloperMetadata(SHEET_METADATA_KEY, JSON.stringify(identity));
+      sheet.addDeveloperMetadata(SHEET_METADATA_KEY, writeIdentity(identity));
     }
     writeSheet(sheet, report);
     written.push({ sheet, name });
@@ -101,18 +193,23 @@ export function renderReport(spreadsheet: Spreadsheet, model: ReportModel): stri
 
   // Last run's «состав ОО» sheet would otherwise stay behind, stale, when this run has no
   // previous week. Only a tab still named as the add-in named it goes: a renamed or duplicated
-  // one («Копия …») is the user's now.
+  // one («Копия …») is the user's now, and so is one the user added to (kept, told, untagged).
   if (model.sheets.some((report) => report.kind === 'districts')) {
     for (const entry of workbook) {
       const identity = entry.identity;
       if (identity && ALL_DISTRICT_KINDS.includes(identity.kind) && !model.sheets.some((report) => sameSheet(identity, report))
         && isGivenSheetName(entry.name, identity.name)) {
-        spreadsheet.deleteSheet(entry.sheet);
+        if (ownedSheetState(entry).edited) {
+          release(entry);
+          kept.push({ name: entry.name, replacedBy: null });
+        } else {
+          spreadsheet.deleteSheet(entry.sheet);
+        }
       }
     }
   }
   written[0]?.sheet.activate();
-  return written.map((entry) => entry.name);
+  return { sheets: written.map((entry) => entry.name), kept };
 }
 
 /** Rows under the table that the chart covers. */

@@ -537,9 +537,13 @@ export function createFakeSheets(options: FakeSheetsOptions = {}): FakeSheets {
     return t('DeveloperMetadata', {
       getId: () => state.id,
       getKey: () => state.key,
-      getValue: () => state.value,
+      getValue: () => sheet.metadata.find((m) => m.id === state.id)?.value ?? state.value,
+      setValue(value: string) {
+        sheet.metadata = sheet.metadata.map((m) => (m.id === state.id ? { ...m, value } : m));
+        return this;
+      },
       remove: () => {
-        sheet.metadata = sheet.metadata.filter((m) => m !== state);
+        sheet.metadata = sheet.metadata.filter((m) => m.id !== state.id);
       },
     });
   }
