@@ -25,7 +25,7 @@ import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueMergedAreas, type MergeRequest } from './readMerges';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues, type SheetExtent } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
-import { renderReport, type WrittenSheet } from './renderReport';
+import { renderReport, writtenExtent, type WrittenSheet } from './renderReport';
 import { WorkbookStore, type OwnedSheet } from './workbookStore';
 
 export interface ExcelHost {
@@ -203,7 +203,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const owned = [...store.ownedSheets(), ...(await emptyStrays(context, job.report, list(), names))];
       const plan = planReplacement(job.report, list(), owned, names);
       const ownedWith = (sheets: readonly WrittenSheet[]): OwnedSheet[] => [
-        ...plan.keep, ...sheets.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) })),
+        ...plan.keep, ...sheets.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet), extent: writtenExtent(w.sheet) })),
       ];
       // The new sheets are recorded as ours before they are written (see renderReport); if the
       // record cannot be saved now, it is tried again with the settings below.
