@@ -49,4 +49,13 @@ export const OUTCOMES = {
       ? `Подсветка снята с листа «${sheet}»: удалено правил надстройки — ${removed}. Ваши правила условного форматирования не тронуты.`
       : `На листе «${sheet}» нет подсветки «Сферума»: снимать нечего.`;
   },
+
+  /**
+   * A report sheet the user added to (notes beside or below the table, a chart of their own) is
+   * kept as it is and is theirs from now on; `report` is the sheet the new report went to
+   * instead, or null when it has no sheet in its place.
+   */
+  keptEditedSheet: (kept: string, report: string | null): string =>
+    `лист «${kept}» дополнен вручную (заметки или диаграмма вне отчёта): он сохранён как есть и больше не обновляется, ` +
+    (report ? `новый отчёт — на листе «${report}».` : 'отчёт его больше не заменяет.'),
 } as const;
