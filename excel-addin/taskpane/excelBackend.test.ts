@@ -541,6 +541,21 @@ describe('buildReport over a report sheet the user added to', () => {
     expect(ownedByName(excel)[DISTRICTS]).toMatchObject({ charts: 1 });
   });
 
+  test('a first read of the source Excel refuses as too large: what is on our sheets is asked for again with it, and the user\'s note is still seen', async () => {
+    const values = monitoringSheet(60).map((row, index) => (index < 3 ? row : [...row, 'Примечание методиста: '.repeat(60)]));
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    excel.payloadLimit = 150_000;
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: 120_000 });
+    expect((await backend.buildReport(request(), noProgress)).ok).toBe(true);
+    const sheet = excel.sheet(DISTRICTS);
+    type(sheet, sheet.values.length + 25, 0, 'заметка');
+    excel.clearLog();
+    const result = await backend.buildReport(request(), noProgress);
+    expect(excel.syncs.some((sync) => sync.failed?.startsWith('response'))).toBe(true);
+    expect(result.sheets[0]).toBe(`${DISTRICTS} (2)`);
+    expect(excel.sheet(DISTRICTS).values.flat()).toContain('заметка');
+  });
+
   test('a report sheet the user deleted meanwhile: the report is built as before, at the same syncs', async () => {
     const { excel, backend } = workbook(60);
     await backend.buildReport(request(), noProgress);
