@@ -51,11 +51,14 @@ export const OUTCOMES = {
   },
 
   /**
-   * Report tabs the user had added to (notes or a chart outside what the add-in wrote): kept as
-   * they are and no longer the add-in's. One line per tab, shown with the report's warnings.
+   * A report tab the user had added to (notes beside or below the table, a chart of their own):
+   * kept as it is and no longer the add-in's. `report` is the tab the new report went to instead,
+   * or null when this report has no tab in its place. Both hosts say it so.
    */
+  keptEditedSheet: (kept: string, report: string | null): string =>
+    `лист «${kept}» дополнен вручную (заметки или диаграмма вне отчёта) — он сохранён как есть и больше не обновляется надстройкой; ` +
+    (report ? `новый отчёт — на листе «${report}».` : 'в этом отчёте такого листа нет.'),
+  /** keptEditedSheet for each kept tab, one line each, shown with the report's warnings. */
   keptEditedSheets: (sheets: readonly { readonly name: string; readonly replacedBy: string | null }[]): string[] =>
-    sheets.map(({ name, replacedBy }) =>
-      `лист «${name}» дополнен вручную (заметки или диаграмма вне отчёта) — он сохранён как есть и больше не обновляется надстройкой; ` +
-      (replacedBy ? `новый отчёт — на листе «${replacedBy}».` : 'в этом отчёте такого листа нет.')),
+    sheets.map(({ name, replacedBy }) => OUTCOMES.keptEditedSheet(name, replacedBy)),
 } as const;

@@ -145,6 +145,8 @@ export interface ExcelConditionalFormatRule {
 export interface ExcelChartCollection {
   /** After load('items/name') and a sync. */
   readonly items: readonly { delete(): void }[];
+  /** The number of charts on the sheet, after load('count') and a sync (ExcelApi 1.1). */
+  readonly count: number;
   load(propertyNames?: string | string[]): unknown;
   add(type: 'BarClustered', sourceData: ExcelRange, seriesBy?: 'Columns'): ExcelChart;
 }

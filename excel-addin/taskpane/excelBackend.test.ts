@@ -404,6 +404,170 @@ function mergedWorkbook(rows: number, districts?: number, mergedCells?: boolean)
   return { excel, backend: createExcelBackend({ run: excel.run, settings: excel.settings, mergedCells }), plain: new FakeExcel([{ name: SOURCE, values }]) };
 }
 
+describe('buildReport over a report sheet the user added to', () => {
+  /** The recorded entries of our sheets, by sheet name. */
+  function ownedByName(excel: FakeExcel): Record<string, unknown> {
+    const owned = JSON.parse(String(excel.settings.saved.get(OWNED_SHEETS_KEY))) as { id: string; extent?: unknown }[];
+    return Object.fromEntries(owned.map((entry) => [excel.findSheet(entry.id)?.name ?? 'gone', entry.extent ?? null]));
+  }
+
+  /** Types a value into a cell (zero-based), as the user would. */
+  function type(sheet: FakeSheet, row: number, column: number, value: string): void {
+    const cells = (sheet.values[row] ??= []);
+    while (cells.length < column) cells.push('');
+    cells[column] = value;
+  }
+
+  test('each report sheet is recorded with the block it wrote from A1 and the charts it added', async () => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    const districts = excel.sheet(DISTRICTS);
+    expect(ownedByName(excel)[DISTRICTS]).toEqual({ rows: districts.values.length, columns: Math.max(...districts.values.map((row) => row.length)), charts: 1 });
+    for (const name of [LAGGING, FINDINGS]) {
+      expect(ownedByName(excel)[name]).toMatchObject({ charts: excel.sheet(name).charts.length });
+    }
+  });
+
+  test.each([
+    ['a note typed below the report', (rows: number): [number, number] => [rows + 25, 0]],
+    ['a note typed to the right of the report', (_rows: number, columns: number): [number, number] => [3, columns + 1]],
+    ['a note one row below the last row', (rows: number): [number, number] => [rows, 2]],
+  ])('%s: the sheet is kept as it is, the report goes to «… (2)», and the message names both', async (_, where) => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    const sheet = excel.sheet(DISTRICTS);
+    const width = Math.max(...sheet.values.map((row) => row.length));
+    const [row, column] = where(sheet.values.length, width);
+    type(sheet, row, column, 'Позвонить в Бикинский район до пятницы');
+    const looksOf = (s: FakeSheet): string => JSON.stringify({ values: s.values, formats: s.numberFormats, looks: [...s.looks], rules: s.conditionalFormats, charts: s.charts, freeze: s.freeze });
+    const before = looksOf(sheet);
+    excel.clearLog();
+
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(true);
+    expect(excel.syncs).toHaveLength(4);
+    expect(result.sheets).toEqual([`${DISTRICTS} (2)`, LAGGING, FINDINGS]);
+    expect(result.message).toContain(`лист «${DISTRICTS}» дополнен вручную`);
+    expect(result.message).toContain(`новый отчёт — на листе «${DISTRICTS} (2)»`);
+    // Nothing of the kept sheet changed: the note, the report under it, its looks, rules, chart and panes.
+    expect(excel.sheet(DISTRICTS).id).toBe(sheet.id);
+    expect(excel.sheet(DISTRICTS).values[row]?.[column]).toBe('Позвонить в Бикинский район до пятницы');
+    expect(looksOf(excel.sheet(DISTRICTS))).toBe(before);
+    expect(changes(excel, sheet)).toEqual([]);
+    // The new sheet holds the whole report; the kept one is no longer recorded as ours.
+    const fresh = workbook(60);
+    await fresh.backend.buildReport(request(), noProgress);
+    expect(excel.sheet(`${DISTRICTS} (2)`).values).toEqual(fresh.excel.sheet(DISTRICTS).values);
+    expect(Object.keys(ownedByName(excel))).toEqual([`${DISTRICTS} (2)`, LAGGING, FINDINGS]);
+
+    // Run again: «… (2)» is rewritten in place, the user's sheet stays as it is, no «… (3)».
+    const second = excel.snapshot();
+    const again = await backend.buildReport(request(), noProgress);
+    expect(again.sheets).toEqual([`${DISTRICTS} (2)`, LAGGING, FINDINGS]);
+    expect(again.message).not.toContain('дополнен вручную');
+    expect(excel.snapshot()).toEqual(second);
+  });
+
+  test('a chart the user added: the sheet is kept with both charts, the report goes to «… (2)»', async () => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    const sheet = excel.sheet(DISTRICTS);
+    const values = JSON.stringify(sheet.values);
+    excel.addUserChart(DISTRICTS, 'Охват по неделям');
+    excel.clearLog();
+
+    const result = await backend.buildReport(request(), noProgress);
+    expect(excel.syncs).toHaveLength(4);
+    expect(result.sheets[0]).toBe(`${DISTRICTS} (2)`);
+    expect(result.message).toContain(`лист «${DISTRICTS}» дополнен вручную`);
+    expect(result.message).toContain(`«${DISTRICTS} (2)»`);
+    expect(excel.sheet(DISTRICTS).charts.map((c) => c.title)).toEqual([expect.stringMatching(/./), 'Охват по неделям']);
+    expect(JSON.stringify(excel.sheet(DISTRICTS).values)).toBe(values);
+    expect(changes(excel, sheet)).toEqual([]);
+    expect(excel.sheet(`${DISTRICTS} (2)`).charts).toHaveLength(1);
+  });
+
+  test('a sheet the report no longer writes (the «состав ОО» of a run with last week) the user added to is kept, not deleted, and the message says so', async () => {
+    const previous = monitoringSheet(40, { week: 2 }).slice(0, -2);
+    const { excel, backend } = workbook(40, [{ name: 'Прошлая неделя', values: previous }]);
+    await backend.buildReport(request({ previousSheet: 'Прошлая неделя' }), noProgress);
+    const composition = excel.sheet('Сферум — состав ОО');
+    type(composition, composition.values.length + 2, 0, 'Школа №5 закрыта на ремонт');
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(true);
+    const kept = excel.sheet('Сферум — состав ОО').values;
+    expect(kept[kept.length - 1]).toEqual(['Школа №5 закрыта на ремонт']);
+    expect(result.message).toContain('лист «Сферум — состав ОО» дополнен вручную');
+    expect(result.message).toContain('в этом отчёте такого листа нет');
+    expect(Object.keys(ownedByName(excel))).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+  });
+
+  test('no additions: rewritten in place as before (the same sheets), and twice gives the same workbook', async () => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    const ids = [DISTRICTS, LAGGING, FINDINGS].map((name) => excel.sheet(name).id);
+    const first = excel.snapshot();
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+    expect(result.message).not.toContain('Внимание');
+    expect([DISTRICTS, LAGGING, FINDINGS].map((name) => excel.sheet(name).id)).toEqual(ids);
+    expect(excel.snapshot()).toEqual(first);
+  });
+
+  test('a value typed inside the report\'s own block is not detected: the sheet is rewritten in place (a documented limit)', async () => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    const sheet = excel.sheet(DISTRICTS);
+    type(sheet, 1, 1, 'внутри отчёта'); // row 2, column B: inside the title/subtitle rows of the table's width
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.sheets[0]).toBe(DISTRICTS);
+    expect(excel.sheet(DISTRICTS).id).toBe(sheet.id);
+    expect(excel.sheet(DISTRICTS).values[1]?.[1] ?? '').not.toBe('внутри отчёта');
+  });
+
+  test('a sheet recorded by an older version (no extent): rewritten in place as before, even with a note below', async () => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    const old = (JSON.parse(String(excel.settings.memory.get(OWNED_SHEETS_KEY))) as { id: string; kind: string; key: string }[]).map(({ id, kind, key }) => ({ id, kind, key }));
+    excel.settings.set(OWNED_SHEETS_KEY, JSON.stringify(old));
+    const sheet = excel.sheet(DISTRICTS);
+    type(sheet, sheet.values.length + 25, 0, 'заметка');
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+    expect(result.message).not.toContain('дополнен вручную');
+    expect(excel.sheet(DISTRICTS).id).toBe(sheet.id);
+    expect(excel.sheet(DISTRICTS).values.flat()).not.toContain('заметка');
+    // Recorded afresh, with extents from now on.
+    expect(ownedByName(excel)[DISTRICTS]).toMatchObject({ charts: 1 });
+  });
+
+  test('a first read of the source Excel refuses as too large: what is on our sheets is asked for again with it, and the user\'s note is still seen', async () => {
+    const values = monitoringSheet(60).map((row, index) => (index < 3 ? row : [...row, 'Примечание методиста: '.repeat(60)]));
+    const excel = new FakeExcel([{ name: SOURCE, values }]);
+    excel.payloadLimit = 150_000;
+    const backend = createExcelBackend({ run: excel.run, settings: excel.settings, payloadBudget: 120_000 });
+    expect((await backend.buildReport(request(), noProgress)).ok).toBe(true);
+    const sheet = excel.sheet(DISTRICTS);
+    type(sheet, sheet.values.length + 25, 0, 'заметка');
+    excel.clearLog();
+    const result = await backend.buildReport(request(), noProgress);
+    expect(excel.syncs.some((sync) => sync.failed?.startsWith('response'))).toBe(true);
+    expect(result.sheets[0]).toBe(`${DISTRICTS} (2)`);
+    expect(excel.sheet(DISTRICTS).values.flat()).toContain('заметка');
+  });
+
+  test('a report sheet the user deleted meanwhile: the report is built as before, at the same syncs', async () => {
+    const { excel, backend } = workbook(60);
+    await backend.buildReport(request(), noProgress);
+    excel.sheets.splice(excel.sheets.findIndex((s) => s.name === LAGGING), 1);
+    excel.clearLog();
+    const result = await backend.buildReport(request(), noProgress);
+    expect(result.ok).toBe(true);
+    expect(result.sheets).toEqual([DISTRICTS, LAGGING, FINDINGS]);
+    expect(excel.syncs).toHaveLength(4);
+  });
+});
+
 describe('buildReport with district names merged down their schools', () => {
   test('each school counts in its district, as in the same sheet without merges, at one more sync; the source is untouched', async () => {
     const { excel, backend, plain } = mergedWorkbook(90);

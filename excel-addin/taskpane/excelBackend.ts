@@ -2,7 +2,8 @@
  * The panel's backend in Excel: each action is one Excel.run that reads once, computes in core,
  * writes once. Round trips per action on a 1,000-row table:
  *   load          1 sheet list + extent · 2 values
- *   buildReport   1 sheet list + extents · 2 values (all sheets) · 3 the report's sheets cleared, added or
+ *   buildReport   1 sheet list + extents · 2 values (all sheets) + what is on our report sheets (the user's
+ *                 additions keep a sheet from being rewritten) · 3 the report's sheets cleared, added or
  *                 deleted (their ids are recorded as the add-in's before anything is written) · 4 the whole report
  *   (load and buildReport: +1 to look up merged cells, only when schools have no district: ui/mergedCells.ts)
  *   highlight     1 extent + format types · 2 values + our formulas · 3 replace our formats
@@ -20,12 +21,13 @@ import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '.
 import { inspectPanel, jobInput, type SheetBlock } from '../../ui/panelState';
 import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } from './excelApi';
 import { codeOf, EXCEL_TEXTS, reasonOf } from './excelMessages';
-import { planReplacement, sheetKey, strayCandidates, type SheetInfo } from './ownedSheets';
+import { planReplacement, sheetKey, strayCandidates, userAdditions, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueMergedAreas, type MergeRequest } from './readMerges';
+import { queueSheetContents } from './readOwnedSheets';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues, type SheetExtent } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
-import { renderReport, type WrittenSheet } from './renderReport';
+import { renderReport, writtenExtent, type WrittenSheet } from './renderReport';
 import { WorkbookStore, type OwnedSheet } from './workbookStore';
 
 export interface ExcelHost {
@@ -182,7 +184,14 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const list = queueSheetList(context);
       const extents = names.map((name) => queueNamedSheetExtent(context, name));
       await context.sync();
-      const blocks = await readSheetValues(context, extents, { budget });
+      // What is on our sheets now rides on the first read of the values (see readOwnedSheets.ts):
+      // only sheets still there and recorded with what the add-in wrote on them.
+      const present = new Set(list().map((sheet) => sheet.id));
+      const recorded = store.ownedSheets().filter((entry) => entry.extent && present.has(entry.id));
+      const contents = queueSheetContents(context, recorded.map((entry) => entry.id));
+      const blocks = await readSheetValues(context, extents, { budget, syncEvenIfEmpty: recorded.length > 0, requeue: contents.requeue });
+      const found = contents.read();
+      const added = new Set(recorded.filter((entry) => userAdditions(entry.extent, found.get(entry.id))).map((entry) => entry.id));
       const block = (name: string | null): SheetBlock | undefined => (name ? blocks[names.indexOf(name)] : undefined);
       const current = block(request.sheet);
       if (!current) throw new MissingSheet(request.sheet);
@@ -201,9 +210,10 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       if (!job.ok) return failure(job.error);
 
       const owned = [...store.ownedSheets(), ...(await emptyStrays(context, job.report, list(), names))];
-      const plan = planReplacement(job.report, list(), owned, names);
+      const plan = planReplacement(job.report, list(), owned, names, added);
+      for (const { sheet, replacedBy } of plan.released) notes.push(OUTCOMES.keptEditedSheet(sheet.name, replacedBy));
       const ownedWith = (sheets: readonly WrittenSheet[]): OwnedSheet[] => [
-        ...plan.keep, ...sheets.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet) })),
+        ...plan.keep, ...sheets.map((w) => ({ id: w.worksheet.id, kind: w.sheet.kind, key: sheetKey(w.sheet), extent: writtenExtent(w.sheet) })),
       ];
       // The new sheets are recorded as ours before they are written (see renderReport); if the
       // record cannot be saved now, it is tried again with the settings below.

@@ -5,10 +5,12 @@
  * the report takes the next free name («… (2)»); a report sheet the user renamed is the user's
  * from then on. A sheet of the same report is rewritten in place rather than deleted and added:
  * the user's formulas that point at it keep working (Excel turns references to a deleted sheet
- * into #REF! for good) and its tab stays where the user moved it.
+ * into #REF! for good) and its tab stays where the user moved it. A report sheet the user added
+ * to (notes beside or below the table, a chart of their own: see userAdditions) is the user's from
+ * then on too: neither cleared nor deleted, and the report goes to a new sheet «… (2)».
  */
 import { freeSheetName, isGivenSheetName, type ReportModel, type ReportSheet } from '../../core/report/model';
-import type { OwnedSheet } from './workbookStore';
+import type { OwnedSheet, WrittenExtent } from './workbookStore';
 
 export interface SheetInfo {
   readonly id: string;
@@ -24,6 +26,35 @@ export interface ReplacementPlan {
   readonly names: readonly string[];
   /** The add-in's sheets that stay (other districts' sheets), still recorded as ours. */
   readonly keep: readonly OwnedSheet[];
+  /**
+   * The add-in's sheets the user added to, which this report would have rewritten or deleted:
+   * kept as they are and no longer recorded as ours; each with the name of the sheet the report
+   * writes instead (null when the report has no sheet in its place, as for a «состав ОО» sheet
+   * of an earlier run with comparison).
+   */
+  readonly released: readonly { readonly sheet: SheetInfo; readonly replacedBy: string | null }[];
+}
+
+/** What a sheet holds now, as read before a report: how far its values reach and its charts. */
+export interface SheetContents {
+  /** The last row holding a value, counted from row 1 (0: no values). */
+  readonly rows: number;
+  /** The last column holding a value, counted from column A (0: no values). */
+  readonly columns: number;
+  readonly charts: number;
+}
+
+/**
+ * Whether the user added to one of the add-in's sheets: a value below or right of the block the
+ * add-in wrote, or more charts than it added. Only what lies outside that block is seen: a value
+ * the user typed over or inside the report's own block (a corrected number, a note in an empty
+ * cell of the table) is not detected and goes with the next rewrite, as do looks and rules the
+ * user set on the sheet. A sheet recorded without an extent (by an older version) or not read is
+ * not checked: it is rewritten as before.
+ */
+export function userAdditions(written: WrittenExtent | undefined, now: SheetContents | undefined): boolean {
+  if (!written || !now) return false;
+  return now.rows > written.rows || now.columns > written.columns || now.charts > written.charts;
 }
 
 /** What a report sheet is, for the record of our sheets: its marker and the name the report asked for. */
@@ -67,7 +98,14 @@ export function strayCandidates(report: ReportModel, existing: readonly SheetInf
  * one-district report only the sheets with its own names, so each district's sheet stays until
  * that district is rebuilt. Sheets the job reads are never removed.
  */
-export function planReplacement(report: ReportModel, existing: readonly SheetInfo[], owned: readonly OwnedSheet[], inputs: readonly string[]): ReplacementPlan {
+export function planReplacement(
+  report: ReportModel,
+  existing: readonly SheetInfo[],
+  owned: readonly OwnedSheet[],
+  inputs: readonly string[],
+  /** Ids of the add-in's sheets the user added to (userAdditions). */
+  added: ReadonlySet<string> = new Set(),
+): ReplacementPlan {
   const keys = new Set(report.sheets.map(sheetKey));
   const oneDistrict = report.sheets.some((s) => s.kind === 'district');
   const protectedNames = new TakenNames(inputs);
@@ -75,6 +113,7 @@ export function planReplacement(report: ReportModel, existing: readonly SheetInf
 
   const remove: SheetInfo[] = [];
   const keep: OwnedSheet[] = [];
+  const released: { sheet: SheetInfo; key: string }[] = [];
   /** Report sheet key → the first of the add-in's sheets with it, to be rewritten. */
   const reusable = new Map<string, SheetInfo>();
   for (const entry of owned) {
@@ -84,6 +123,8 @@ export function planReplacement(report: ReportModel, existing: readonly SheetInf
     if (!isGivenSheetName(sheet.name, entry.key.slice(entry.key.indexOf('|') + 1))) continue;
     const replaced = keys.has(entry.key) || (!oneDistrict && entry.kind !== 'district');
     if (!replaced || protectedNames.has(sheet.name)) keep.push(entry);
+    // The user's from now on: it keeps its name, so the report's sheet takes the next free one.
+    else if (added.has(entry.id)) released.push({ sheet, key: entry.key });
     else if (keys.has(entry.key) && !reusable.has(entry.key)) reusable.set(entry.key, sheet);
     // A second sheet of one key (left by a run that failed before it was recorded) goes.
     else remove.push(sheet);
@@ -100,5 +141,9 @@ export function planReplacement(report: ReportModel, existing: readonly SheetInf
     taken.add(name);
     return name;
   });
-  return { remove, reuse, names, keep };
+  const replacedBy = (key: string): string | null => {
+    const index = report.sheets.findIndex((sheet) => sheetKey(sheet) === key);
+    return index < 0 ? null : (names[index] ?? null);
+  };
+  return { remove, reuse, names, keep, released: released.map(({ sheet, key }) => ({ sheet, replacedBy: replacedBy(key) })) };
 }

@@ -19,17 +19,47 @@ export const SETTINGS_KEY = 'sferum-monitor.settings';
 export const OWNED_SHEETS_KEY = 'sferum-monitor.sheets';
 export const SOURCE_SHEET_KEY = 'sferum-monitor.source';
 
-/** A sheet the add-in made: its id, its kind, and what it holds (ReportSheet.marker + the name asked for). */
+/**
+ * What the add-in wrote on a report sheet: the rows and columns of the written block (from A1:
+ * title, subtitle, header and data rows; the table's columns) and the charts it added (0 or 1).
+ * Anything beyond it is the user's (see userAdditions in ownedSheets.ts).
+ */
+export interface WrittenExtent {
+  readonly rows: number;
+  readonly columns: number;
+  readonly charts: number;
+}
+
+/**
+ * A sheet the add-in made: its id, its kind, what it holds (ReportSheet.marker + the name asked
+ * for) and what it wrote there. Records from before extents were kept have none: such a sheet
+ * is rewritten as before, without the check for the user's additions.
+ */
 export interface OwnedSheet {
   readonly id: string;
   readonly kind: SheetKind;
   readonly key: string;
+  readonly extent?: WrittenExtent;
 }
 
 const SHEET_KINDS: readonly SheetKind[] = ['districts', 'lagging', 'findings', 'changes', 'district'];
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+/** A stored extent, or undefined when it is missing or not three whole counts (treated as an old record). */
+function parseExtent(value: unknown): WrittenExtent | undefined {
+  const raw = value as { rows?: unknown; columns?: unknown; charts?: unknown } | null | undefined;
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const rows = count(raw.rows);
+  const columns = count(raw.columns);
+  const charts = count(raw.charts);
+  return rows === null || columns === null || charts === null ? undefined : { rows, columns, charts };
 }
 
 export class WorkbookStore {
@@ -46,9 +76,11 @@ export class WorkbookStore {
       const parsed: unknown = JSON.parse(raw);
       if (!Array.isArray(parsed)) return [];
       return parsed.flatMap((item: unknown) => {
-        const entry = item as { id?: unknown; kind?: unknown; key?: unknown } | null;
+        const entry = item as { id?: unknown; kind?: unknown; key?: unknown; extent?: unknown } | null;
         const kind = SHEET_KINDS.find((k) => k === entry?.kind);
-        return entry && typeof entry.id === 'string' && typeof entry.key === 'string' && kind ? [{ id: entry.id, kind, key: entry.key }] : [];
+        if (!entry || typeof entry.id !== 'string' || typeof entry.key !== 'string' || !kind) return [];
+        const extent = parseExtent(entry.extent);
+        return [extent ? { id: entry.id, kind, key: entry.key, extent } : { id: entry.id, kind, key: entry.key }];
       });
     } catch {
       return [];

@@ -287,6 +287,16 @@ export class FakeExcel {
     return format;
   }
 
+  /** A chart the user made himself (a pie over one cell: only that it is there matters). */
+  addUserChart(sheetName: string, title = 'моя диаграмма'): FakeChart {
+    const chart: FakeChart = {
+      key: `user-chart-${this.nextId++}`, type: 'Pie', source: { r0: 0, c0: 0, r1: 0, c1: 0 }, title, name: title, legendVisible: true,
+      reversePlotOrder: false, valueAxisFormat: 'General', position: null, series: [],
+    };
+    this.sheet(sheetName).charts.push(chart);
+    return chart;
+  }
+
   clearLog(): void {
     this.calls.length = 0;
     this.syncs.length = 0;
@@ -485,11 +495,21 @@ class SheetProxy extends Proxy implements ExcelWorksheet {
       }),
     };
     let loadedCharts: { delete(): void }[] | null = null;
+    let loadedCount: number | null = null;
     this.charts = {
       add(type: 'BarClustered', sourceData: ExcelRange, seriesBy?: 'Columns'): ExcelChart {
         return new ChartProxy(context, sheetProxy, type, sourceData as RangeProxy, seriesBy ?? 'Auto');
       },
-      load: () => {
+      load: (propertyNames?: string | string[]) => {
+        const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((n) => n.trim()).filter(Boolean);
+        if (names.includes('count')) {
+          this.op('load', 'charts.count', null, () => {
+            const count = this.resolve().charts.length;
+            this.context.deliveries.push(() => (loadedCount = count));
+            return { count };
+          });
+          if (names.length === 1) return this.charts;
+        }
         this.op('load', 'charts.items(name)', null, () => {
           loadedCharts = this.resolve().charts.map(({ key }) => ({
             delete: () => this.op('call', 'chart.delete', [], () => {
@@ -506,6 +526,10 @@ class SheetProxy extends Proxy implements ExcelWorksheet {
       get items(): readonly { delete(): void }[] {
         if (!loadedCharts) throw new FakeOfficeError('PropertyNotLoaded', 'charts.items was not loaded');
         return loadedCharts;
+      },
+      get count(): number {
+        if (loadedCount === null) throw new FakeOfficeError('PropertyNotLoaded', 'charts.count was not loaded');
+        return loadedCount;
       },
     };
   }
