@@ -24,6 +24,7 @@ export * from './evaluate/summary';
 export * from './formulas/types';
 export * from './formulas/registry';
 export * from './report/model';
+export * from './report/writtenExtent';
 export * from './report/buildReport';
 export * from './report/highlight';
 export * from './pipeline';

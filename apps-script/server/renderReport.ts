@@ -15,8 +15,9 @@
  * and the report goes to a new tab (see ownedSheetState).
  */
 import {
-  MARKER, NUMBER_FORMATS, TONE_COLORS, TONE_FONT_COLORS, freeSheetName, isGivenSheetName, sheetLayout, sheetTones, sheetValues,
-  type ReportModel, type ReportSheet, type SheetKind, type SheetLayout, type ThresholdRule,
+  MARKER, NUMBER_FORMATS, TONE_COLORS, TONE_FONT_COLORS, addedToByUser, chartRows, freeSheetName, isGivenSheetName, parseWrittenExtent,
+  sheetLayout, sheetTones, sheetValues, writtenExtent, type ReportModel, type ReportSheet, type SheetKind, type SheetLayout, type ThresholdRule,
+  type WrittenExtent,
 } from '../../core';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,13 +28,6 @@ type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 /** Developer-metadata key on every sheet the add-in creates. */
 export const SHEET_METADATA_KEY = `${MARKER}:sheet`;
 
-/** What the add-in wrote on a tab: the block from A1 (title and subtitle rows, header, data rows × the table's columns) and its charts. */
-export interface WrittenExtent {
-  readonly rows: number;
-  readonly columns: number;
-  /** Charts the add-in inserted: 0 or 1. */
-  readonly charts: number;
-}
 
 /** What the metadata value records: which report sheet this tab holds, and what was written on it. */
 interface SheetIdentity {
@@ -76,14 +70,6 @@ const CELL_PADDING = 12;
 const CHART_WIDTH = 760;
 const CHART_ROW_HEIGHT = 21;
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-
-/** The recorded extent, or null when any part of it is missing or not a count (older metadata, or edited by hand). */
-function readExtent(parsed: Record<string, unknown>): WrittenExtent | null {
-  const { rows, columns, charts } = parsed;
-  return isCount(rows) && isCount(columns) && isCount(charts) ? { rows, columns, charts } : null;
-}
-
 function readIdentity(value: string | null): SheetIdentity | null {
   if (!value) return null;
   try {
@@ -91,7 +77,7 @@ function readIdentity(value: string | null): SheetIdentity | null {
     if (typeof parsed !== 'object' || parsed === null) return null;
     const fields = parsed as Record<string, unknown>;
     const { kind, name } = fields;
-    return typeof kind === 'string' && typeof name === 'string' ? { kind: kind as SheetKind, name, extent: readExtent(fields) } : null;
+    return typeof kind === 'string' && typeof name === 'string' ? { kind: kind as SheetKind, name, extent: parseWrittenExtent(fields) } : null;
   } catch {
     return null;
   }
@@ -108,11 +94,6 @@ export function listSheets(spreadsheet: Spreadsheet): WorkbookSheet[] {
     const identity = own ? readIdentity(own.getValue()) : null;
     return { sheet, name: sheet.getName(), identity, tag: identity ? own ?? null : null };
   });
-}
-
-/** What writeSheet will write for this report: known from the model before anything is written. */
-function writtenExtent(report: ReportSheet): WrittenExtent {
-  return { rows: sheetValues(report).length, columns: report.columns.length, charts: report.chart && dataRowCount(report) > 0 ? 1 : 0 };
 }
 
 /**
@@ -132,7 +113,7 @@ function ownedSheetState(entry: WorkbookSheet): { edited: boolean; charts: Googl
   // Both read every time (no short-circuit), so the number of calls is the same for every tab.
   const lastRow = entry.sheet.getLastRow();
   const lastColumn = entry.sheet.getLastColumn();
-  return { edited: lastRow > extent.rows || lastColumn > extent.columns || charts.length > extent.charts, charts };
+  return { edited: addedToByUser(extent, { rows: lastRow, columns: lastColumn, charts: charts.length }), charts };
 }
 
 /**
@@ -213,18 +194,13 @@ export function renderReport(spreadsheet: Spreadsheet, model: ReportModel): Rend
 }
 
 /** Rows under the table that the chart covers. */
-function chartRows(report: ReportSheet): number {
+/** Grid rows the chart takes under the table. */
+function rowsUnderChart(report: ReportSheet): number {
   return report.chart ? Math.ceil(chartHeight(report) / CHART_ROW_HEIGHT) + 2 : 0;
 }
 
 function chartHeight(report: ReportSheet): number {
-  return Math.min(2000, 120 + 24 * dataRowCount(report));
-}
-
-/** The data rows above the first total row: what the chart shows. */
-function dataRowCount(report: ReportSheet): number {
-  const total = report.rows.findIndex((row) => row.kind !== 'data');
-  return total < 0 ? report.rows.length : total;
+  return Math.min(2000, 120 + 24 * chartRows(report));
 }
 
 function writeSheet(sheet: Sheet, report: ReportSheet): void {
@@ -236,7 +212,7 @@ function writeSheet(sheet: Sheet, report: ReportSheet): void {
   const firstData = layout.firstDataRow - 1;
   const totalRows = new Set(report.rows.flatMap((row, index) => (row.kind === 'total' ? [firstData + index] : [])));
 
-  fitGrid(sheet, height + 1 + chartRows(report), Math.max(width, MIN_COLUMNS), layout.headerRow, report.frozenColumns);
+  fitGrid(sheet, height + 1 + rowsUnderChart(report), Math.max(width, MIN_COLUMNS), layout.headerRow, report.frozenColumns);
 
   const formats = values.map((row, r) =>
     row.map((_, c) => (r < firstData ? NUMBER_FORMATS.text : NUMBER_FORMATS[report.columns[c]?.format ?? 'text'])));
@@ -312,7 +288,7 @@ function thresholdRules(sheet: Sheet, rule: ThresholdRule, layout: SheetLayout, 
 /** A bar chart of the data rows (not the total): one bar per category, one series per value column, under the table. */
 function insertChart(sheet: Sheet, report: ReportSheet, layout: SheetLayout): void {
   const spec = report.chart;
-  const rows = dataRowCount(report);
+  const rows = chartRows(report);
   if (!spec || rows === 0) return;
   const column = (index: number): GoogleAppsScript.Spreadsheet.Range => sheet.getRange(layout.headerRow, index + 1, rows + 1, 1);
   const builder = sheet.newChart().asBarChart();

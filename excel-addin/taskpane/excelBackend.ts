@@ -21,13 +21,14 @@ import { mergeLookups, withMergedBlock, withMergedCells, type JobSheet } from '.
 import { inspectPanel, jobInput, type SheetBlock } from '../../ui/panelState';
 import type { DocumentSettings, ExcelRequestContext, ExcelRun, ExcelWorksheet } from './excelApi';
 import { codeOf, EXCEL_TEXTS, reasonOf } from './excelMessages';
-import { planReplacement, sheetKey, strayCandidates, userAdditions, type SheetInfo } from './ownedSheets';
+import { planReplacement, sheetKey, strayCandidates, type SheetInfo } from './ownedSheets';
 import { PAYLOAD_BUDGET, SyncBatch } from './payload';
 import { queueMergedAreas, type MergeRequest } from './readMerges';
 import { queueSheetContents } from './readOwnedSheets';
 import { queueNamedSheetExtent, queueSheetExtent, readSheetValues, type SheetExtent } from './readSheets';
 import { ownFormats, queueCustomFormulas, queueFormatTypes, replaceHighlight } from './renderHighlight';
-import { renderReport, writtenExtent, type WrittenSheet } from './renderReport';
+import { renderReport, type WrittenSheet } from './renderReport';
+import { addedToByUser, writtenExtent } from '../../core/report/writtenExtent';
 import { WorkbookStore, type OwnedSheet } from './workbookStore';
 
 export interface ExcelHost {
@@ -191,7 +192,7 @@ export function createExcelBackend(host: ExcelHost): PanelBackend {
       const contents = queueSheetContents(context, recorded.map((entry) => entry.id));
       const blocks = await readSheetValues(context, extents, { budget, syncEvenIfEmpty: recorded.length > 0, requeue: contents.requeue });
       const found = contents.read();
-      const added = new Set(recorded.filter((entry) => userAdditions(entry.extent, found.get(entry.id))).map((entry) => entry.id));
+      const added = new Set(recorded.filter((entry) => addedToByUser(entry.extent, found.get(entry.id))).map((entry) => entry.id));
       const block = (name: string | null): SheetBlock | undefined => (name ? blocks[names.indexOf(name)] : undefined);
       const current = block(request.sheet);
       if (!current) throw new MissingSheet(request.sheet);

@@ -6,11 +6,11 @@
  * from then on. A sheet of the same report is rewritten in place rather than deleted and added:
  * the user's formulas that point at it keep working (Excel turns references to a deleted sheet
  * into #REF! for good) and its tab stays where the user moved it. A report sheet the user added
- * to (notes beside or below the table, a chart of their own: see userAdditions) is the user's from
+ * to (notes beside or below the table, a chart of their own: see addedToByUser in core/report/writtenExtent.ts) is the user's from
  * then on too: neither cleared nor deleted, and the report goes to a new sheet «… (2)».
  */
 import { freeSheetName, isGivenSheetName, type ReportModel, type ReportSheet } from '../../core/report/model';
-import type { OwnedSheet, WrittenExtent } from './workbookStore';
+import type { OwnedSheet } from './workbookStore';
 
 export interface SheetInfo {
   readonly id: string;
@@ -33,28 +33,6 @@ export interface ReplacementPlan {
    * of an earlier run with comparison).
    */
   readonly released: readonly { readonly sheet: SheetInfo; readonly replacedBy: string | null }[];
-}
-
-/** What a sheet holds now, as read before a report: how far its values reach and its charts. */
-export interface SheetContents {
-  /** The last row holding a value, counted from row 1 (0: no values). */
-  readonly rows: number;
-  /** The last column holding a value, counted from column A (0: no values). */
-  readonly columns: number;
-  readonly charts: number;
-}
-
-/**
- * Whether the user added to one of the add-in's sheets: a value below or right of the block the
- * add-in wrote, or more charts than it added. Only what lies outside that block is seen: a value
- * the user typed over or inside the report's own block (a corrected number, a note in an empty
- * cell of the table) is not detected and goes with the next rewrite, as do looks and rules the
- * user set on the sheet. A sheet recorded without an extent (by an older version) or not read is
- * not checked: it is rewritten as before.
- */
-export function userAdditions(written: WrittenExtent | undefined, now: SheetContents | undefined): boolean {
-  if (!written || !now) return false;
-  return now.rows > written.rows || now.columns > written.columns || now.charts > written.charts;
 }
 
 /** What a report sheet is, for the record of our sheets: its marker and the name the report asked for. */
@@ -103,7 +81,7 @@ export function planReplacement(
   existing: readonly SheetInfo[],
   owned: readonly OwnedSheet[],
   inputs: readonly string[],
-  /** Ids of the add-in's sheets the user added to (userAdditions). */
+  /** Ids of the add-in's sheets the user added to (addedToByUser). */
   added: ReadonlySet<string> = new Set(),
 ): ReplacementPlan {
   const keys = new Set(report.sheets.map(sheetKey));

@@ -1,7 +1,7 @@
 /**
  * What is on the add-in's own sheets before a report rewrites or deletes them: how far their
  * values reach and how many charts they carry, to tell the user's additions from the report's
- * (userAdditions in ownedSheets.ts). Only loads, queued for a sync the report makes anyway: the
+ * (addedToByUser in core/report/writtenExtent.ts). Only loads, queued for a sync the report makes anyway: the
  * first read of the source values (not the sync that lists the sheets, because a sheet the user
  * deleted since would fail that sync, and only after it are the sheets' ids known to exist).
  *
@@ -9,7 +9,7 @@
  * rowCount/columnCount and ChartCollection.count ExcelApi 1.1: all within the pane's 1.9.
  */
 import type { ExcelChartCollection, ExcelRange, ExcelRequestContext } from './excelApi';
-import type { SheetContents } from './ownedSheets';
+import type { SheetContents } from '../../core/report/writtenExtent';
 
 export interface QueuedContents {
   /** Queues the loads again (after a sync Excel refused, which returns nothing). */

@@ -15,7 +15,7 @@ import { excelValue } from './excelValue';
 import type { ExcelRequestContext, ExcelWorksheet } from './excelApi';
 import type { ReplacementPlan } from './ownedSheets';
 import { jsonBytes, OPERATION_BYTES, rowBlocks, type SyncBatch } from './payload';
-import type { WrittenExtent } from './workbookStore';
+import { chartRows } from '../../core/report/writtenExtent';
 
 /** Looks of the parts of a sheet that carry no tone (Office's neutral greys). */
 const HEADER_FILL = '#F3F2F1';
@@ -82,17 +82,6 @@ export async function renderReport(
   }
   await batch.flush();
   return sheets;
-}
-
-/**
- * What writeSheet puts on a sheet, known before it is written (so it is recorded with the sheet's
- * id before anything is written): the block of values from A1 (title, subtitle, blank line,
- * header, data rows × the table's columns) and whether it adds its chart.
- */
-export function writtenExtent(sheet: ReportSheet): WrittenExtent {
-  const width = sheet.columns.length;
-  if (width === 0) return { rows: 0, columns: 0, charts: 0 };
-  return { rows: sheetLayout(sheet).headerRow + sheet.rows.length, columns: width, charts: chartBars(sheet) > 0 ? 1 : 0 };
 }
 
 /** Queues the clearing of a report sheet written before, and the load of its charts (deleted after the sync). */
@@ -241,7 +230,7 @@ async function writeThresholds(worksheet: ExcelWorksheet, sheet: ReportSheet, la
  */
 async function writeChart(worksheet: ExcelWorksheet, sheet: ReportSheet, layout: SheetLayout, batch: SyncBatch): Promise<void> {
   const spec = sheet.chart;
-  const bars = chartBars(sheet);
+  const bars = chartRows(sheet);
   if (!spec || bars === 0) return;
   const firstData = layout.firstDataRow - 1;
   const categories = worksheet.getRangeByIndexes(firstData, spec.categoryColumn, bars, 1);
@@ -268,9 +257,3 @@ async function writeChart(worksheet: ExcelWorksheet, sheet: ReportSheet, layout:
   chart.setPosition(`A${top}`, `${columnLetter(lastColumn)}${top + height}`);
 }
 
-/** Bars of the sheet's chart (its data rows before the first total), 0 when it has none. */
-function chartBars(sheet: ReportSheet): number {
-  if (!sheet.chart || sheet.chart.valueColumns.length === 0) return 0;
-  const count = sheet.rows.findIndex((row) => row.kind !== 'data');
-  return count === -1 ? sheet.rows.length : count;
-}

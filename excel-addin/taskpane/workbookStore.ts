@@ -12,23 +12,13 @@
  * no longer ours: new ones get free names, and no user sheet is ever deleted.
  */
 import type { SheetKind } from '../../core/report/model';
+import { parseWrittenExtent, type WrittenExtent } from '../../core/report/writtenExtent';
 import { parseStoredSettings, type StoredSettings } from '../../core/settings';
 import type { DocumentSettings } from './excelApi';
 
 export const SETTINGS_KEY = 'sferum-monitor.settings';
 export const OWNED_SHEETS_KEY = 'sferum-monitor.sheets';
 export const SOURCE_SHEET_KEY = 'sferum-monitor.source';
-
-/**
- * What the add-in wrote on a report sheet: the rows and columns of the written block (from A1:
- * title, subtitle, header and data rows; the table's columns) and the charts it added (0 or 1).
- * Anything beyond it is the user's (see userAdditions in ownedSheets.ts).
- */
-export interface WrittenExtent {
-  readonly rows: number;
-  readonly columns: number;
-  readonly charts: number;
-}
 
 /**
  * A sheet the add-in made: its id, its kind, what it holds (ReportSheet.marker + the name asked
@@ -48,20 +38,6 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function count(value: unknown): number | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
-}
-
-/** A stored extent, or undefined when it is missing or not three whole counts (treated as an old record). */
-function parseExtent(value: unknown): WrittenExtent | undefined {
-  const raw = value as { rows?: unknown; columns?: unknown; charts?: unknown } | null | undefined;
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const rows = count(raw.rows);
-  const columns = count(raw.columns);
-  const charts = count(raw.charts);
-  return rows === null || columns === null || charts === null ? undefined : { rows, columns, charts };
-}
-
 export class WorkbookStore {
   constructor(private readonly settings: DocumentSettings) {}
 
@@ -79,7 +55,7 @@ export class WorkbookStore {
         const entry = item as { id?: unknown; kind?: unknown; key?: unknown; extent?: unknown } | null;
         const kind = SHEET_KINDS.find((k) => k === entry?.kind);
         if (!entry || typeof entry.id !== 'string' || typeof entry.key !== 'string' || !kind) return [];
-        const extent = parseExtent(entry.extent);
+        const extent = parseWrittenExtent(entry.extent);
         return [extent ? { id: entry.id, kind, key: entry.key, extent } : { id: entry.id, kind, key: entry.key }];
       });
     } catch {
