@@ -172,7 +172,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
-  sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key));
+  sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));
   const planWarnings: string[] = (plan?.findings ?? []).map((f) => messages.planRowFinding(f.row, f.cell, f.message));
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(indicators, place.sums, groups);

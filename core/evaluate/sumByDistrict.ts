@@ -29,12 +29,14 @@ export interface Placement {
  * school to its district's sums and marks the lagging ones. Gaps and attainment, which only rank
  * schools in the lists, are left to SchoolColumns until a list asks.
  */
-function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number, complete: ReadonlySet<SchoolCountKey>): void {
+function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number, complete: ReadonlySet<SchoolCountKey>, zeroFree: (key: SchoolCountKey) => boolean): void {
   columns.indicators.forEach((indicator, i) => {
     // activeIndicators keeps only indicators whose columns are in the sheet.
     const parts = columns.counts[indicator.numerator] as Float64Array;
     const bases = columns.counts[indicator.base] as Float64Array;
     const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
+    // Without a target and a zero base, a pass over whole columns would add nothing: addWholeSums does it all.
+    if (whole && indicator.target === null && zeroFree(indicator.base)) return;
     measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place, whole);
   });
 }
@@ -209,11 +211,12 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placeme
 /**
  * All sums of every district for the counted schools of `columns` (school k in district
  * groupOf[k]), and each school's profile, 2.3 access and lagging flag into the columns.
- * `hasGaps` tells a count column that parsing found an empty or unreadable cell in.
+ * `hasGaps` tells a count column that parsing found an empty or unreadable cell in; `zeroFree`
+ * one it found no zero in.
  */
-export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean): void {
+export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): void {
   const complete = addCounts(columns.counts, columns.schools, place, hasGaps);
-  measureSchools(columns, place, tolerance, complete);
+  measureSchools(columns, place, tolerance, complete, zeroFree);
   addSchools(columns, statuses, place);
   addWholeSums(columns.indicators, complete, place);
 }

@@ -211,7 +211,7 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   const cells: ReportCell[] = new Array<ReportCell>(width);
   const tones: (Tone | null)[] = new Array<Tone | null>(width).fill(null);
   cells[0] = priority;
-  cells[1] = rows.district[index] as string;
+  cells[1] = rows.districtAt(index);
   cells[2] = rows.school[index] as string;
   cells[3] = rows.row[index] as number;
   cells[4] = teachers === undefined || Number.isNaN(teachers) ? null : teachers;

@@ -34,11 +34,16 @@ export function checkBases(store: RowStore, place: PlaceOf<SchoolColumnKey>, fin
   for (const check of checks) {
     const parts = columns[check.numerator] as Float64Array;
     const bases = columns[check.base] as Float64Array;
+    let zero = false;
     for (let index = 0; index < store.length; index++) {
       const part = parts[index] as number;
       const base = bases[index] as number;
-      if (part > base || base === 0) (suspect ??= new Uint8Array(store.length))[index] = 1;
+      if (part > base || base === 0) {
+        (suspect ??= new Uint8Array(store.length))[index] = 1;
+        if (base === 0) zero = true;
+      }
     }
+    if (!zero) store.zeroFree[check.base] = 1;
     // A count whose base is empty is left out of that indicator's share: say so. Only a base
     // column with a gap can have one, so a full column costs nothing here.
     if (store.gaps[check.base] !== 1) continue;

@@ -26,7 +26,12 @@ export class RowStore {
   readonly districtOf: Int32Array;
   readonly status: Uint8Array;
   readonly counted: Uint8Array;
-  readonly district: string[];
+  /**
+   * A row's district as written, only where it differs from its group's name (the first
+   * spelling read): nearly every row has the same, and a country's worth of copies of the
+   * pointer cost a pass of their own. districtAt reads it.
+   */
+  private readonly spelledDistrict = new Map<number, string>();
   readonly school: string[];
   /** Only when the sheet has an id column. */
   readonly id: (string | null)[] | null;
@@ -36,18 +41,24 @@ export class RowStore {
    * a number in every row, which lets evaluation add it up without looking for gaps.
    */
   readonly gaps: Uint8Array;
+  /**
+   * Per count column: 1 once checkBases has looked down it as a base and found no zero. An
+   * indicator without a target over such a base has a share for every school that has both
+   * numbers, which spares evaluation its pass.
+   */
+  readonly zeroFree: Uint8Array;
   length = 0;
 
   constructor(readonly countKeys: readonly SchoolCountKey[], readonly capacity: number, withId: boolean) {
     this.block = new Float64Array(countKeys.length * capacity);
     this.counts = countKeys.map((_, j) => this.block.subarray(j * capacity, (j + 1) * capacity));
     this.gaps = new Uint8Array(countKeys.length);
+    this.zeroFree = new Uint8Array(countKeys.length);
     this.row = new Int32Array(capacity);
     this.districtOf = new Int32Array(capacity);
     this.status = new Uint8Array(capacity);
     this.counted = new Uint8Array(capacity);
     // Sized once: growing by push copied a country's 40 000 names several times over.
-    this.district = new Array<string>(capacity);
     this.school = new Array<string>(capacity);
     this.id = withId ? new Array<string | null>(capacity) : null;
   }
@@ -57,18 +68,23 @@ export class RowStore {
     const i = this.length++;
     this.row[i] = row;
     this.districtOf[i] = group;
-    this.status[i] = status === null ? PROFILE_UNKNOWN : status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
+    // Fresh arrays hold zeros: an unknown status (most sheets have no status column) is not written.
+    if (status !== null) this.status[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
     this.counted[i] = 1;
-    this.district[i] = district;
+    if (district !== (this.districts[group] as DistrictName).name) this.spelledDistrict.set(i, district);
     this.school[i] = school;
     if (this.id) this.id[i] = id;
   }
 
   /** Drops the unused capacity of the text columns once every row is read. */
   finish(): void {
-    this.district.length = this.length;
     this.school.length = this.length;
     if (this.id) this.id.length = this.length;
+  }
+
+  /** Row `index`'s district as written in the sheet. */
+  districtAt(index: number): string {
+    return this.spelledDistrict.get(index) ?? (this.districts[this.districtOf[index] as number] as DistrictName).name;
   }
 
   profileStatus(index: number): ProfileStatus | null {
@@ -89,6 +105,12 @@ export class RowStore {
   hasGaps(key: SchoolCountKey): boolean {
     const j = this.countKeys.indexOf(key);
     return j >= 0 && this.gaps[j] === 1;
+  }
+
+  /** Whether checkBases found no zero in this count column. */
+  isZeroFree(key: SchoolCountKey): boolean {
+    const j = this.countKeys.indexOf(key);
+    return j >= 0 && this.zeroFree[j] === 1;
   }
 
   countColumns(): CountColumns {
@@ -112,7 +134,7 @@ class RecordView implements SchoolRecord {
     return this.store.row[this.index] as number;
   }
   get district(): string {
-    return this.store.district[this.index] as string;
+    return this.store.districtAt(this.index);
   }
   get districtKey(): string {
     return (this.store.districts[this.store.districtOf[this.index] as number] as DistrictName).key;
