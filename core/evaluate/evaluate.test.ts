@@ -311,6 +311,33 @@ describe('columns no school lacks and columns with gaps give the same district f
   });
 });
 
+describe('an indicator without a target (teachersLinkedDiary) over whole columns', () => {
+  // Its pass is skipped when parsing found no zero in the base: the counts of schools with a
+  // share must then come out the same as when a zero base makes the pass run.
+  const KEYS = ['district', 'school', 'teachers', 'teachersLinkedDiary'] as const;
+  const rows = [
+    { district: 'Район 1', school: 'СОШ № 1', teachers: 10, teachersLinkedDiary: 5 },
+    { district: 'Район 1', school: 'СОШ № 2', teachers: 20, teachersLinkedDiary: 4 },
+    { district: 'Район 2', school: 'СОШ № 3', teachers: 8, teachersLinkedDiary: 8 },
+  ];
+  it('has a share for every school when no base is zero', () => {
+    const parsed = table(weeklySheet(rows, [...KEYS]));
+    expect(parsed.rows.isZeroFree('teachers')).toBe(true);
+    const result = evaluate(parsed);
+    const one = result.districts.find((d) => d.name === 'Район 1');
+    expect([one?.withData.teachersLinkedDiary, one?.meetingTarget.teachersLinkedDiary, one?.measures.teachersLinkedDiary?.share]).toEqual([2, 0, 9 / 30]);
+    expect(result.region.withData.teachersLinkedDiary).toBe(3);
+  });
+  it('leaves out the school whose base is zero', () => {
+    const parsed = table(weeklySheet([...rows, { district: 'Район 2', school: 'СОШ № 4', teachers: 0, teachersLinkedDiary: 0 }], [...KEYS]));
+    expect(parsed.rows.isZeroFree('teachers')).toBe(false);
+    const result = evaluate(parsed);
+    const two = result.districts.find((d) => d.name === 'Район 2');
+    expect([two?.schools, two?.withData.teachersLinkedDiary, two?.measures.teachersLinkedDiary?.share]).toEqual([2, 1, 1]);
+    expect(result.region.withData.teachersLinkedDiary).toBe(3);
+  });
+});
+
 describe('district sums agree with every school measured on its own (randomised)', () => {
   // The district passes count statuses without branching and skip gap checks on whole columns;
   // each school's measures come from measure() and statusCodeOf directly. Both must agree.

@@ -112,6 +112,18 @@ describe('parseSchoolTable', () => {
     ]);
   });
 
+  it('groups spellings of a district that normalise alike, and keeps each row\'s district as written', () => {
+    const table = parse(weeklySheet([
+      { district: 'Амурский район', school: 'СОШ № 1', teachers: 10 },
+      { district: 'АМУРСКИЙ  район', school: 'СОШ № 2', teachers: 10 },
+      { district: 'Амурский район', school: 'СОШ № 3', teachers: 10 },
+    ]));
+    expect(table.districts.map((d) => d.name)).toEqual(['Амурский район']);
+    expect(table.records.map((r) => [r.district, r.districtKey])).toEqual([
+      ['Амурский район', 'амурский район'], ['АМУРСКИЙ район', 'амурский район'], ['Амурский район', 'амурский район'],
+    ]);
+  });
+
   it('reads the profile status column', () => {
     const keys = ['district', 'school', 'status', 'teachers'] as const;
     const table = parse(weeklySheet([school('А', { status: 'Активен' }), school('Б', { status: 'Не активен' }), school('В', { status: 'неактивна' })], [...keys]));
