@@ -113,23 +113,43 @@ class EvaluatedSchool implements SchoolResult {
  * Districts almost never share an attainment, so they are put in order by it with the typed
  * array's own sort, and only districts that share one are compared in full: sorting 1 600
  * districts with a JavaScript comparator makes some 17 000 calls through the engine's generic sort.
+ * A Map from attainment to districts cost more than the sort (a heap number per key).
  */
 function byPriority(groups: readonly GroupFigures[]): GroupFigures[] {
-  const rank = Float64Array.from(groups, (group) => group.attainment ?? Infinity);
-  const byRank = new Map<number, number[]>();
-  rank.forEach((value, i) => {
-    const alike = byRank.get(value);
-    if (alike) alike.push(i);
-    else byRank.set(value, [i]);
-  });
-  const order: GroupFigures[] = [];
-  const ranks = Float64Array.from(byRank.keys()).sort();
-  for (const value of ranks) {
-    const alike = byRank.get(value) as number[];
-    if (alike.length > 1) alike.sort((a, b) => (groups[b] as GroupFigures).totalGap - (groups[a] as GroupFigures).totalGap || russianOrder((groups[a] as GroupFigures).name, (groups[b] as GroupFigures).name));
-    for (const i of alike) order.push(groups[i] as GroupFigures);
+  const count = groups.length;
+  const rank = new Float64Array(count);
+  for (let i = 0; i < count; i++) rank[i] = (groups[i] as GroupFigures).attainment ?? Infinity;
+  const sorted = rank.slice().sort();
+  // Each district goes to the first free place of its attainment's run in the sorted ranks, in
+  // sheet order; a run of more than one district is then put in order in full.
+  const order = new Array<GroupFigures>(count);
+  const taken = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const first = firstAtLeast(sorted, rank[i] as number);
+    order[first + (taken[first] as number)++] = groups[i] as GroupFigures;
+  }
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && sorted[end] === sorted[start]) end++;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort((a, b) => b.totalGap - a.totalGap || russianOrder(a.name, b.name));
+      for (let k = start; k < end; k++) order[k] = run[k - start] as GroupFigures;
+    }
+    start = end;
   }
   return order;
+}
+
+/** The index of the first number in ascending `sorted` not below `value`. */
+function firstAtLeast(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

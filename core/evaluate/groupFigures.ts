@@ -23,6 +23,8 @@ export class GroupFigures implements GroupResult {
   /** People still needed, summed over targeted indicators: ranks districts after attainment. */
   readonly totalGap: number;
   private readonly values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
+  /** Share, status code and gap of each indicator, three numbers apiece in the indicators' order. */
+  private readonly measured: readonly number[];
   private made: {
     key?: string;
     counts?: Partial<Record<SchoolCountKey, number>>;
@@ -40,31 +42,40 @@ export class GroupFigures implements GroupResult {
     readonly plan: number | null,
     private readonly tolerance: number,
   ) {
-    // Attainment: the mean over targeted indicators with a share of min(1, share ÷ target).
+    // Each indicator's share, status and gap, worked out once: the ranking reads them here and the
+    // summary again for its cells. Attainment: the mean over targeted indicators with a share of min(1, share ÷ target).
+    const measured = new Array<number>(3 * indicators.length);
+    const values: MeasureValues = this.values;
     let terms = 0;
     let sum = 0;
     let gap = 0;
     for (let i = 0; i < indicators.length; i++) {
-      const { share, gap: indicatorGap } = this.measureAt(i);
-      const term = attainmentTermOf(share, (indicators[i] as ActiveIndicator).target ?? NaN);
+      const at = INDICATORS_AT + INDICATOR_SUMS * i;
+      const rows = sums.at(at + SUM_ROWS);
+      const target = (indicators[i] as ActiveIndicator).target;
+      measureInto(values, target, rows ? sums.at(at + SUM_PART) : NaN, rows ? sums.at(at + SUM_BASE) : NaN, tolerance);
+      measured[3 * i] = values.share;
+      measured[3 * i + 1] = values.status;
+      measured[3 * i + 2] = values.gap;
+      const term = attainmentTermOf(values.share, target ?? NaN);
       if (!Number.isNaN(term)) {
         sum += term;
         terms++;
       }
-      if (!Number.isNaN(indicatorGap)) gap += indicatorGap;
+      if (!Number.isNaN(values.gap)) gap += values.gap;
     }
+    this.measured = measured;
     this.attainment = terms === 0 ? null : sum / terms;
     this.totalGap = gap;
   }
 
   /** Share, status code and gap of indicator i (in the evaluation's indicators). The object is reused: read it at once. */
   measureAt(i: number): Readonly<MeasureValues> {
-    const at = INDICATORS_AT + INDICATOR_SUMS * i;
-    const rows = this.sums.at(at + SUM_ROWS);
-    const part = rows ? this.sums.at(at + SUM_PART) : NaN;
-    const base = rows ? this.sums.at(at + SUM_BASE) : NaN;
-    measureInto(this.values, (this.indicators[i] as ActiveIndicator).target, part, base, this.tolerance);
-    return this.values;
+    const { values, measured } = this;
+    values.share = measured[3 * i] as number;
+    values.status = measured[3 * i + 1] as number;
+    values.gap = measured[3 * i + 2] as number;
+    return values;
   }
 
   /** Schools whose own share meets the target of indicator i. */

@@ -3,8 +3,7 @@
  * over the schools fills them; nothing is summed twice. The passes add into one Float64Array
  * laid out quantity by quantity: quantity q (the slots below) of group g is at [q × groups + g],
  * so a pass down one column of a country's 40 000 schools adds into a few arrays of 1 600
- * numbers, which stay in the processor's cache. GroupSums.byGroup then lays them out group by
- * group for reading each district's figures.
+ * numbers, which stay in the processor's cache. GroupSums reads a group's quantities there.
  */
 import { SCHOOL_COUNT_KEYS } from '../catalogue/columns';
 import type { ActiveIndicator } from './indicatorSet';
@@ -36,48 +35,44 @@ export function quantities(indicators: number): number {
 }
 
 export class GroupSums {
-  /** Where this group's run of quantities starts in data. */
-  private readonly start: number;
-
   constructor(
-    indicators: readonly ActiveIndicator[],
-    /** One run of quantities(indicators) numbers per group, group by group. */
-    readonly data: Float64Array = new Float64Array(quantities(indicators.length)),
-    /** This group's number among the groups sharing data. */
-    readonly group = 0,
-  ) {
-    this.start = group * quantities(indicators.length);
-  }
+    /** The numbers of all groups, quantity by quantity (see above), or one group's run. */
+    private readonly data: Float64Array,
+    /** Where this group's first quantity is. */
+    private readonly start: number,
+    /** How far apart its quantities are: the number of groups, or 1 for a run of its own. */
+    private readonly step: number,
+  ) {}
 
   /** The quantity in `slot` (one of the slot constants above). */
   at(slot: number): number {
-    return this.data[this.start + slot] as number;
+    return this.data[this.start + slot * this.step] as number;
   }
 
   /**
-   * The sums the passes over schools filled, quantity by quantity (quantity q of group g at
-   * [q × groups + g]), as one GroupSums per group reading a run of adjacent numbers, and their
-   * total (the region). Reading a district's 66 quantities across the pass layout would touch
-   * 66 cache lines; the copy is made in one sequential sweep.
+   * The sums the passes over schools filled (quantity q of group g at [q × groups + g]), read
+   * in place by one GroupSums per group, and their total (the region). A district's figures are
+   * worked out once, group after group (groupFigures.ts), so those reads go down each quantity's
+   * run in order; copying the sums group by group first cost more than it saved.
    */
   static byGroup(indicators: readonly ActiveIndicator[], sums: Float64Array, groups: number): { readonly groups: readonly GroupSums[]; readonly total: GroupSums } {
     const width = quantities(indicators.length);
-    const blocks = new Float64Array(width * groups);
     const totals = new Float64Array(width);
-    transpose(sums, groups, width, blocks, totals);
-    return { groups: Array.from({ length: groups }, (_, g) => new GroupSums(indicators, blocks, g)), total: new GroupSums(indicators, totals) };
+    addUp(sums, groups, width, totals);
+    const result: GroupSums[] = new Array<GroupSums>(groups);
+    for (let g = 0; g < groups; g++) result[g] = new GroupSums(sums, g, groups);
+    return { groups: result, total: new GroupSums(totals, 0, 1) };
   }
 }
 
-/** byGroup's sweep (a function of its own, so V8's code for the loop is not reused past its end). */
-function transpose(sums: Float64Array, groups: number, width: number, blocks: Float64Array, totals: Float64Array): void {
+/** The region's quantities: sums add, and the «some row had this count» flags combine as «any had it». */
+function addUp(sums: Float64Array, groups: number, width: number, totals: Float64Array): void {
   for (let slot = 0; slot < width; slot++) {
-    // Sums add; the «some row had this count» flags combine as «any had it».
     const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
+    const from = slot * groups;
     let total = 0;
     for (let g = 0; g < groups; g++) {
-      const value = sums[slot * groups + g] as number;
-      blocks[g * width + slot] = value;
+      const value = sums[from + g] as number;
       total = flag ? Math.max(total, value) : total + value;
     }
     totals[slot] = total;

@@ -100,20 +100,26 @@ function addWholeSums(indicators: readonly ActiveIndicator[], complete: Readonly
   const copy = (from: number, to: number): void => {
     sums.copyWithin(to * groups, from * groups, (from + 1) * groups);
   };
-  const schools = sums.subarray(SCHOOLS * groups, (SCHOOLS + 1) * groups);
+  const schools = SCHOOLS * groups;
   indicators.forEach((indicator, i) => {
     if (!complete.has(indicator.numerator) || !complete.has(indicator.base)) return;
     const at = INDICATORS_AT + INDICATOR_SUMS * i;
     copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.numerator), at + SUM_PART);
     copy(COUNTS_AT + COUNT_KEYS.indexOf(indicator.base), at + SUM_BASE);
     copy(SCHOOLS, at + SUM_ROWS);
-    const withData = (at + SUM_WITH_DATA) * groups;
-    schools.forEach((count, g) => (sums[withData + g] = (sums[withData + g] as number) + count));
+    addRun(sums, schools, (at + SUM_WITH_DATA) * groups, groups);
   });
-  for (const key of complete) {
-    const flags = (HAS_COUNT_AT + COUNT_KEYS.indexOf(key)) * groups;
-    schools.forEach((count, g) => (sums[flags + g] = count > 0 ? 1 : 0));
-  }
+  for (const key of complete) flagRun(sums, schools, (HAS_COUNT_AT + COUNT_KEYS.indexOf(key)) * groups, groups);
+}
+
+/** sums[to + g] += sums[from + g] for every group (plain loops: a typed array's forEach calls back per element). */
+function addRun(sums: Float64Array, from: number, to: number, groups: number): void {
+  for (let g = 0; g < groups; g++) sums[to + g] = (sums[to + g] as number) + (sums[from + g] as number);
+}
+
+/** sums[to + g] = 1 where the group has schools (sums[from + g] > 0), else 0. */
+function flagRun(sums: Float64Array, from: number, to: number, groups: number): void {
+  for (let g = 0; g < groups; g++) sums[to + g] = (sums[from + g] as number) > 0 ? 1 : 0;
 }
 
 /**
