@@ -383,3 +383,39 @@ describe('district sums agree with every school measured on its own (randomised)
     expect(mismatches).toEqual([]);
   });
 });
+
+describe('targeted indicators sharing a base over whole columns (four of them in one pass, a fifth in a pass of its own)', () => {
+  const KEYS = ['district', 'school', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled', 'teachersLinkedDiary'] as const;
+  const rows = [
+    // 5/10 met, 4/10 lags (below 45 %), 2/10 met, 3/10 met, 5/10 met: lagging.
+    { district: 'Район 1', school: 'СОШ № 1', teachers: 10, teachersCreatedChats: 5, teachers3Messages: 4, teachers10Messages: 2, teachersCalled: 3, teachersLinkedDiary: 5 },
+    // No teachers: no share on any indicator.
+    { district: 'Район 1', school: 'СОШ № 2', teachers: 0, teachersCreatedChats: 0, teachers3Messages: 0, teachers10Messages: 0, teachersCalled: 0, teachersLinkedDiary: 0 },
+    // 9/20 near, 10/20 met, 4/20 met, 6/20 met, 9/20 near: not lagging.
+    { district: 'Район 1', school: 'СОШ № 3', teachers: 20, teachersCreatedChats: 9, teachers3Messages: 10, teachers10Messages: 4, teachersCalled: 6, teachersLinkedDiary: 9 },
+    // 10 messages 1/10 and diary 2/10 lag.
+    { district: 'Район 2', school: 'СОШ № 4', teachers: 10, teachersCreatedChats: 5, teachers3Messages: 5, teachers10Messages: 1, teachersCalled: 3, teachersLinkedDiary: 2 },
+    // Calls 1/10 lag.
+    { district: 'Район 2', school: 'СОШ № 5', teachers: 10, teachersCreatedChats: 6, teachers3Messages: 5, teachers10Messages: 2, teachersCalled: 1, teachersLinkedDiary: 5 },
+  ];
+  const { settings } = resolveSettings({
+    targets: { teachersCreatedChats: '50%', teachers3Messages: '50%', teachers10Messages: '20%', teachersCalled: '30%', teachersLinkedDiary: '50%' },
+    tolerance: '5%',
+  });
+  const result = evaluate(table(weeklySheet(rows, [...KEYS])), settings);
+  const KEYS5 = ['teachersCreatedChats', 'teachers3Messages', 'teachers10Messages', 'teachersCalled', 'teachersLinkedDiary'] as const;
+  const figures = (name: string): unknown => {
+    const d = result.districts.find((g) => g.name === name);
+    return [d?.schools, KEYS5.map((k) => d?.meetingTarget[k]), KEYS5.map((k) => d?.withData[k]), d?.laggingSchools];
+  };
+
+  it('counts the schools meeting each target, those with a share, and the lagging ones, by district', () => {
+    expect(figures('Район 1')).toEqual([3, [1, 1, 2, 2, 1], [2, 2, 2, 2, 2], 1]);
+    expect(figures('Район 2')).toEqual([2, [2, 2, 1, 1, 1], [2, 2, 2, 2, 2], 2]);
+    expect(result.region.laggingSchools).toBe(3);
+  });
+
+  it('marks each school as lagging or not', () => {
+    expect(result.schools.map((s) => s.lagging)).toEqual([true, false, false, true, true]);
+  });
+});

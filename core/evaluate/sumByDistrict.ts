@@ -25,20 +25,94 @@ export interface Placement {
 }
 
 /**
- * Measures every school on every indicator, one indicator at a time down its columns: adds each
- * school to its district's sums and marks the lagging ones. Gaps and attainment, which only rank
- * schools in the lists, are left to SchoolColumns until a list asks.
+ * Measures every school on every indicator down its columns: adds each school to its district's
+ * sums and marks the lagging ones. Gaps and attainment, which only rank schools in the lists, are
+ * left to SchoolColumns until a list asks. Targeted indicators over whole columns that share a
+ * base go four to a pass (measureFour); any other indicator has a pass of its own.
  */
 function measureSchools(columns: SchoolColumns, place: Placement, tolerance: number, complete: ReadonlySet<SchoolCountKey>, zeroFree: (key: SchoolCountKey) => boolean): void {
+  const single: number[] = [];
+  const byBase = new Map<SchoolCountKey, number[]>();
   columns.indicators.forEach((indicator, i) => {
+    const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
+    // Without a target and a zero base, a pass over whole columns would add nothing: addWholeSums does it all.
+    if (whole && indicator.target === null && zeroFree(indicator.base)) return;
+    if (!whole || indicator.target === null) single.push(i);
+    else byBase.set(indicator.base, [...(byBase.get(indicator.base) ?? []), i]);
+  });
+  for (const group of byBase.values()) {
+    let start = 0;
+    for (; start + 4 <= group.length; start += 4) measureFour(columns, group.slice(start, start + 4), place, tolerance);
+    single.push(...group.slice(start));
+  }
+  for (const i of single) {
+    const indicator = columns.indicators[i] as ActiveIndicator;
     // activeIndicators keeps only indicators whose columns are in the sheet.
     const parts = columns.counts[indicator.numerator] as Float64Array;
     const bases = columns.counts[indicator.base] as Float64Array;
     const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
-    // Without a target and a zero base, a pass over whole columns would add nothing: addWholeSums does it all.
-    if (whole && indicator.target === null && zeroFree(indicator.base)) return;
     measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place, whole);
-  });
+  }
+}
+
+/** Four targeted indicators over whole columns with one base (indices into columns.indicators), in one pass. */
+function measureFour(columns: SchoolColumns, indicators: readonly number[], place: Placement, tolerance: number): void {
+  const defs = indicators.map((i) => columns.indicators[i] as ActiveIndicator);
+  const partsOf = (n: number): Float64Array => columns.counts[(defs[n] as ActiveIndicator).numerator] as Float64Array;
+  const at = (n: number): number => INDICATORS_AT + INDICATOR_SUMS * (indicators[n] as number);
+  const met = defs.map((def) => metFrom(def.target ?? NaN));
+  const lags = defs.map((def) => laggingBelow(def.target ?? NaN, tolerance));
+  measureFourLoop(
+    columns.counts[(defs[0] as ActiveIndicator).base] as Float64Array,
+    [partsOf(0), partsOf(1), partsOf(2), partsOf(3)],
+    Float64Array.from([...met, ...lags]),
+    Int32Array.from([0, 1, 2, 3].flatMap((n) => [(at(n) + SUM_MET) * place.groups, (at(n) + SUM_WITH_DATA) * place.groups])),
+    columns.lagging,
+    place,
+  );
+}
+
+/**
+ * measureIndicator's work for four indicators at once, which also reads the base and the
+ * district once instead of four times. One indicator a pass took about three times as long:
+ * each school's addition to its district's count waited on the division before it, and the
+ * processor would not start the next school's until that store was done.
+ * `limits` holds the four `met` bounds, then the four `lags` bounds; `slots` each indicator's
+ * SUM_MET and SUM_WITH_DATA offsets in the sums.
+ */
+function measureFourLoop(bases: Float64Array, parts: readonly Float64Array[], limits: Float64Array, slots: Int32Array, lagging: Uint8Array, place: Placement): void {
+  const { groupOf, sums } = place;
+  const [p0, p1, p2, p3] = parts as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const met0 = limits[0] as number, met1 = limits[1] as number, met2 = limits[2] as number, met3 = limits[3] as number;
+  const lag0 = limits[4] as number, lag1 = limits[5] as number, lag2 = limits[6] as number, lag3 = limits[7] as number;
+  const s0 = slots[0] as number, s1 = slots[2] as number, s2 = slots[4] as number, s3 = slots[6] as number;
+  for (let k = 0; k < bases.length; k++) {
+    const base = bases[k] as number;
+    const g = groupOf[k] as number;
+    if (base === 0) {
+      // No share for any of the four: whole columns count schools with a share as all less these.
+      for (let n = 1; n < 8; n += 2) sums[(slots[n] as number) + g] = (sums[(slots[n] as number) + g] as number) - 1;
+      continue;
+    }
+    const v0 = (p0[k] as number) / base;
+    const v1 = (p1[k] as number) / base;
+    const v2 = (p2[k] as number) / base;
+    const v3 = (p3[k] as number) / base;
+    const m0 = Number(v0 >= met0);
+    const m1 = Number(v1 >= met1);
+    const m2 = Number(v2 >= met2);
+    const m3 = Number(v3 >= met3);
+    sums[s0 + g] = (sums[s0 + g] as number) + m0;
+    sums[s1 + g] = (sums[s1 + g] as number) + m1;
+    sums[s2 + g] = (sums[s2 + g] as number) + m2;
+    sums[s3 + g] = (sums[s3 + g] as number) + m3;
+    lagging[k] =
+      (lagging[k] as number) |
+      ((1 - m0) & Number(!(v0 >= lag0))) |
+      ((1 - m1) & Number(!(v1 >= lag1))) |
+      ((1 - m2) & Number(!(v2 >= lag2))) |
+      ((1 - m3) & Number(!(v3 >= lag3)));
+  }
 }
 
 /**
