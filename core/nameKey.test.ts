@@ -1,4 +1,4 @@
-import { foldedText, HashIndex, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
+import { firstEqualBefore, foldedText, HashIndex, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
 import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
@@ -94,5 +94,29 @@ describe('HashIndex', () => {
     });
     for (const [hash, first] of expected) if (index.getOrAdd(hash, 99_999) !== first) wrong.push(first);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('firstEqualBefore', () => {
+  it('gives each row the first earlier row with its hash, or −1, leaving out skipped rows', () => {
+    const random = mulberry32(11);
+    // Few distinct hashes, so most rows repeat one; both ends of the 30-bit range are there.
+    const pool = [0, 2 ** 30 - 1, ...Array.from({ length: 300 }, () => Math.floor(random() * 2 ** 30))];
+    const hashes = Int32Array.from({ length: 5_000 }, () => pool[Math.floor(random() * pool.length)] as number);
+    const skip = Uint8Array.from(hashes, () => (random() < 0.2 ? 1 : 0));
+    for (const skipped of [null, skip]) {
+      const seen = new Map<number, number>();
+      const expected = Array.from(hashes, (hash, i) => {
+        if (skipped?.[i] === 1) return -1;
+        const first = seen.get(hash);
+        if (first === undefined) seen.set(hash, i);
+        return first ?? -1;
+      });
+      expect(Array.from(firstEqualBefore(hashes, hashes.length, skipped))).toEqual(expected);
+    }
+  });
+
+  it('looks only at the first `length` hashes', () => {
+    expect(Array.from(firstEqualBefore(Int32Array.of(7, 7, 7, 7), 3, null))).toEqual([-1, 0, 0]);
   });
 });

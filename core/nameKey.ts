@@ -236,3 +236,69 @@ export class HashIndex {
     }
   }
 }
+
+/** firstEqualBefore puts rows in 2⁶ groups by the top bits of their 30-bit hashes. */
+const GROUP_BITS = 6;
+const GROUP_SHIFT = 30 - GROUP_BITS;
+
+/**
+ * For each of the first `length` hashes (30-bit, as hashKey gives them), the index of the first
+ * one before it equal to it, or −1: what HashIndex.getOrAdd(hashes[i], i) answers row after row,
+ * for a whole column at once. Rows marked in `skip` neither get nor give an answer (−1). The rows
+ * are first put in 64 groups by their hashes' top bits, in row order, and each group is looked
+ * up in a table small enough to stay in the processor's fastest cache: in one table for a
+ * country's 40 000 rows nearly every look-up missed it, which took about twice as long.
+ */
+export function firstEqualBefore(hashes: Int32Array, length: number, skip: Uint8Array | null): Int32Array {
+  const groups = 1 << GROUP_BITS;
+  const first = new Int32Array(length).fill(-1);
+  // starts[g] … starts[g + 1]: where group g's rows go in `order`.
+  const starts = new Int32Array(groups + 1);
+  for (let i = 0; i < length; i++) {
+    if (skip !== null && skip[i] === 1) continue;
+    const g = ((hashes[i] as number) >>> GROUP_SHIFT) + 1;
+    starts[g] = (starts[g] as number) + 1;
+  }
+  let largest = 0;
+  for (let g = 0; g < groups; g++) {
+    largest = Math.max(largest, starts[g + 1] as number);
+    starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+  }
+  const order = new Int32Array(starts[groups] as number);
+  const next = starts.slice(0, groups);
+  for (let i = 0; i < length; i++) {
+    if (skip !== null && skip[i] === 1) continue;
+    const g = (hashes[i] as number) >>> GROUP_SHIFT;
+    const at = next[g] as number;
+    order[at] = i;
+    next[g] = at + 1;
+  }
+  let capacity = 16;
+  // At most two thirds full, so probe runs stay short.
+  while (capacity * 2 < largest * 3) capacity *= 2;
+  const slots = new Int32Array(capacity * 2);
+  for (let g = 0; g < groups; g++) findInGroup(hashes, order, starts[g] as number, starts[g + 1] as number, slots, first);
+  return first;
+}
+
+/** One group of firstEqualBefore, by open addressing on the hashes' low bits in (hash, index + 1) pairs; 0 marks a free slot. */
+function findInGroup(hashes: Int32Array, order: Int32Array, from: number, to: number, slots: Int32Array, first: Int32Array): void {
+  slots.fill(0);
+  const mask = (slots.length >> 1) - 1;
+  for (let q = from; q < to; q++) {
+    const i = order[q] as number;
+    const key = hashes[i] as number;
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[2 * slot + 1] as number;
+      if (stored === 0) {
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = i + 1;
+        break;
+      }
+      if (slots[2 * slot] === key) {
+        first[i] = stored - 1;
+        break;
+      }
+    }
+  }
+}
