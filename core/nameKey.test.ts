@@ -1,4 +1,4 @@
-import { firstEqualBefore, foldedText, HashIndex, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
+import { firstEqualBefore, foldedText, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
 import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
@@ -75,25 +75,6 @@ describe('foldedText', () => {
   it('hands long texts to normalizeText', () => {
     const long = `${'Очень Длинное Название '.repeat(20)}№ 5`;
     expect(foldedText(long)).toBe(normalizeText(long));
-  });
-});
-
-describe('HashIndex', () => {
-  it('returns −1 for a new hash and the first value for a repeated one, through growth', () => {
-    const index = new HashIndex(2);
-    const random = mulberry32(3);
-    const hashes = Array.from({ length: 5_000 }, () => Math.floor(random() * 2 ** 32));
-    hashes.push(0, 2 ** 32 - 1);
-    const expected = new Map<number, number>();
-    const wrong: number[] = [];
-    hashes.forEach((hash, i) => {
-      const got = index.getOrAdd(hash, i);
-      const first = expected.get(hash);
-      if (got !== (first ?? -1)) wrong.push(i);
-      if (first === undefined) expected.set(hash, i);
-    });
-    for (const [hash, first] of expected) if (index.getOrAdd(hash, 99_999) !== first) wrong.push(first);
-    expect(wrong).toEqual([]);
   });
 });
 

@@ -191,67 +191,20 @@ export function normalizedHash(text: string, seed: number = FNV_OFFSET): number 
   return scratch.hash;
 }
 
-/**
- * Remembers hashes with a number each, by open addressing in one Int32Array of (hash,
- * value + 1) pairs: a look-up touches one cache line where a Map of 40 000 keys touches several.
- * A 0 in the second marks a free slot, so a fresh array needs no filling.
- */
-export class HashIndex {
-  private slots: Int32Array;
-  private mask: number;
-  private size = 0;
-
-  constructor(expected: number) {
-    let capacity = 16;
-    // At most two thirds full, so probe runs stay short.
-    while (capacity * 2 < expected * 3) capacity *= 2;
-    this.slots = new Int32Array(capacity * 2);
-    this.mask = capacity - 1;
-  }
-
-  /** The number stored with `hash`, or −1 after storing `value` with it. Values must be ≥ 0 and below 2³¹ − 1. */
-  getOrAdd(hash: number, value: number): number {
-    const key = hash | 0;
-    const { slots, mask } = this;
-    for (let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; slot = (slot + 1) & mask) {
-      const stored = slots[2 * slot + 1] as number;
-      if (stored === 0) {
-        slots[2 * slot] = key;
-        slots[2 * slot + 1] = value + 1;
-        if (++this.size * 3 > (mask + 1) * 2) this.grow();
-        return -1;
-      }
-      if (slots[2 * slot] === key) return stored - 1;
-    }
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = old.length - 1;
-    this.size = 0;
-    for (let i = 0; i < old.length; i += 2) {
-      const stored = old[i + 1] as number;
-      if (stored !== 0) this.getOrAdd(old[i] as number, stored - 1);
-    }
-  }
-}
-
 /** firstEqualBefore puts rows in 2⁶ groups by the top bits of their 30-bit hashes. */
 const GROUP_BITS = 6;
 const GROUP_SHIFT = 30 - GROUP_BITS;
 
 /**
  * For each of the first `length` hashes (30-bit, as hashKey gives them), the index of the first
- * one before it equal to it, or −1: what HashIndex.getOrAdd(hashes[i], i) answers row after row,
- * for a whole column at once. Rows marked in `skip` neither get nor give an answer (−1). The rows
- * are first put in 64 groups by their hashes' top bits, in row order, and each group is looked
- * up in a table small enough to stay in the processor's fastest cache: in one table for a
- * country's 40 000 rows nearly every look-up missed it, which took about twice as long.
+ * one before it equal to it, or −1. Rows marked in `skip` neither get nor give an answer (−1).
+ * The rows are first put in 64 groups by their hashes' top bits, in row order, and each group is
+ * looked up in an open-addressing table small enough to stay in the processor's fastest cache:
+ * one table for a country's 40 000 rows (where a Map touches several cache lines per look-up,
+ * this touches one) still missed that cache on nearly every look-up, and took about twice as long.
  */
 export function firstEqualBefore(hashes: Int32Array, length: number, skip: Uint8Array | null): Int32Array {
   const groups = 1 << GROUP_BITS;
-  const first = new Int32Array(length).fill(-1);
   // starts[g] … starts[g + 1]: where group g's rows go in `order`.
   const starts = new Int32Array(groups + 1);
   for (let i = 0; i < length; i++) {
@@ -273,6 +226,7 @@ export function firstEqualBefore(hashes: Int32Array, length: number, skip: Uint8
     order[at] = i;
     next[g] = at + 1;
   }
+  const first = new Int32Array(length).fill(-1);
   let capacity = 16;
   // At most two thirds full, so probe runs stay short.
   while (capacity * 2 < largest * 3) capacity *= 2;
@@ -281,7 +235,10 @@ export function firstEqualBefore(hashes: Int32Array, length: number, skip: Uint8
   return first;
 }
 
-/** One group of firstEqualBefore, by open addressing on the hashes' low bits in (hash, index + 1) pairs; 0 marks a free slot. */
+/**
+ * One group of firstEqualBefore, by open addressing on the hashes' low bits (the top ones chose
+ * the group) in (hash, index + 1) pairs, 0 marking a free slot.
+ */
 function findInGroup(hashes: Int32Array, order: Int32Array, from: number, to: number, slots: Int32Array, first: Int32Array): void {
   slots.fill(0);
   const mask = (slots.length >> 1) - 1;
