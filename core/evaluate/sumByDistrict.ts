@@ -40,19 +40,23 @@ function measureSchools(columns: SchoolColumns, place: Placement, tolerance: num
     if (!whole || indicator.target === null) single.push(i);
     else byBase.set(indicator.base, [...(byBase.get(indicator.base) ?? []), i]);
   });
-  for (const group of byBase.values()) {
-    let start = 0;
-    for (; start + 4 <= group.length; start += 4) measureFour(columns, group.slice(start, start + 4), place, tolerance);
-    single.push(...group.slice(start));
-  }
-  for (const i of single) {
+  const alone = (i: number): void => {
     const indicator = columns.indicators[i] as ActiveIndicator;
     // activeIndicators keeps only indicators whose columns are in the sheet.
     const parts = columns.counts[indicator.numerator] as Float64Array;
     const bases = columns.counts[indicator.base] as Float64Array;
     const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
     measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place, whole);
-  }
+  };
+  for (const group of byBase.values()) inFours(group, (four) => measureFour(columns, four, place, tolerance), alone);
+  single.forEach(alone);
+}
+
+/** Hands `items` to `four` four at a time and the rest, one by one, to `one`. */
+function inFours<T>(items: readonly T[], four: (items: readonly [T, T, T, T]) => void, one: (item: T) => void): void {
+  let start = 0;
+  for (; start + 4 <= items.length; start += 4) four(items.slice(start, start + 4) as [T, T, T, T]);
+  items.slice(start).forEach((item) => one(item));
 }
 
 /** Four targeted indicators over whole columns with one base (indices into columns.indicators), in one pass. */
@@ -215,12 +219,11 @@ function addCounts(counts: CountColumns, schools: number, place: Placement, hasG
       complete.add(key);
     }
   });
-  let start = 0;
-  for (; start + 4 <= whole.length; start += 4) {
-    const [a, b, c, d] = whole.slice(start, start + 4) as [(typeof whole)[0], (typeof whole)[0], (typeof whole)[0], (typeof whole)[0]];
-    addFourWholeCounts(a.column, b.column, c.column, d.column, Int32Array.of(a.countSums, b.countSums, c.countSums, d.countSums), schools, place);
-  }
-  for (const { column, countSums } of whole.slice(start)) addWholeCount(column, countSums, schools, place);
+  inFours(
+    whole,
+    ([a, b, c, d]) => addFourWholeCounts(a.column, b.column, c.column, d.column, Int32Array.of(a.countSums, b.countSums, c.countSums, d.countSums), schools, place),
+    ({ column, countSums }) => addWholeCount(column, countSums, schools, place),
+  );
   return complete;
 }
 
