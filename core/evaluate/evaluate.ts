@@ -10,7 +10,7 @@ import { normalizeText, russianOrder } from '../text';
 import { messages } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
-import type { CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
+import type { CountArray, CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import type { Measure } from './measure';
 import { COUNT_KEYS, GroupSums, quantities } from './groupSums';
@@ -174,10 +174,11 @@ function pick<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows:
 /** The counted schools' counts, school k at k: the table's own columns when no school repeats. */
 function countedCounts(table: SchoolTable, recordOf: Int32Array): CountColumns {
   if (table.leftOut === 0) return table.countColumns;
-  const counts: Partial<Record<SchoolCountKey, Float64Array>> = {};
+  const counts: Partial<Record<SchoolCountKey, CountArray>> = {};
   for (const key of COUNT_KEYS) {
     const column = table.countColumns[key];
-    if (column) counts[key] = pick(column, recordOf, (n) => new Float64Array(n));
+    if (column instanceof Int32Array) counts[key] = pick(column, recordOf, (n) => new Int32Array(n));
+    else if (column) counts[key] = pick(column, recordOf, (n) => new Float64Array(n));
   }
   return counts;
 }

@@ -4,7 +4,7 @@
  * indicators; an object per value would cost more to collect as garbage than to compute, so a
  * school's shares, statuses and gaps are measured again from its counts when a row asks.
  */
-import type { SchoolRecord, SchoolTable, CountColumns } from '../table/schoolTable';
+import type { CountArray, SchoolRecord, SchoolTable, CountColumns } from '../table/schoolTable';
 import { NO_NUMBER } from '../rules';
 import type { ActiveIndicator } from './indicatorSet';
 import { attainmentTermOf, measure, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
@@ -25,8 +25,8 @@ export class SchoolColumns {
   readonly access50: Int8Array;
   /** Number of schools. */
   readonly schools: number;
-  private readonly parts: readonly Float64Array[];
-  private readonly bases: readonly Float64Array[];
+  private readonly parts: readonly CountArray[];
+  private readonly bases: readonly CountArray[];
   private readonly values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
   private ranks: { readonly attainment: Float64Array; readonly totalGap: Float64Array } | undefined;
 
@@ -83,8 +83,8 @@ export class SchoolColumns {
 
   /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */
   measureAt(position: number, i: number): Readonly<MeasureValues> {
-    const part = (this.parts[i] as Float64Array)[position] as number;
-    const base = (this.bases[i] as Float64Array)[position] as number;
+    const part = (this.parts[i] as CountArray)[position] as number;
+    const base = (this.bases[i] as CountArray)[position] as number;
     measureInto(this.values, (this.indicators[i] as ActiveIndicator).target, part, base, this.tolerance);
     return this.values;
   }
@@ -94,8 +94,8 @@ export class SchoolColumns {
     const measures: Partial<Record<ActiveIndicator['key'], Measure>> = {};
     const given = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
     this.indicators.forEach((indicator, i) => {
-      const part = (this.parts[i] as Float64Array)[position] as number;
-      const base = (this.bases[i] as Float64Array)[position] as number;
+      const part = (this.parts[i] as CountArray)[position] as number;
+      const base = (this.bases[i] as CountArray)[position] as number;
       measures[indicator.key] = measure(indicator.target, given(part), given(base), this.tolerance);
     });
     return measures;
@@ -110,8 +110,8 @@ export class SchoolColumns {
     this.indicators.forEach((indicator, i) => {
       const { target } = indicator;
       if (target === null) return;
-      const parts = this.parts[i] as Float64Array;
-      const bases = this.bases[i] as Float64Array;
+      const parts = this.parts[i] as CountArray;
+      const bases = this.bases[i] as CountArray;
       for (let k = 0; k < schools; k++) {
         measureInto(values, target, parts[k] as number, bases[k] as number, this.tolerance);
         if (Number.isNaN(values.share)) continue;

@@ -7,7 +7,7 @@
  */
 import type { SchoolCountKey } from '../catalogue/columns';
 import { isProfileActive, laggingBelow, meetsAccess50, metFrom } from '../rules';
-import type { CountColumns } from '../table/schoolTable';
+import type { CountArray, CountColumns } from '../table/schoolTable';
 import { PROFILE_ACTIVE, PROFILE_UNKNOWN } from '../table/schoolRows';
 import type { ActiveIndicator } from './indicatorSet';
 import { shareOrNaN } from './measure';
@@ -43,8 +43,8 @@ function measureSchools(columns: SchoolColumns, place: Placement, tolerance: num
   const alone = (i: number): void => {
     const indicator = columns.indicators[i] as ActiveIndicator;
     // activeIndicators keeps only indicators whose columns are in the sheet.
-    const parts = columns.counts[indicator.numerator] as Float64Array;
-    const bases = columns.counts[indicator.base] as Float64Array;
+    const parts = columns.counts[indicator.numerator] as CountArray;
+    const bases = columns.counts[indicator.base] as CountArray;
     const whole = complete.has(indicator.numerator) && complete.has(indicator.base);
     measureIndicator(parts, bases, indicator.target ?? NaN, tolerance, INDICATORS_AT + INDICATOR_SUMS * i, columns.lagging, place, whole);
   };
@@ -62,12 +62,12 @@ function inFours<T>(items: readonly T[], four: (items: readonly [T, T, T, T]) =>
 /** Four targeted indicators over whole columns with one base (indices into columns.indicators), in one pass. */
 function measureFour(columns: SchoolColumns, indicators: readonly number[], place: Placement, tolerance: number): void {
   const defs = indicators.map((i) => columns.indicators[i] as ActiveIndicator);
-  const partsOf = (n: number): Float64Array => columns.counts[(defs[n] as ActiveIndicator).numerator] as Float64Array;
+  const partsOf = (n: number): CountArray => columns.counts[(defs[n] as ActiveIndicator).numerator] as CountArray;
   const at = (n: number): number => INDICATORS_AT + INDICATOR_SUMS * (indicators[n] as number);
   const met = defs.map((def) => metFrom(def.target ?? NaN));
   const lags = defs.map((def) => laggingBelow(def.target ?? NaN, tolerance));
   measureFourLoop(
-    columns.counts[(defs[0] as ActiveIndicator).base] as Float64Array,
+    columns.counts[(defs[0] as ActiveIndicator).base] as CountArray,
     [partsOf(0), partsOf(1), partsOf(2), partsOf(3)],
     Float64Array.from([...met, ...lags]),
     Int32Array.from([0, 1, 2, 3].flatMap((n) => [(at(n) + SUM_MET) * place.groups, (at(n) + SUM_WITH_DATA) * place.groups])),
@@ -84,9 +84,9 @@ function measureFour(columns: SchoolColumns, indicators: readonly number[], plac
  * `limits` holds the four `met` bounds, then the four `lags` bounds; `slots` each indicator's
  * SUM_MET and SUM_WITH_DATA offsets in the sums.
  */
-function measureFourLoop(bases: Float64Array, parts: readonly Float64Array[], limits: Float64Array, slots: Int32Array, lagging: Uint8Array, place: Placement): void {
+function measureFourLoop(bases: CountArray, parts: readonly CountArray[], limits: Float64Array, slots: Int32Array, lagging: Uint8Array, place: Placement): void {
   const { groupOf, sums } = place;
-  const [p0, p1, p2, p3] = parts as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const [p0, p1, p2, p3] = parts as [CountArray, CountArray, CountArray, CountArray];
   const met0 = limits[0] as number, met1 = limits[1] as number, met2 = limits[2] as number, met3 = limits[3] as number;
   const lag0 = limits[4] as number, lag1 = limits[5] as number, lag2 = limits[6] as number, lag3 = limits[7] as number;
   const s0 = slots[0] as number, s1 = slots[2] as number, s2 = slots[4] as number, s3 = slots[6] as number;
@@ -130,7 +130,7 @@ function measureFourLoop(bases: Float64Array, parts: readonly Float64Array[], li
  * other school. The two comparisons are statusCodeOf's (rules.ts); counts are finite (parsing
  * refuses others), so a share is finite whenever its base is not zero.
  */
-function measureIndicator(parts: Float64Array, bases: Float64Array, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement, whole: boolean): void {
+function measureIndicator(parts: CountArray, bases: CountArray, target: number, tolerance: number, at: number, lagging: Uint8Array, place: Placement, whole: boolean): void {
   const { groupOf, sums, groups } = place;
   const partSums = (at + SUM_PART) * groups;
   const baseSums = (at + SUM_BASE) * groups;
@@ -207,7 +207,7 @@ function flagRun(sums: Float64Array, from: number, to: number, groups: number): 
  */
 function addCounts(counts: CountColumns, schools: number, place: Placement, hasGaps: (key: SchoolCountKey) => boolean): Set<SchoolCountKey> {
   const complete = new Set<SchoolCountKey>();
-  const whole: { column: Float64Array; countSums: number }[] = [];
+  const whole: { column: CountArray; countSums: number }[] = [];
   COUNT_KEYS.forEach((key, c) => {
     const column = counts[key];
     if (!column) return;
@@ -232,7 +232,7 @@ function addCounts(counts: CountColumns, schools: number, place: Placement, hasG
  * flags are set by addWholeSums): the district is read once, and at 40 000 schools this took
  * about a third less time than four passes.
  */
-function addFourWholeCounts(c0: Float64Array, c1: Float64Array, c2: Float64Array, c3: Float64Array, at: Int32Array, schools: number, place: Placement): void {
+function addFourWholeCounts(c0: CountArray, c1: CountArray, c2: CountArray, c3: CountArray, at: Int32Array, schools: number, place: Placement): void {
   const { groupOf, sums } = place;
   const a0 = at[0] as number, a1 = at[1] as number, a2 = at[2] as number, a3 = at[3] as number;
   for (let k = 0; k < schools; k++) {
@@ -245,7 +245,7 @@ function addFourWholeCounts(c0: Float64Array, c1: Float64Array, c2: Float64Array
 }
 
 /** A count column with a number in every row into its district sums (its flags are set by addWholeSums). */
-function addWholeCount(column: Float64Array, countSums: number, schools: number, place: Placement): void {
+function addWholeCount(column: CountArray, countSums: number, schools: number, place: Placement): void {
   const { groupOf, sums } = place;
   for (let k = 0; k < schools; k++) {
     const g = groupOf[k] as number;
@@ -254,7 +254,7 @@ function addWholeCount(column: Float64Array, countSums: number, schools: number,
 }
 
 /** One count column into its district sums (a function of its own, so V8 optimises the loop); true when no cell was empty. */
-function addCount(column: Float64Array, countSums: number, hasCount: number, schools: number, place: Placement): boolean {
+function addCount(column: CountArray, countSums: number, hasCount: number, schools: number, place: Placement): boolean {
   const { groupOf, sums } = place;
   let whole = true;
   for (let k = 0; k < schools; k++) {

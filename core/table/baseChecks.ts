@@ -8,7 +8,7 @@ import type { Finding } from '../findings';
 import { formatNumber } from '../format';
 import { messages } from '../messages';
 import { finding, type PlaceOf } from './cells';
-import type { RowStore } from './schoolRows';
+import type { CountArray, RowStore } from './schoolRows';
 
 /** An indicator whose numerator and base are both in the sheet, by column slot in the store. */
 interface BaseCheck {
@@ -32,8 +32,8 @@ export function checkBases(store: RowStore, place: PlaceOf<SchoolColumnKey>, fin
   const columns = store.counts;
   let suspect: Uint8Array | null = null;
   for (const check of checks) {
-    const parts = columns[check.numerator] as Float64Array;
-    const bases = columns[check.base] as Float64Array;
+    const parts = columns[check.numerator] as CountArray;
+    const bases = columns[check.base] as CountArray;
     let zero = false;
     for (let index = 0; index < store.length; index++) {
       const part = parts[index] as number;
@@ -67,8 +67,8 @@ function reportRow(store: RowStore, checks: readonly BaseCheck[], index: number,
   let zeroReported: SchoolCountKey | null = null;
   let missingReported: SchoolCountKey | null = null;
   for (const check of checks) {
-    const part = (columns[check.numerator] as Float64Array)[index] as number;
-    const base = (columns[check.base] as Float64Array)[index] as number;
+    const part = (columns[check.numerator] as CountArray)[index] as number;
+    const base = (columns[check.base] as CountArray)[index] as number;
     if (Number.isNaN(part)) continue;
     if (Number.isNaN(base)) {
       // Once per base cell, however many counts of the row stand on it.

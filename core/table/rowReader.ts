@@ -169,17 +169,20 @@ export class RowReader {
       return;
     }
 
-    // Every column gets a value (NaN for none) at this index: a row dropped below is overwritten by the next.
+    // Every column gets a value (NO_COUNT for none) at this index: a row dropped below is overwritten by the next.
     const index = this.store.length;
     const { block, capacity } = this.store;
     let anyCount = false;
     const { countCells } = this;
     for (let j = 0, at = index; j < countCells.length; j++, at += capacity) {
       const raw = cells[countCells[j] as number];
-      // The common cell, a whole non-negative number, is stored without a call.
-      const value = typeof raw === 'number' && raw >= 0 && Number.isInteger(raw) ? raw : this.unusualCount(raw, j, index, row);
-      block[at] = value;
-      if (!Number.isNaN(value)) anyCount = true;
+      // The common cell, a whole non-negative number below 2³¹, is stored without a call.
+      if (typeof raw === 'number' && (raw | 0) === raw && raw >= 0) {
+        block[at] = raw;
+        anyCount = true;
+      } else if (this.unusualCount(raw, j, index, row)) {
+        anyCount = true;
+      }
     }
 
     if (!anyCount && !school) {
@@ -216,11 +219,11 @@ export class RowReader {
     this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus);
   }
 
-  /** Any count cell but a whole non-negative number: parsed, reported, and a percentage turned into a count of its base. NaN marks the column as having gaps. */
-  private unusualCount(raw: CellValue, j: number, index: number, row: number): number {
+  /** Any count cell but a whole non-negative number below 2³¹: parsed, reported, a percentage turned into a count of its base, and stored. Whether it gave a number. */
+  private unusualCount(raw: CellValue, j: number, index: number, row: number): boolean {
     const value = this.readUnusual(raw, j, index, row);
-    if (Number.isNaN(value)) this.store.gaps[j] = 1;
-    return value;
+    this.store.storeUnusual(j, index, value);
+    return !Number.isNaN(value);
   }
 
   private readUnusual(raw: CellValue, j: number, index: number, row: number): number {
@@ -230,7 +233,7 @@ export class RowReader {
     if (typeof cell === 'number') return cell;
     // Bases come first in the store, so the base of this row is already read.
     const slot = percentBase === undefined ? -1 : this.store.countKeys.indexOf(percentBase);
-    const base = slot < 0 ? NaN : ((this.store.counts[slot] as Float64Array)[index] as number);
+    const base = slot < 0 ? NaN : this.store.countAt(slot, index);
     if (Number.isNaN(base)) {
       this.findings.push(finding(this.place(row, key), 'unparseable', 'error', shareInBaseMessage(cell) + '; значение не учтено'));
       return NaN;

@@ -8,8 +8,20 @@ import type { SchoolCountKey } from '../catalogue/columns';
 import { normalizeText } from '../text';
 import type { DistrictName, ProfileStatus, SchoolRecord } from './schoolTable';
 
-/** One Float64Array per count column present in the sheet, NaN where a cell gives no number. */
-export type CountColumns = Readonly<Partial<Record<SchoolCountKey, Float64Array>>>;
+/**
+ * One count column: whole numbers in an Int32Array when every cell of the column holds one (nearly
+ * every sheet), else a Float64Array with NaN where a cell gives no number. An Int32Array column
+ * never has a gap.
+ */
+export type CountArray = Int32Array | Float64Array;
+
+/** One array per count column present in the sheet (CountArray). */
+export type CountColumns = Readonly<Partial<Record<SchoolCountKey, CountArray>>>;
+
+/** In RowStore.block: the cell gave no number. */
+export const NO_COUNT = -1;
+/** In RowStore.block: the count is not a whole number below 2³¹ and is kept in the column's wide array. */
+export const WIDE_COUNT = -2;
 
 /** Profile statuses by their codes in RowStore.status. */
 const STATUS_CODES: readonly (ProfileStatus | null)[] = [null, 'active', 'inactive'];
@@ -19,9 +31,17 @@ export const PROFILE_INACTIVE = 2;
 
 /** Everything read from the rows, row i of the table at index i of every array. */
 export class RowStore {
-  /** Column j of the counts is block[j × capacity …]; `counts` are views of it. One array for all: the row loop stores into it without looking up a column. */
-  readonly block: Float64Array;
-  readonly counts: Float64Array[];
+  /**
+   * Column j of the counts is block[j × capacity …], as the row loop stores them: one array for
+   * all, so it stores without looking up a column, and 32-bit, so a country's counts take half the
+   * memory a Float64Array would (less to write, to read back and for the collector to sweep).
+   * A cell without a number is NO_COUNT; any other count is WIDE_COUNT there and kept in `wide`.
+   */
+  readonly block: Int32Array;
+  /** Per count column, once a count of it is not a whole number below 2³¹: its values by row. */
+  private readonly wide: (Float64Array | undefined)[];
+  /** The count columns, made from the block by sealCounts once every row is read. */
+  counts: CountArray[] = [];
   readonly row: Int32Array;
   readonly districtOf: Int32Array;
   readonly status: Uint8Array;
@@ -37,7 +57,7 @@ export class RowStore {
   readonly id: (string | null)[] | null;
   readonly districts: DistrictName[] = [];
   /**
-   * Per count column: 1 once a cell of it gave no number (stored NaN). A column still at 0 has
+   * Per count column: 1 once a cell of it gave no number (stored NO_COUNT). A column still at 0 has
    * a number in every row, which lets evaluation add it up without looking for gaps.
    */
   readonly gaps: Uint8Array;
@@ -50,8 +70,8 @@ export class RowStore {
   length = 0;
 
   constructor(readonly countKeys: readonly SchoolCountKey[], readonly capacity: number, withId: boolean) {
-    this.block = new Float64Array(countKeys.length * capacity);
-    this.counts = countKeys.map((_, j) => this.block.subarray(j * capacity, (j + 1) * capacity));
+    this.block = new Int32Array(countKeys.length * capacity);
+    this.wide = countKeys.map(() => undefined);
     this.gaps = new Uint8Array(countKeys.length);
     this.zeroFree = new Uint8Array(countKeys.length);
     this.row = new Int32Array(capacity);
@@ -76,6 +96,45 @@ export class RowStore {
     if (this.id) this.id[i] = id;
   }
 
+  /** Stores a count that is not a whole number below 2³¹ (the row loop stores those itself), or NaN for none. */
+  storeUnusual(j: number, index: number, value: number): void {
+    const at = j * this.capacity + index;
+    if (Number.isNaN(value)) {
+      this.block[at] = NO_COUNT;
+      this.gaps[j] = 1;
+    } else if ((value | 0) === value) {
+      this.block[at] = value;
+    } else {
+      this.block[at] = WIDE_COUNT;
+      (this.wide[j] ??= new Float64Array(this.capacity))[index] = value;
+    }
+  }
+
+  /** Count column j at row `index`, NaN for none, while the rows are read (before sealCounts). */
+  countAt(j: number, index: number): number {
+    const code = this.block[j * this.capacity + index] as number;
+    if (code >= 0) return code;
+    return code === NO_COUNT ? NaN : ((this.wide[j] as Float64Array)[index] as number);
+  }
+
+  /**
+   * Makes the count columns once every row is read: a view of the block where the column holds
+   * only whole numbers, else a Float64Array with NaN for the gaps.
+   */
+  sealCounts(): void {
+    const { length, capacity } = this;
+    this.counts = this.countKeys.map((_, j) => {
+      const codes = this.block.subarray(j * capacity, j * capacity + length);
+      if (this.gaps[j] !== 1 && this.wide[j] === undefined) return codes;
+      const values = new Float64Array(length);
+      for (let index = 0; index < length; index++) {
+        const code = codes[index] as number;
+        values[index] = code >= 0 ? code : code === NO_COUNT ? NaN : ((this.wide[j] as Float64Array)[index] as number);
+      }
+      return values;
+    });
+  }
+
   /** Drops the unused capacity of the text columns once every row is read. */
   finish(): void {
     this.school.length = this.length;
@@ -95,7 +154,7 @@ export class RowStore {
   countsAt(index: number): Partial<Record<SchoolCountKey, number>> {
     const counts: Partial<Record<SchoolCountKey, number>> = {};
     this.countKeys.forEach((key, j) => {
-      const value = (this.counts[j] as Float64Array)[index] as number;
+      const value = (this.counts[j] as CountArray)[index] as number;
       if (!Number.isNaN(value)) counts[key] = value;
     });
     return counts;
@@ -114,8 +173,8 @@ export class RowStore {
   }
 
   countColumns(): CountColumns {
-    const result: Partial<Record<SchoolCountKey, Float64Array>> = {};
-    this.countKeys.forEach((key, j) => (result[key] = (this.counts[j] as Float64Array).subarray(0, this.length)));
+    const result: Partial<Record<SchoolCountKey, CountArray>> = {};
+    this.countKeys.forEach((key, j) => (result[key] = this.counts[j] as CountArray));
     return result;
   }
 

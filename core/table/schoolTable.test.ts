@@ -138,6 +138,37 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([]);
   });
 
+  describe('keeps every count exactly, whole numbers in 32 bits and anything else beside them', () => {
+    it('gives a column of whole numbers as an Int32Array', () => {
+      const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2', { teachers: 0, teachersCreatedChats: 2_147_483_647 })]));
+      expect(table.countColumns.teachers).toBeInstanceOf(Int32Array);
+      expect([...(table.countColumns.teachersCreatedChats ?? [])]).toEqual([40, 2_147_483_647]);
+    });
+
+    it('keeps counts of 2³¹ and more, fractions and shares taken of a base, with NaN for a gap, in a Float64Array', () => {
+      const table = parse(weeklySheet([
+        school('СОШ № 1', { teachers: 3_000_000_000, teachersCreatedChats: 12.5 }),
+        school('СОШ № 2', { teachers: 30, teachersCreatedChats: '33%' }),
+        school('СОШ № 3', { teachers: 7, teachersCreatedChats: '' }),
+        school('СОШ № 4', { teachers: 2_147_483_648, teachersCreatedChats: 5 }),
+      ]));
+      const { teachers, teachersCreatedChats } = table.countColumns;
+      expect(teachers).toBeInstanceOf(Float64Array);
+      expect([...(teachers ?? [])]).toEqual([3_000_000_000, 30, 7, 2_147_483_648]);
+      expect(teachersCreatedChats).toBeInstanceOf(Float64Array);
+      expect([...(teachersCreatedChats ?? [])]).toEqual([12.5, 0.33 * 30, NaN, 5]);
+      expect(table.records.map((r) => r.counts.teachersCreatedChats)).toEqual([12.5, 0.33 * 30, undefined, 5]);
+      expect(table.rows.hasGaps('teachersCreatedChats')).toBe(true);
+      expect(table.rows.hasGaps('teachers')).toBe(false);
+    });
+
+    it('gives a share in a count column the count of its base as read in the same row', () => {
+      // The base of row 5 is a fraction of a person (a sheet's own formula), kept beside the whole numbers.
+      const table = parse(weeklySheet([school('СОШ № 1', { teachers: 20, teachersCreatedChats: '50%' }), school('СОШ № 2', { teachers: 10.5, teachersCreatedChats: '50%' })]));
+      expect([...(table.countColumns.teachersCreatedChats ?? [])]).toEqual([10, 5.25]);
+    });
+  });
+
   describe('refuses what cannot be a monitoring sheet, with a Russian message', () => {
     it('lists the headers found when a required column is missing', () => {
       const result = parseSchoolTable([['Район', 'Наименование ОО', 'Учителя, создавшие групповые чаты'], ['А', 'Б', 1]]);

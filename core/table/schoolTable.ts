@@ -66,7 +66,7 @@ export interface DistrictName {
   readonly key: string;
 }
 
-export type { CountColumns } from './schoolRows';
+export type { CountArray, CountColumns } from './schoolRows';
 // Part of core's interface from this module before the row loop and the header search had modules of their own.
 export { REQUIRED_SCHOOL_COLUMNS };
 export { NO_DISTRICT, TOTAL_ROW_WORDS } from './totalRows';
@@ -86,6 +86,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   readRows(reader, values, header.rowIndex + 1, firstRow);
 
   const { store, findings, place } = reader;
+  store.sealCounts();
   checkBases(store, place, findings);
   const leftOut = reader.repeats.find(store, place, findings) + findSubtotals(store, reader.nameless, place, findings);
   putInRowOrder(findings);

@@ -7,12 +7,12 @@ import type { SchoolColumnKey } from '../catalogue/columns';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
 import { finding, type PlaceOf } from './cells';
-import type { RowStore } from './schoolRows';
+import type { CountArray, RowStore } from './schoolRows';
 
 /** Tells the nameless rows (store indices) apart, with a finding for each; returns how many were subtotals (now not counted). */
 export function findSubtotals(store: RowStore, nameless: readonly number[], place: PlaceOf<SchoolColumnKey>, findings: Finding[]): number {
   if (nameless.length === 0) return 0;
-  const { block, capacity } = store;
+  const columns = store.counts;
   const width = store.countKeys.length;
   const isNameless = new Uint8Array(store.length);
   for (const index of nameless) isNameless[index] = 1;
@@ -26,7 +26,7 @@ export function findSubtotals(store: RowStore, nameless: readonly number[], plac
     if (isNameless[index] === 1) continue;
     const group = store.districtOf[index] as number;
     for (let j = 0; j < width; j++) {
-      const value = block[j * capacity + index] as number;
+      const value = (columns[j] as CountArray)[index] as number;
       if (Number.isNaN(value)) continue;
       for (const at of [group * width + j, groups * width + j]) {
         all[at] = (all[at] as number) + value;
@@ -39,7 +39,7 @@ export function findSubtotals(store: RowStore, nameless: readonly number[], plac
   const isSumOf = (index: number, at: number, sums: Float64Array): boolean => {
     let nonzero = false;
     for (let j = 0; j < width; j++) {
-      const value = block[j * capacity + index] as number;
+      const value = (columns[j] as CountArray)[index] as number;
       if ((filled[at * width + j] as number) === 0) {
         if (!Number.isNaN(value) && value !== 0) return false;
         continue;
