@@ -30,8 +30,11 @@ export class RepeatedSchools {
     const sameHash = firstEqualBefore(this.hashes, store.length, withId);
     let repeated = 0;
     for (let index = 0; index < store.length; index++) {
-      const id = ids?.[index] ?? null;
-      const firstSeen = this.firstSeen(store, index, id, sameHash[index] as number);
+      const first = sameHash[index] as number;
+      const id = ids === null ? null : (ids[index] ?? null);
+      // Nearly every row: no earlier row with its hash, and no id to remember.
+      if (first < 0 && !id) continue;
+      const firstSeen = this.firstSeen(store, index, id, first);
       if (firstSeen === undefined) continue;
       store.counted[index] = 0;
       repeated++;

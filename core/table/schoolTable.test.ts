@@ -138,6 +138,14 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([]);
   });
 
+  it('groups by any district text, also one that names an object property or is a number', () => {
+    const names = ['__proto__', 'constructor', 'toString', '1', 'hasOwnProperty'];
+    const table = parse(weeklySheet([...names, ...names].map((district, i) => ({ ...school(`СОШ № ${i + 1}`), district }))));
+    expect(table.districts.map((d) => d.name)).toEqual(names);
+    expect([...table.districtOf]).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
+    expect(table.findings).toEqual([]);
+  });
+
   describe('keeps every count exactly, whole numbers in 32 bits and anything else beside them', () => {
     it('gives a column of whole numbers as an Int32Array', () => {
       const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2', { teachers: 0, teachersCreatedChats: 2_147_483_647 })]));
