@@ -212,7 +212,7 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   const tones: (Tone | null)[] = new Array<Tone | null>(width).fill(null);
   cells[0] = priority;
   cells[1] = rows.districtAt(index);
-  cells[2] = rows.school[index] as string;
+  cells[2] = rows.schoolAt(index);
   cells[3] = rows.row[index] as number;
   cells[4] = teachers === undefined || Number.isNaN(teachers) ? null : teachers;
   cells[5] = columns.attainmentAt(position);

@@ -50,8 +50,8 @@ export class RepeatedSchools {
     if (first < 0) return undefined;
     const key = store.districts[store.districtOf[index] as number]?.key;
     const firstKey = store.districts[store.districtOf[first] as number]?.key;
-    const school = foldedText(store.school[index] as string);
-    if (firstKey === key && foldedText(store.school[first] as string) === school) return store.row[first];
+    const school = foldedText(store.schoolAt(index));
+    if (firstKey === key && foldedText(store.schoolAt(first)) === school) return store.row[first];
     return this.remember(`name:${key}|${school}`, row);
   }
 

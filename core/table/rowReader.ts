@@ -93,19 +93,26 @@ export class RowReader {
   /** Rows with numbers but no school's name: subtotals, or schools whose name is missing (findSubtotals tells). */
   readonly nameless: number[] = [];
 
-  constructor(private readonly columns: ColumnMap<SchoolColumnKey>, private readonly firstColumn: number, capacity: number) {
+  /** `values` is the whole sheet, row `firstRow` at index 0 (the store reads school names from it). */
+  constructor(
+    private readonly columns: ColumnMap<SchoolColumnKey>,
+    private readonly firstColumn: number,
+    capacity: number,
+    values: readonly (readonly CellValue[])[],
+    firstRow: number,
+  ) {
     this.counts = COUNT_ORDER.flatMap((key) => {
       const ref = columns[key];
       return ref ? [{ key, ref, percentBase: PERCENT_BASE[key] }] : [];
     });
     const keys = this.counts.map((c) => c.key);
     this.countCells = Int32Array.from(this.counts, (c) => c.ref.index);
-    this.store = new RowStore(keys, capacity, columns.id !== undefined);
-    this.repeats = new RepeatedSchools(capacity);
-    this.hashes = this.repeats.hashes;
     // Required columns: recognition has found them before a reader is made.
     this.districtIndex = columns.district?.index ?? -1;
     this.schoolIndex = columns.school?.index ?? -1;
+    this.store = new RowStore(keys, capacity, columns.id !== undefined, values, firstRow, this.schoolIndex);
+    this.repeats = new RepeatedSchools(capacity);
+    this.hashes = this.repeats.hashes;
   }
 
   /** cells.every(isBlank), asking the district and school cells first: in a school's row they answer at once. */
@@ -224,7 +231,7 @@ export class RowReader {
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
-    this.store.push(row, district, this.groupOf(info, district), school, id, profileStatus);
+    this.store.push(row, district, this.groupOf(info, district), school, school === rawSchool, id, profileStatus);
   }
 
   /** Any count cell but a whole non-negative number below 2³¹: parsed, reported, a percentage turned into a count of its base, and stored. Whether it gave a number. */

@@ -6,6 +6,7 @@
  */
 import type { SchoolCountKey } from '../catalogue/columns';
 import { normalizeText } from '../text';
+import type { CellValue } from '../values';
 import type { DistrictName, ProfileStatus, SchoolRecord } from './schoolTable';
 
 /**
@@ -52,7 +53,14 @@ export class RowStore {
    * pointer cost a pass of their own. districtAt reads it.
    */
   private readonly spelledDistrict = new Map<number, string>();
-  readonly school: string[];
+  /**
+   * A school's name, only where it is not the text of its cell as it stands in the sheet's values
+   * (spaces folded, a number or date as text, a row without a name): every other name is read
+   * from the values when asked for. A country's names copied into an array of their own took a
+   * fresh third of a megabyte per parse (too big for the collector's young space), which the
+   * system had to map in again, page by page, every time.
+   */
+  private readonly renamedSchool = new Map<number, string>();
   /** Only when the sheet has an id column. */
   readonly id: (string | null)[] | null;
   readonly districts: DistrictName[] = [];
@@ -69,7 +77,18 @@ export class RowStore {
   readonly zeroFree: Uint8Array;
   length = 0;
 
-  constructor(readonly countKeys: readonly SchoolCountKey[], readonly capacity: number, withId: boolean) {
+  /**
+   * `source` is the sheet's values, whose school cells the store reads names from (it is never
+   * changed; a caller that changes it after the parse changes the names), row `firstRow` at index 0.
+   */
+  constructor(
+    readonly countKeys: readonly SchoolCountKey[],
+    readonly capacity: number,
+    withId: boolean,
+    private readonly source: readonly (readonly CellValue[])[],
+    private readonly firstRow: number,
+    private readonly schoolColumn: number,
+  ) {
     this.block = new Int32Array(countKeys.length * capacity);
     this.wide = countKeys.map(() => undefined);
     this.gaps = new Uint8Array(countKeys.length);
@@ -78,13 +97,15 @@ export class RowStore {
     this.districtOf = new Int32Array(capacity);
     this.status = new Uint8Array(capacity);
     this.counted = new Uint8Array(capacity);
-    // Sized once: growing by push copied a country's 40 000 names several times over.
-    this.school = new Array<string>(capacity);
     this.id = withId ? new Array<string | null>(capacity) : null;
   }
 
-  /** Adds a row whose counts are already in the count columns at index `length`; counted until RepeatedSchools.find says it repeats a school. */
-  push(row: number, district: string, group: number, school: string, id: string | null, status: ProfileStatus | null): void {
+  /**
+   * Adds a row whose counts are already in the count columns at index `length`; counted until
+   * RepeatedSchools.find says it repeats a school. `school` is the name; `asWritten` says it is
+   * its cell's value itself.
+   */
+  push(row: number, district: string, group: number, school: string, asWritten: boolean, id: string | null, status: ProfileStatus | null): void {
     const i = this.length++;
     this.row[i] = row;
     this.districtOf[i] = group;
@@ -92,7 +113,7 @@ export class RowStore {
     if (status !== null) this.status[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
     this.counted[i] = 1;
     if (district !== (this.districts[group] as DistrictName).name) this.spelledDistrict.set(i, district);
-    this.school[i] = school;
+    if (!asWritten) this.renamedSchool.set(i, school);
     if (this.id) this.id[i] = id;
   }
 
@@ -135,10 +156,14 @@ export class RowStore {
     });
   }
 
-  /** Drops the unused capacity of the text columns once every row is read. */
+  /** Drops the unused capacity of the id column once every row is read. */
   finish(): void {
-    this.school.length = this.length;
     if (this.id) this.id.length = this.length;
+  }
+
+  /** Row `index`'s school name (spaces folded). */
+  schoolAt(index: number): string {
+    return this.renamedSchool.get(index) ?? ((this.source[(this.row[index] as number) - this.firstRow] as readonly CellValue[])[this.schoolColumn] as string);
   }
 
   /** Row `index`'s district as written in the sheet. */
@@ -199,7 +224,7 @@ class RecordView implements SchoolRecord {
     return (this.store.districts[this.store.districtOf[this.index] as number] as DistrictName).key;
   }
   get school(): string {
-    return this.store.school[this.index] as string;
+    return this.store.schoolAt(this.index);
   }
   get schoolKey(): string {
     return (this.key ??= normalizeText(this.school));

@@ -352,6 +352,28 @@ describe('data check: each finding names its row and column', () => {
     expect(findingsOf([school('СОШ № 1', { teachersCalled: 'н/д' })])).toEqual([]);
   });
 
+  it('gives each school its name, read from the sheet or folded, at any sheet position, and leaves the values as they were', () => {
+    const values = weeklySheet([
+      school('СОШ № 1'),
+      school('  СОШ   № 2 '),
+      school(1234 as unknown as string),
+      school(''),
+      school('СОШ  № 1'),
+    ]);
+    const before = JSON.stringify(values);
+    const table = parse(values, { firstRow: 10 });
+    expect(table.records.map((r) => [r.row, r.school])).toEqual([
+      [13, 'СОШ № 1'],
+      [14, 'СОШ № 2'],
+      [15, '1234'],
+      [16, 'ОО в строке 16'],
+      [17, 'СОШ № 1'],
+    ]);
+    // The last row repeats the first once its spaces are folded.
+    expect(table.findings).toContainEqual(expect.objectContaining({ row: 17, code: 'duplicate', message: expect.stringContaining('13') }));
+    expect(JSON.stringify(values)).toBe(before);
+  });
+
   it('never stops the rest of the table', () => {
     const table = parse(weeklySheet([school('СОШ № 1', { teachers: 'ошибка' }), school('СОШ № 2')]));
     expect(table.records).toHaveLength(2);

@@ -82,7 +82,7 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
 
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
-  const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1));
+  const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1), values, firstRow);
   readRows(reader, values, header.rowIndex + 1, firstRow);
 
   const { store, findings, place } = reader;
