@@ -231,7 +231,7 @@ export class RowReader {
 
     const status = this.columns.status ? this.text(cells, 'status') : '';
     const profileStatus = status ? readStatus(status, this.place(row, 'status'), findings) : null;
-    this.store.push(row, district, this.groupOf(info, district), school, school === rawSchool, id, profileStatus);
+    this.store.push(row, district, this.groupOf(info, district), school === rawSchool ? null : school, id, profileStatus);
   }
 
   /** Any count cell but a whole non-negative number below 2³¹: parsed, reported, a percentage turned into a count of its base, and stored. Whether it gave a number. */

@@ -102,10 +102,10 @@ export class RowStore {
 
   /**
    * Adds a row whose counts are already in the count columns at index `length`; counted until
-   * RepeatedSchools.find says it repeats a school. `school` is the name; `asWritten` says it is
-   * its cell's value itself.
+   * RepeatedSchools.find says it repeats a school. `renamedSchool`: the school's name where it is
+   * not its cell's value itself, else null (schoolAt reads the cell).
    */
-  push(row: number, district: string, group: number, school: string, asWritten: boolean, id: string | null, status: ProfileStatus | null): void {
+  push(row: number, district: string, group: number, renamedSchool: string | null, id: string | null, status: ProfileStatus | null): void {
     const i = this.length++;
     this.row[i] = row;
     this.districtOf[i] = group;
@@ -113,7 +113,7 @@ export class RowStore {
     if (status !== null) this.status[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
     this.counted[i] = 1;
     if (district !== (this.districts[group] as DistrictName).name) this.spelledDistrict.set(i, district);
-    if (!asWritten) this.renamedSchool.set(i, school);
+    if (renamedSchool !== null) this.renamedSchool.set(i, renamedSchool);
     if (this.id) this.id[i] = id;
   }
 

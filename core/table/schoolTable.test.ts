@@ -199,6 +199,28 @@ describe('parseSchoolTable', () => {
     const table = parse(values, { mapping: { school: 1, teachers: 'C' } });
     expect(table.records[0]).toMatchObject({ district: 'Амурский', school: 'СОШ 1', counts: { teachers: 12 } });
   });
+
+  it('gives each school its name, read from the sheet or folded, at any sheet position, and leaves the values as they were', () => {
+    const values = weeklySheet([
+      school('СОШ № 1'),
+      school('  СОШ   № 2 '),
+      school(1234 as unknown as string),
+      school(''),
+      school('СОШ  № 1'),
+    ]);
+    const before = JSON.stringify(values);
+    const table = parse(values, { firstRow: 10 });
+    expect(table.records.map((r) => [r.row, r.school])).toEqual([
+      [13, 'СОШ № 1'],
+      [14, 'СОШ № 2'],
+      [15, '1234'],
+      [16, 'ОО в строке 16'],
+      [17, 'СОШ № 1'],
+    ]);
+    // The last row repeats the first once its spaces are folded.
+    expect(table.findings).toContainEqual(expect.objectContaining({ row: 17, code: 'duplicate', message: expect.stringContaining('13') }));
+    expect(JSON.stringify(values)).toBe(before);
+  });
 });
 
 describe('data check: each finding names its row and column', () => {
@@ -350,28 +372,6 @@ describe('data check: each finding names its row and column', () => {
 
   it('«н/д» is missing data, not an error', () => {
     expect(findingsOf([school('СОШ № 1', { teachersCalled: 'н/д' })])).toEqual([]);
-  });
-
-  it('gives each school its name, read from the sheet or folded, at any sheet position, and leaves the values as they were', () => {
-    const values = weeklySheet([
-      school('СОШ № 1'),
-      school('  СОШ   № 2 '),
-      school(1234 as unknown as string),
-      school(''),
-      school('СОШ  № 1'),
-    ]);
-    const before = JSON.stringify(values);
-    const table = parse(values, { firstRow: 10 });
-    expect(table.records.map((r) => [r.row, r.school])).toEqual([
-      [13, 'СОШ № 1'],
-      [14, 'СОШ № 2'],
-      [15, '1234'],
-      [16, 'ОО в строке 16'],
-      [17, 'СОШ № 1'],
-    ]);
-    // The last row repeats the first once its spaces are folded.
-    expect(table.findings).toContainEqual(expect.objectContaining({ row: 17, code: 'duplicate', message: expect.stringContaining('13') }));
-    expect(JSON.stringify(values)).toBe(before);
   });
 
   it('never stops the rest of the table', () => {
