@@ -165,19 +165,19 @@ function countedRows(table: SchoolTable): Int32Array {
 }
 
 /** A column's entries at the given row indices (the counted schools'). */
-function pick<T extends Float64Array | Int32Array | Uint8Array>(column: T, rows: Int32Array, make: (length: number) => T): T {
+function pick<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(column: T, rows: Int32Array, make: (length: number) => T): T {
   const picked = make(rows.length);
   for (let k = 0; k < rows.length; k++) picked[k] = column[rows[k] as number] as number;
   return picked;
 }
 
-/** The counted schools' counts, school k at k: the table's own columns when no school repeats. */
-function countedCounts(table: SchoolTable, recordOf: Int32Array): CountColumns {
-  if (table.leftOut === 0) return table.countColumns;
+/** The counted schools' counts, school k at k: the table's own columns when every row is counted (recordOf null). */
+function countedCounts(table: SchoolTable, recordOf: Int32Array | null): CountColumns {
+  if (recordOf === null) return table.countColumns;
   const counts: Partial<Record<SchoolCountKey, CountArray>> = {};
   for (const key of COUNT_KEYS) {
     const column = table.countColumns[key];
-    if (column instanceof Int32Array) counts[key] = pick(column, recordOf, (n) => new Int32Array(n));
+    if (column instanceof Uint16Array) counts[key] = pick(column, recordOf, (n) => new Uint16Array(n));
     else if (column) counts[key] = pick(column, recordOf, (n) => new Float64Array(n));
   }
   return counts;
@@ -186,10 +186,10 @@ function countedCounts(table: SchoolTable, recordOf: Int32Array): CountColumns {
 export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTINGS, plan?: DistrictPlan): Evaluation {
   const indicators = activeIndicators(table, settings);
   const { rows } = table;
-  const recordOf = countedRows(table);
-  const whole = table.leftOut === 0;
-  const groupOf = whole ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
-  const statuses = whole ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));
+  // Positions are the rows themselves when every row is counted.
+  const recordOf = table.leftOut === 0 ? null : countedRows(table);
+  const groupOf = recordOf === null ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
+  const statuses = recordOf === null ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
@@ -213,7 +213,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     indicators,
     // Made on first use: the district summary and the lagging list read the columns instead.
     get schools(): readonly SchoolResult[] {
-      return (schools ??= Array.from(recordOf, (_, position) => new EvaluatedSchool(columns, position)));
+      return (schools ??= Array.from({ length: columns.schools }, (_, position) => new EvaluatedSchool(columns, position)));
     },
     schoolColumns: columns,
     districts,

@@ -35,13 +35,17 @@ export class SchoolColumns {
   constructor(
     readonly indicators: readonly ActiveIndicator[],
     private readonly table: SchoolTable,
-    /** Position k (a counted school, in sheet order) is row recordOf[k] of the table. */
-    readonly recordOf: Int32Array,
+    /**
+     * Position k (a counted school, in sheet order) is row recordOf[k] of the table; null when
+     * every row is counted (nearly every sheet), position k being row k: no array of a country's
+     * positions to make on every evaluation.
+     */
+    private readonly recordOf: Int32Array | null,
     /** The counted schools' counts, school k at index k. */
     readonly counts: CountColumns,
     private readonly tolerance: number,
   ) {
-    const schools = recordOf.length;
+    const schools = recordOf === null ? table.rows.length : recordOf.length;
     this.schools = schools;
     this.lagging = new Uint8Array(schools);
     this.active = new Int8Array(schools);
@@ -65,6 +69,11 @@ export class SchoolColumns {
   /** The counted schools' records: position k is records[k]. Made when first asked for. */
   get records(): readonly SchoolRecord[] {
     return (this.countedRecords ??= this.table.leftOut === 0 ? this.table.records : this.table.records.filter((r) => r.counted));
+  }
+
+  /** The table's row index (in table.rows and table.countColumns) of a school position. */
+  indexOf(position: number): number {
+    return this.recordOf === null ? position : (this.recordOf[position] as number);
   }
 
   /** Attainment of a school position, or null when no targeted indicator has a share. */

@@ -206,7 +206,7 @@ const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null 
 function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
   const columns = evaluation.schoolColumns;
   const { rows } = evaluation.table;
-  const index = columns.recordOf[position] as number;
+  const index = columns.indexOf(position);
   const teachers = evaluation.table.countColumns.teachers?.[index];
   const cells: ReportCell[] = new Array<ReportCell>(width);
   const tones: (Tone | null)[] = new Array<Tone | null>(width).fill(null);

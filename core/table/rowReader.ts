@@ -14,7 +14,7 @@ import { isBlank, isSpreadsheetError, type CellValue } from '../values';
 import { finding, readCount, shareInBaseMessage, shareInCountMessage, type CellPlace } from './cells';
 import type { ColumnMap, ColumnRef } from './header';
 import { RepeatedSchools } from './repeatedSchools';
-import { RowStore } from './schoolRows';
+import { isInlineCount, RowStore } from './schoolRows';
 import type { ProfileStatus } from './schoolTable';
 import { isTotalText, NO_DISTRICT, TOTAL_ROW } from './totalRows';
 
@@ -191,8 +191,8 @@ export class RowReader {
     const { countCells } = this;
     for (let j = 0, at = index; j < countCells.length; j++, at += capacity) {
       const raw = cells[countCells[j] as number];
-      // The common cell, a whole non-negative number below 2³¹, is stored without a call.
-      if (typeof raw === 'number' && (raw | 0) === raw && raw >= 0) {
+      // The common cell, a whole number from 0 to 65 533 (isInlineCount), is stored without a call.
+      if (typeof raw === 'number' && isInlineCount(raw)) {
         block[at] = raw;
         anyCount = true;
       } else if (this.unusualCount(raw, j, index, row)) {
@@ -234,7 +234,7 @@ export class RowReader {
     this.store.push(row, district, this.groupOf(info, district), school === rawSchool ? null : school, id, profileStatus);
   }
 
-  /** Any count cell but a whole non-negative number below 2³¹: parsed, reported, a percentage turned into a count of its base, and stored. Whether it gave a number. */
+  /** Any count cell but a whole number the block holds as it is: parsed, reported, a percentage turned into a count of its base, and stored. Whether it gave a number. */
   private unusualCount(raw: CellValue, j: number, index: number, row: number): boolean {
     const value = this.readUnusual(raw, j, index, row);
     this.store.storeUnusual(j, index, value);

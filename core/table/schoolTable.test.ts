@@ -146,26 +146,28 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([]);
   });
 
-  describe('keeps every count exactly, whole numbers in 32 bits and anything else beside them', () => {
-    it('gives a column of whole numbers as an Int32Array', () => {
-      const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2', { teachers: 0, teachersCreatedChats: 2_147_483_647 })]));
-      expect(table.countColumns.teachers).toBeInstanceOf(Int32Array);
-      expect([...(table.countColumns.teachersCreatedChats ?? [])]).toEqual([40, 2_147_483_647]);
+  describe('keeps every count exactly, whole numbers in 16 bits and anything else beside them', () => {
+    it('gives a column of whole numbers up to 65 533 as a Uint16Array', () => {
+      const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2', { teachers: 0, teachersCreatedChats: 65_533 })]));
+      expect(table.countColumns.teachers).toBeInstanceOf(Uint16Array);
+      expect(table.countColumns.teachersCreatedChats).toBeInstanceOf(Uint16Array);
+      expect([...(table.countColumns.teachersCreatedChats ?? [])]).toEqual([40, 65_533]);
     });
 
-    it('keeps counts of 2³¹ and more, fractions and shares taken of a base, with NaN for a gap, in a Float64Array', () => {
+    it('keeps larger counts (the codes 65 534 and 65 535 among them), fractions and shares taken of a base, with NaN for a gap, in a Float64Array', () => {
       const table = parse(weeklySheet([
         school('СОШ № 1', { teachers: 3_000_000_000, teachersCreatedChats: 12.5 }),
-        school('СОШ № 2', { teachers: 30, teachersCreatedChats: '33%' }),
-        school('СОШ № 3', { teachers: 7, teachersCreatedChats: '' }),
-        school('СОШ № 4', { teachers: 2_147_483_648, teachersCreatedChats: 5 }),
+        school('СОШ № 2', { teachers: 65_534, teachersCreatedChats: '33%' }),
+        school('СОШ № 3', { teachers: 65_535, teachersCreatedChats: '' }),
+        school('СОШ № 4', { teachers: 65_536, teachersCreatedChats: 5 }),
+        school('СОШ № 5', { teachers: '70 000', teachersCreatedChats: 65_535 }),
       ]));
       const { teachers, teachersCreatedChats } = table.countColumns;
       expect(teachers).toBeInstanceOf(Float64Array);
-      expect([...(teachers ?? [])]).toEqual([3_000_000_000, 30, 7, 2_147_483_648]);
+      expect([...(teachers ?? [])]).toEqual([3_000_000_000, 65_534, 65_535, 65_536, 70_000]);
       expect(teachersCreatedChats).toBeInstanceOf(Float64Array);
-      expect([...(teachersCreatedChats ?? [])]).toEqual([12.5, 0.33 * 30, NaN, 5]);
-      expect(table.records.map((r) => r.counts.teachersCreatedChats)).toEqual([12.5, 0.33 * 30, undefined, 5]);
+      expect([...(teachersCreatedChats ?? [])]).toEqual([12.5, 0.33 * 65_534, NaN, 5, 65_535]);
+      expect(table.records.map((r) => r.counts.teachersCreatedChats)).toEqual([12.5, 0.33 * 65_534, undefined, 5, 65_535]);
       expect(table.rows.hasGaps('teachersCreatedChats')).toBe(true);
       expect(table.rows.hasGaps('teachers')).toBe(false);
     });

@@ -46,7 +46,7 @@ export interface SchoolTable {
   readonly title: string;
   readonly week: string | null;
   readonly records: readonly SchoolRecord[];
-  /** The same counts by column, record i at index i (CountArray: whole numbers in an Int32Array, else NaN where a cell gives none): what evaluation loops over. */
+  /** The same counts by column, record i at index i (CountArray: whole numbers in a Uint16Array, else NaN where a cell gives none): what evaluation loops over. */
   readonly countColumns: CountColumns;
   /** Districts (names as users type them, grouped by normalised name) in the order of their first school. */
   readonly districts: readonly DistrictName[];
