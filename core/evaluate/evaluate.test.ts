@@ -95,6 +95,15 @@ describe('per school', () => {
     expect(result.region).toMatchObject({ activeProfiles: 1, profilesKnown: 3 });
   });
 
+  it('leaves a profile unknown with neither a status nor both numbers of the rule, and counts it nowhere', () => {
+    const unknown = evaluate(table(weeklySheet([
+      { district: 'А', school: 'без статуса и классов', teachers: 20, teachersCreatedChats: 7, usersLinked: 50, classesCreated: '' },
+      { district: 'А', school: 'по статусу', status: 'Активен', teachers: 20, teachersCreatedChats: 7, usersLinked: '', classesCreated: '' },
+    ], [...keys])));
+    expect(unknown.schools.map((s) => [s.active, s.activeSource])).toEqual([[null, null], [true, 'status']]);
+    expect(unknown.region).toMatchObject({ activeProfiles: 1, profilesKnown: 1 });
+  });
+
   it('flags a school lagging on any indicator and sums its gaps', () => {
     expect(byStatus?.lagging).toBe(false);
     expect(byRule?.lagging).toBe(true);

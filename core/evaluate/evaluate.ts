@@ -15,7 +15,7 @@ import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import type { Measure } from './measure';
 import { COUNT_KEYS, GroupSums, quantities } from './groupSums';
 import { GroupFigures } from './groupFigures';
-import { ACTIVE_SOURCES, SchoolColumns } from './schoolColumns';
+import { SchoolColumns } from './schoolColumns';
 import { sumByDistrict, type Placement } from './sumByDistrict';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
@@ -92,7 +92,7 @@ class EvaluatedSchool implements SchoolResult {
     return this.columns.activeAt(this.position);
   }
   get activeSource(): SchoolResult['activeSource'] {
-    return ACTIVE_SOURCES[this.columns.activeSource[this.position] as number] ?? null;
+    return this.columns.activeSourceAt(this.position);
   }
   get access50(): boolean | null {
     return this.columns.access50At(this.position);
@@ -190,7 +190,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const recordOf = table.leftOut === 0 ? null : countedRows(table);
   const groupOf = recordOf === null ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
   const statuses = recordOf === null ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));
-  const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), settings.tolerance);
+  const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), statuses, settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
   sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));

@@ -1,28 +1,44 @@
 /**
- * Every school's results in typed arrays, one entry per school: what ranks it (attainment, total
- * gap, lagging), its profile and 2.3 access. A country's table has 40 000 schools × 8
+ * Every school's results, by position: whether it lags in a typed array, and what ranks it
+ * (attainment, total gap) when a list asks. A country's table has 40 000 schools × 8
  * indicators; an object per value would cost more to collect as garbage than to compute, so a
- * school's shares, statuses and gaps are measured again from its counts when a row asks.
+ * school's shares, statuses and gaps, its profile and 2.3 access are worked out again from its
+ * counts when a row asks (the functions below are what the district sums count, too).
  */
 import type { CountArray, SchoolRecord, SchoolTable, CountColumns } from '../table/schoolTable';
-import { NO_NUMBER } from '../rules';
+import { isProfileActive, meetsAccess50, NO_NUMBER } from '../rules';
+import { PROFILE_ACTIVE, PROFILE_UNKNOWN } from '../table/schoolRows';
 import type { ActiveIndicator } from './indicatorSet';
-import { attainmentTermOf, measure, measureInto, NO_STATUS, type Measure, type MeasureValues } from './measure';
+import { attainmentTermOf, measure, measureInto, NO_STATUS, shareOrNaN, type Measure, type MeasureValues } from './measure';
 
-/** Where a profile's activity came from, by the code in SchoolColumns.activeSource. */
-export const ACTIVE_SOURCES: readonly ('status' | 'rule' | null)[] = [null, 'status', 'rule'];
-export const ACTIVE_SOURCE_STATUS = 1;
-export const ACTIVE_SOURCE_RULE = 2;
-/** Yes / no / unknown from their Int8Array encoding: 1, 0, −1. */
+/** Yes / no / unknown from their codes: 1, 0, −1. */
 const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
 
+/**
+ * A school's profile: active (1), not (0) or unknown (−1). From its status code (RowStore.status)
+ * when the row has one, else by the rule from its users and classes (NaN: none).
+ */
+export function profileActivity(status: number, users: number, classes: number): number {
+  if (status !== PROFILE_UNKNOWN) return status === PROFILE_ACTIVE ? 1 : 0;
+  if (Number.isNaN(users) || Number.isNaN(classes)) return -1;
+  return isProfileActive(users, classes) ? 1 : 0;
+}
+
+/** Indicator 2.3 for one school: 1, 0, or −1 when either share is missing (NaN for a count it lacks). */
+export function access50Of(teachers: number, staffTotal: number, students: number, studentsTotal: number): number {
+  const teachersShare = shareOrNaN(teachers, staffTotal);
+  const studentsShare = shareOrNaN(students, studentsTotal);
+  if (Number.isNaN(teachersShare) || Number.isNaN(studentsShare)) return -1;
+  return meetsAccess50(teachersShare, studentsShare) ? 1 : 0;
+}
+
 export class SchoolColumns {
-  /** Per school: 1 when some indicator lags. */
+  /**
+   * Per school: 1 when some indicator lags. The one array a school's results keep (profiles and
+   * 2.3 are worked out again when asked): the report keeps it, and such memory is fresh from the
+   * system on every run until the collector's next full collection.
+   */
   readonly lagging: Uint8Array;
-  /** Per school: profile active (1), not (0), unknown (−1); where that came from (0 none, 1 status column, 2 rule); 2.3 access (1, 0, −1). */
-  readonly active: Int8Array;
-  readonly activeSource: Uint8Array;
-  readonly access50: Int8Array;
   /** Number of schools. */
   readonly schools: number;
   private readonly parts: readonly CountArray[];
@@ -43,14 +59,13 @@ export class SchoolColumns {
     private readonly recordOf: Int32Array | null,
     /** The counted schools' counts, school k at index k. */
     readonly counts: CountColumns,
+    /** The counted schools' profile status codes (RowStore.status), school k at index k. */
+    private readonly statuses: Uint8Array,
     private readonly tolerance: number,
   ) {
     const schools = recordOf === null ? table.rows.length : recordOf.length;
     this.schools = schools;
     this.lagging = new Uint8Array(schools);
-    this.active = new Int8Array(schools);
-    this.activeSource = new Uint8Array(schools);
-    this.access50 = new Int8Array(schools);
     // activeIndicators keeps only indicators whose columns are in the sheet, so both exist.
     this.parts = indicators.map((i) => counts[i.numerator] ?? new Float64Array(0));
     this.bases = indicators.map((i) => counts[i.base] ?? new Float64Array(0));
@@ -82,12 +97,26 @@ export class SchoolColumns {
     return Number.isNaN(value) ? null : value;
   }
 
+  /** A school's profile activity (profileActivity) as yes / no / unknown. */
   activeAt(position: number): boolean | null {
-    return fromTriState(this.active[position] as number);
+    return fromTriState(this.activityAt(position));
+  }
+
+  /** Where a school's profile activity came from: its status cell, the rule, or nowhere (unknown). */
+  activeSourceAt(position: number): 'status' | 'rule' | null {
+    if (this.statuses[position] !== PROFILE_UNKNOWN) return 'status';
+    return this.activityAt(position) < 0 ? null : 'rule';
   }
 
   access50At(position: number): boolean | null {
-    return fromTriState(this.access50[position] as number);
+    const { teachers, staffTotal, students, studentsTotal } = this.counts;
+    if (!teachers || !staffTotal || !students || !studentsTotal) return null;
+    return fromTriState(access50Of(teachers[position] as number, staffTotal[position] as number, students[position] as number, studentsTotal[position] as number));
+  }
+
+  private activityAt(position: number): number {
+    const { usersLinked, classesCreated } = this.counts;
+    return profileActivity(this.statuses[position] as number, usersLinked?.[position] ?? NaN, classesCreated?.[position] ?? NaN);
   }
 
   /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */

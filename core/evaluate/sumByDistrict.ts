@@ -6,16 +6,15 @@
  * run yet would send each call back to the interpreter.
  */
 import type { SchoolCountKey } from '../catalogue/columns';
-import { isProfileActive, laggingBelow, meetsAccess50, metFrom } from '../rules';
+import { laggingBelow, metFrom } from '../rules';
 import type { CountArray, CountColumns } from '../table/schoolTable';
-import { PROFILE_ACTIVE, PROFILE_UNKNOWN } from '../table/schoolRows';
 import type { ActiveIndicator } from './indicatorSet';
 import { shareOrNaN } from './measure';
 import {
   ACCESS50, ACCESS50_KNOWN, ACTIVE_PROFILES, COUNT_KEYS, COUNTS_AT, HAS_COUNT_AT, INDICATOR_SUMS, INDICATORS_AT,
   LAGGING_SCHOOLS, PROFILES_KNOWN, SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA,
 } from './groupSums';
-import { ACTIVE_SOURCE_RULE, ACTIVE_SOURCE_STATUS, type SchoolColumns } from './schoolColumns';
+import { access50Of, profileActivity, type SchoolColumns } from './schoolColumns';
 
 /** Each counted school's district and the sums of all districts (see groupSums.ts). */
 export interface Placement {
@@ -271,38 +270,20 @@ function addCount(column: CountArray, countSums: number, hasCount: number, schoo
 }
 
 /**
- * Profiles (from the status column when the row has one, else by the rule: users > 2 and
- * classes ≥ 1), 2.3 access and lagging: per school into the columns, counted into the district sums.
+ * Profiles (profileActivity: the status column when the row has one, else the rule), 2.3 access
+ * and lagging schools, counted into the district sums.
  */
 function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placement): void {
   const { groupOf, sums, groups } = place;
-  const { counts, schools, active, activeSource, access50, lagging } = columns;
+  const { counts, schools, lagging } = columns;
   const users = counts.usersLinked;
   const classes = counts.classesCreated;
   const { teachers, staffTotal, students, studentsTotal } = counts;
+  const withAccess = teachers !== undefined && staffTotal !== undefined && students !== undefined && studentsTotal !== undefined;
   for (let k = 0; k < schools; k++) {
     const g = groupOf[k] as number;
-    const status = statuses[k] as number;
-    let isActive = -1;
-    if (status !== PROFILE_UNKNOWN) {
-      isActive = status === PROFILE_ACTIVE ? 1 : 0;
-      activeSource[k] = ACTIVE_SOURCE_STATUS;
-    } else if (users && classes) {
-      const u = users[k] as number;
-      const c = classes[k] as number;
-      if (!Number.isNaN(u) && !Number.isNaN(c)) {
-        isActive = isProfileActive(u, c) ? 1 : 0;
-        activeSource[k] = ACTIVE_SOURCE_RULE;
-      }
-    }
-    active[k] = isActive;
-    let access = -1;
-    if (teachers && staffTotal && students && studentsTotal) {
-      const teachersShare = shareOrNaN(teachers[k] as number, staffTotal[k] as number);
-      const studentsShare = shareOrNaN(students[k] as number, studentsTotal[k] as number);
-      if (!Number.isNaN(teachersShare) && !Number.isNaN(studentsShare)) access = meetsAccess50(teachersShare, studentsShare) ? 1 : 0;
-    }
-    access50[k] = access;
+    const isActive = profileActivity(statuses[k] as number, users ? (users[k] as number) : NaN, classes ? (classes[k] as number) : NaN);
+    const access = withAccess ? access50Of(teachers[k] as number, staffTotal[k] as number, students[k] as number, studentsTotal[k] as number) : -1;
     sums[SCHOOLS * groups + g] = (sums[SCHOOLS * groups + g] as number) + 1;
     if (isActive >= 0) {
       sums[PROFILES_KNOWN * groups + g] = (sums[PROFILES_KNOWN * groups + g] as number) + 1;
