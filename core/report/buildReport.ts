@@ -213,7 +213,7 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   cells[0] = priority;
   cells[1] = rows.districtAt(index);
   cells[2] = rows.schoolAt(index);
-  cells[3] = rows.row[index] as number;
+  cells[3] = rows.rowAt(index);
   cells[4] = teachers === undefined || Number.isNaN(teachers) ? null : teachers;
   cells[5] = columns.attainmentAt(position);
   let c = 6;

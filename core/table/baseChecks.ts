@@ -63,7 +63,7 @@ export function checkBases(store: RowStore, place: PlaceOf<SchoolColumnKey>, fin
 
 function reportRow(store: RowStore, checks: readonly BaseCheck[], index: number, place: PlaceOf<SchoolColumnKey>, findings: Finding[], reportedCells: () => Set<string>): void {
   const columns = store.counts;
-  const row = store.row[index] as number;
+  const row = store.rowAt(index);
   let zeroReported: SchoolCountKey | null = null;
   let missingReported: SchoolCountKey | null = null;
   for (const check of checks) {

@@ -38,20 +38,20 @@ export class RepeatedSchools {
       if (firstSeen === undefined) continue;
       store.counted[index] = 0;
       repeated++;
-      findings.push(finding(place(store.row[index] as number, id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
+      findings.push(finding(place(store.rowAt(index), id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
     }
     return repeated;
   }
 
   /** Sheet row of the first school with the same identity as row `index` (`first`: the first row with its hash, or −1), or undefined for a school not seen yet (then remembered). */
   private firstSeen(store: RowStore, index: number, id: string | null, first: number): number | undefined {
-    const row = store.row[index] as number;
+    const row = store.rowAt(index);
     if (id) return this.remember(`id:${id.replace(/\s+/g, '')}`, row);
     if (first < 0) return undefined;
     const key = store.districts[store.districtOf[index] as number]?.key;
     const firstKey = store.districts[store.districtOf[first] as number]?.key;
     const school = foldedText(store.schoolAt(index));
-    if (firstKey === key && foldedText(store.schoolAt(first)) === school) return store.row[first];
+    if (firstKey === key && foldedText(store.schoolAt(first)) === school) return store.rowAt(first);
     return this.remember(`name:${key}|${school}`, row);
   }
 

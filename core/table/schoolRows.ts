@@ -55,7 +55,14 @@ export class RowStore {
   private readonly wide: (Float64Array | undefined)[];
   /** The count columns, made from the block by sealCounts once every row is read. */
   counts: CountArray[] = [];
-  readonly row: Int32Array;
+  /**
+   * Sheet rows, as runs: from index rowRunStart[r] on, row = index + rowRunOffset[r]. Rows follow
+   * one another but where the sheet skips one (a subtotal, a note, a blank row), so a country's
+   * table has a run per district at most; an Int32Array of every row was memory the report kept,
+   * fresh from the system on every run until the collector's next full collection.
+   */
+  private readonly rowRunStart: number[] = [];
+  private readonly rowRunOffset: number[] = [];
   readonly districtOf: Int32Array;
   readonly status: Uint8Array;
   readonly counted: Uint8Array;
@@ -105,7 +112,6 @@ export class RowStore {
     this.wide = countKeys.map(() => undefined);
     this.gaps = new Uint8Array(countKeys.length);
     this.zeroFree = new Uint8Array(countKeys.length);
-    this.row = new Int32Array(capacity);
     this.districtOf = new Int32Array(capacity);
     this.status = new Uint8Array(capacity);
     this.counted = new Uint8Array(capacity);
@@ -119,7 +125,11 @@ export class RowStore {
    */
   push(row: number, district: string, group: number, renamedSchool: string | null, id: string | null, status: ProfileStatus | null): void {
     const i = this.length++;
-    this.row[i] = row;
+    const runs = this.rowRunOffset.length;
+    if (runs === 0 || this.rowRunOffset[runs - 1] !== row - i) {
+      this.rowRunStart.push(i);
+      this.rowRunOffset.push(row - i);
+    }
     this.districtOf[i] = group;
     // Fresh arrays hold zeros: an unknown status (most sheets have no status column) is not written.
     if (status !== null) this.status[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
@@ -173,9 +183,23 @@ export class RowStore {
     if (this.id) this.id.length = this.length;
   }
 
+  /** Row `index`'s sheet row (1-based). */
+  rowAt(index: number): number {
+    const starts = this.rowRunStart;
+    // The last run starting at or before index.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((starts[middle] as number) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return index + (this.rowRunOffset[low] as number);
+  }
+
   /** Row `index`'s school name (spaces folded). */
   schoolAt(index: number): string {
-    return this.renamedSchool.get(index) ?? ((this.source[(this.row[index] as number) - this.firstRow] as readonly CellValue[])[this.schoolColumn] as string);
+    return this.renamedSchool.get(index) ?? ((this.source[this.rowAt(index) - this.firstRow] as readonly CellValue[])[this.schoolColumn] as string);
   }
 
   /** Row `index`'s district as written in the sheet. */
@@ -227,7 +251,7 @@ class RecordView implements SchoolRecord {
   constructor(private readonly store: RowStore, readonly index: number) {}
 
   get row(): number {
-    return this.store.row[this.index] as number;
+    return this.store.rowAt(this.index);
   }
   get district(): string {
     return this.store.districtAt(this.index);

@@ -23,6 +23,20 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([]);
   });
 
+  it('gives every record its sheet row where the sheet skips rows here and there (blank rows, notes, subtotals)', () => {
+    const values = weeklySheet([
+      school('СОШ № 1'), school('СОШ № 2'), {}, school('СОШ № 3'),
+      { district: 'Итого по Амурскому району', teachers: 300, teachersCreatedChats: 120 },
+      {}, {}, school('СОШ № 4'), school('СОШ № 5'), { district: 'Примечание' }, school('СОШ № 6'),
+    ]);
+    const table = parse(values);
+    expect(table.records.map((r) => [r.school, r.row])).toEqual([
+      ['СОШ № 1', 4], ['СОШ № 2', 5], ['СОШ № 3', 7], ['СОШ № 4', 11], ['СОШ № 5', 12], ['СОШ № 6', 14],
+    ]);
+    // Each row number names the row whose school it is.
+    for (const record of table.records) expect((values[record.row - 1] as CellValue[])[1]).toBe(record.school);
+  });
+
   it('skips notes and headings under or inside the table (text without numbers), saying so', () => {
     const values = weeklySheet([
       school('СОШ № 1'),

@@ -54,7 +54,7 @@ export function findSubtotals(store: RowStore, nameless: readonly number[], plac
   const subtotals = new Set<number>();
   for (const index of nameless) {
     if (store.counted[index] !== 1) continue;
-    const row = store.row[index] as number;
+    const row = store.rowAt(index);
     const group = store.districtOf[index] as number;
     const ofDistrict = subtotalOf(index, group);
     if (ofDistrict || subtotalOf(index, groups)) {
