@@ -16,22 +16,30 @@ import {
   SCHOOLS, SUM_BASE, SUM_MET, SUM_PART, SUM_ROWS, SUM_WITH_DATA, type GroupSums,
 } from './groupSums';
 
+interface Made {
+  key?: string;
+  counts?: Partial<Record<SchoolCountKey, number>>;
+  measures?: Measures;
+  meetingTarget?: Partial<Record<SchoolIndicatorKey, number>>;
+  withData?: Partial<Record<SchoolIndicatorKey, number>>;
+}
+
+/**
+ * What measureAt hands out, shared by every group: one object per district, alive as long as the
+ * report, was memory the collector had to carry for each of a country's 1 600 districts.
+ */
+const SHARED_VALUES: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
+
 export class GroupFigures implements GroupResult {
   /** 1 for the district furthest behind; 0 for the region. Set once districts are ranked. */
   priority = 0;
   readonly attainment: number | null;
   /** People still needed, summed over targeted indicators: ranks districts after attainment. */
   readonly totalGap: number;
-  private readonly values: MeasureValues = { share: NaN, status: NO_STATUS, gap: NaN };
   /** Share, status code and gap of each indicator, three numbers apiece in the indicators' order. */
   private readonly measured: readonly number[];
-  private made: {
-    key?: string;
-    counts?: Partial<Record<SchoolCountKey, number>>;
-    measures?: Measures;
-    meetingTarget?: Partial<Record<SchoolIndicatorKey, number>>;
-    withData?: Partial<Record<SchoolIndicatorKey, number>>;
-  } = {};
+  /** Objects made on first use (most districts never need them: no empty object each). */
+  private made: Made | undefined;
 
   constructor(
     private readonly sums: GroupSums,
@@ -45,7 +53,7 @@ export class GroupFigures implements GroupResult {
     // Each indicator's share, status and gap, worked out once: the ranking reads them here and the
     // summary again for its cells. Attainment: the mean over targeted indicators with a share of min(1, share ÷ target).
     const measured = new Array<number>(3 * indicators.length);
-    const values: MeasureValues = this.values;
+    const values = SHARED_VALUES;
     let terms = 0;
     let sum = 0;
     let gap = 0;
@@ -69,9 +77,10 @@ export class GroupFigures implements GroupResult {
     this.totalGap = gap;
   }
 
-  /** Share, status code and gap of indicator i (in the evaluation's indicators). The object is reused: read it at once. */
+  /** Share, status code and gap of indicator i (in the evaluation's indicators). The object is shared by every group: read it at once. */
   measureAt(i: number): Readonly<MeasureValues> {
-    const { values, measured } = this;
+    const { measured } = this;
+    const values = SHARED_VALUES;
     values.share = measured[3 * i] as number;
     values.status = measured[3 * i + 1] as number;
     values.gap = measured[3 * i + 2] as number;
@@ -84,7 +93,7 @@ export class GroupFigures implements GroupResult {
   }
 
   get key(): string {
-    return (this.made.key ??= looseKeyOfNormalized(this.normalizedName));
+    return (this.cache.key ??= looseKeyOfNormalized(this.normalizedName));
   }
   get schools(): number {
     return this.sums.at(SCHOOLS);
@@ -115,31 +124,37 @@ export class GroupFigures implements GroupResult {
   }
 
   get counts(): Readonly<Partial<Record<SchoolCountKey, number>>> {
-    if (this.made.counts) return this.made.counts;
+    const { cache } = this;
+    if (cache.counts) return cache.counts;
     const counts: Partial<Record<SchoolCountKey, number>> = {};
     for (let c = 0; c < COUNT_KEYS.length; c++) {
       if (this.sums.at(HAS_COUNT_AT + c)) counts[COUNT_KEYS[c] as SchoolCountKey] = this.sums.at(COUNTS_AT + c);
     }
-    return (this.made.counts = counts);
+    return (cache.counts = counts);
   }
 
   get measures(): Measures {
-    if (this.made.measures) return this.made.measures;
+    const { cache } = this;
+    if (cache.measures) return cache.measures;
     const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
     this.indicators.forEach((indicator, i) => {
       const at = INDICATORS_AT + INDICATOR_SUMS * i;
       const rows = this.sums.at(at + SUM_ROWS);
       measures[indicator.key] = measure(indicator.target, rows ? this.sums.at(at + SUM_PART) : undefined, rows ? this.sums.at(at + SUM_BASE) : undefined, this.tolerance);
     });
-    return (this.made.measures = measures);
+    return (cache.measures = measures);
   }
 
   get meetingTarget(): Readonly<Partial<Record<SchoolIndicatorKey, number>>> {
-    return (this.made.meetingTarget ??= this.perIndicator(SUM_MET));
+    return (this.cache.meetingTarget ??= this.perIndicator(SUM_MET));
   }
 
   get withData(): Readonly<Partial<Record<SchoolIndicatorKey, number>>> {
-    return (this.made.withData ??= this.perIndicator(SUM_WITH_DATA));
+    return (this.cache.withData ??= this.perIndicator(SUM_WITH_DATA));
+  }
+
+  private get cache(): Made {
+    return (this.made ??= {});
   }
 
   private perIndicator(slot: number): Partial<Record<SchoolIndicatorKey, number>> {
