@@ -36,8 +36,6 @@ export class GroupFigures implements GroupResult {
   readonly attainment: number | null;
   /** People still needed, summed over targeted indicators: ranks districts after attainment. */
   readonly totalGap: number;
-  /** Share, status code and gap of each indicator, three numbers apiece in the indicators' order. */
-  private readonly measured: readonly number[];
   /** Objects made on first use (most districts never need them: no empty object each). */
   private made: Made | undefined;
 
@@ -50,41 +48,35 @@ export class GroupFigures implements GroupResult {
     readonly plan: number | null,
     private readonly tolerance: number,
   ) {
-    // Each indicator's share, status and gap, worked out once: the ranking reads them here and the
-    // summary again for its cells. Attainment: the mean over targeted indicators with a share of min(1, share ÷ target).
-    const measured = new Array<number>(3 * indicators.length);
-    const values = SHARED_VALUES;
+    // Attainment (the mean over targeted indicators with a share of min(1, share ÷ target)) and
+    // the gap in people rank districts, so they are worked out at once.
     let terms = 0;
     let sum = 0;
     let gap = 0;
     for (let i = 0; i < indicators.length; i++) {
-      const at = INDICATORS_AT + INDICATOR_SUMS * i;
-      const rows = sums.at(at + SUM_ROWS);
-      const target = (indicators[i] as ActiveIndicator).target;
-      measureInto(values, target, rows ? sums.at(at + SUM_PART) : NaN, rows ? sums.at(at + SUM_BASE) : NaN, tolerance);
-      measured[3 * i] = values.share;
-      measured[3 * i + 1] = values.status;
-      measured[3 * i + 2] = values.gap;
-      const term = attainmentTermOf(values.share, target ?? NaN);
+      const values = this.measureAt(i);
+      const term = attainmentTermOf(values.share, (indicators[i] as ActiveIndicator).target ?? NaN);
       if (!Number.isNaN(term)) {
         sum += term;
         terms++;
       }
       if (!Number.isNaN(values.gap)) gap += values.gap;
     }
-    this.measured = measured;
     this.attainment = terms === 0 ? null : sum / terms;
     this.totalGap = gap;
   }
 
-  /** Share, status code and gap of indicator i (in the evaluation's indicators). The object is shared by every group: read it at once. */
+  /**
+   * Share, status code and gap of indicator i (in the evaluation's indicators), measured from the
+   * sums when asked: kept for every district they were memory the report carried, where measuring
+   * again costs a division and two comparisons. The object is shared by every group: read it at once.
+   */
   measureAt(i: number): Readonly<MeasureValues> {
-    const { measured } = this;
-    const values = SHARED_VALUES;
-    values.share = measured[3 * i] as number;
-    values.status = measured[3 * i + 1] as number;
-    values.gap = measured[3 * i + 2] as number;
-    return values;
+    const { sums } = this;
+    const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    const rows = sums.at(at + SUM_ROWS);
+    measureInto(SHARED_VALUES, (this.indicators[i] as ActiveIndicator).target, rows ? sums.at(at + SUM_PART) : NaN, rows ? sums.at(at + SUM_BASE) : NaN, this.tolerance);
+    return SHARED_VALUES;
   }
 
   /** Schools whose own share meets the target of indicator i. */
