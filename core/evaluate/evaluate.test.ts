@@ -69,6 +69,19 @@ describe('district shares are weighted: sum of counts over sum of bases', () => 
     ])));
     expect(withGap.districts[0]?.measures.teachersCreatedChats).toMatchObject({ part: 40, base: 100, share: 0.4 });
     expect(withGap.districts[0]?.counts.teachers).toBe(150);
+    // The gap in the base column instead: the part column is whole, but its sum is not Σpart.
+    const baseGap = evaluate(table(weeklySheet([
+      { district: 'А', school: '1', teachers: 100, teachersCreatedChats: 40 },
+      { district: 'А', school: '2', teachers: '', teachersCreatedChats: 30 },
+      { district: 'Б', school: '3', teachers: 10, teachersCreatedChats: 5 },
+    ])));
+    const [a, b] = ['А', 'Б'].map((name) => baseGap.districts.find((d) => d.name === name));
+    expect(a?.measures.teachersCreatedChats).toMatchObject({ part: 40, base: 100, share: 0.4 });
+    expect(a?.counts).toMatchObject({ teachers: 100, teachersCreatedChats: 70 });
+    expect(a?.withData.teachersCreatedChats).toBe(1);
+    expect(b?.measures.teachersCreatedChats).toMatchObject({ part: 5, base: 10, share: 0.5 });
+    expect(baseGap.region.measures.teachersCreatedChats).toMatchObject({ part: 45, base: 110 });
+    expect(baseGap.region.counts).toMatchObject({ teachers: 110, teachersCreatedChats: 75 });
   });
 });
 

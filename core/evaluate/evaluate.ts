@@ -13,7 +13,7 @@ import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
 import type { CountArray, CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import type { Measure } from './measure';
-import { COUNT_KEYS, GroupSums, quantities } from './groupSums';
+import { COUNT_KEYS, GroupSums, quantities, SumsLayout } from './groupSums';
 import { GroupFigures } from './groupFigures';
 import { SchoolColumns } from './schoolColumns';
 import { sumByDistrict, type Placement } from './sumByDistrict';
@@ -193,10 +193,10 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), statuses, settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
-  sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));
+  const complete = sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));
   const planWarnings: string[] = (plan?.findings ?? []).map((f) => messages.planRowFinding(f.row, f.cell, f.message));
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
-  const sums = GroupSums.byGroup(indicators, place.sums, groups);
+  const sums = GroupSums.byGroup(new SumsLayout(indicators, complete), place.sums, groups);
   // A district all of whose rows were left out (a subtotal row naming the region, say) is no district.
   const results = table.districts
     .map(({ name, key }, g) => new GroupFigures(sums.groups[g] as GroupSums, indicators, name, key, planFor(name), settings.tolerance))

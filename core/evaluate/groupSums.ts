@@ -6,7 +6,7 @@
  * numbers, which stay in the processor's cache. GroupSums holds a group's quantities, taken
  * from there once the passes are done.
  */
-import { SCHOOL_COUNT_KEYS } from '../catalogue/columns';
+import { SCHOOL_COUNT_KEYS, type SchoolCountKey } from '../catalogue/columns';
 import type { ActiveIndicator } from './indicatorSet';
 
 export const COUNT_KEYS = SCHOOL_COUNT_KEYS;
@@ -35,45 +35,88 @@ export function quantities(indicators: number): number {
   return INDICATORS_AT + INDICATOR_SUMS * indicators;
 }
 
+/**
+ * Where each quantity of a group is kept in its GroupSums: quantities that always equal an
+ * earlier one share its place. For an indicator whose two columns no counted school lacks, Σpart
+ * and Σbase are the count sums and the rows holding both are the schools (addWholeSums copies
+ * them); the «has this count» flags of such columns are all alike. A country's sheet has every
+ * column whole, and its districts' quantities take half the room.
+ */
+export class SumsLayout {
+  /** Per quantity, its index in a group's array. */
+  readonly place: Int32Array;
+  /** The quantities a group's array holds, in order. */
+  readonly kept: Int32Array;
+
+  constructor(indicators: readonly ActiveIndicator[], complete: ReadonlySet<SchoolCountKey>) {
+    const width = quantities(indicators.length);
+    // Each quantity's value is the one of an earlier quantity (or its own).
+    const sameAs = Int32Array.from({ length: width }, (_, slot) => slot);
+    let firstFlag = -1;
+    COUNT_KEYS.forEach((key, c) => {
+      if (!complete.has(key)) return;
+      if (firstFlag < 0) firstFlag = HAS_COUNT_AT + c;
+      else sameAs[HAS_COUNT_AT + c] = firstFlag;
+    });
+    indicators.forEach((indicator, i) => {
+      if (!complete.has(indicator.numerator) || !complete.has(indicator.base)) return;
+      const at = INDICATORS_AT + INDICATOR_SUMS * i;
+      sameAs[at + SUM_PART] = COUNTS_AT + COUNT_KEYS.indexOf(indicator.numerator);
+      sameAs[at + SUM_BASE] = COUNTS_AT + COUNT_KEYS.indexOf(indicator.base);
+      sameAs[at + SUM_ROWS] = SCHOOLS;
+    });
+    const place = new Int32Array(width);
+    const kept: number[] = [];
+    for (let slot = 0; slot < width; slot++) {
+      const source = sameAs[slot] as number;
+      if (source === slot) place[slot] = kept.push(slot) - 1;
+      else place[slot] = place[source] as number;
+    }
+    this.place = place;
+    this.kept = Int32Array.from(kept);
+  }
+}
+
 export class GroupSums {
   constructor(
-    /** One group's quantities, quantity q at [q] (the slots above). */
+    /** One group's quantities, as the layout keeps them. */
     private readonly data: readonly number[],
+    private readonly layout: SumsLayout,
   ) {}
 
   /** The quantity in `slot` (one of the slot constants above). */
   at(slot: number): number {
-    return this.data[slot] as number;
+    return this.data[this.layout.place[slot] as number] as number;
   }
 
   /**
    * Each group's quantities, taken out of the sums the passes over schools filled (quantity q of
    * group g at [q × groups + g]) into an array of its own, and their total (the region). The
    * sums are then let go with evaluation's other working arrays. Read in place, they were a
-   * typed array the report kept: the engine frees such memory only in its full collections, some
-   * twenty reports apart, so until then every evaluation took fresh memory from the system, mapped
-   * in page by page (some 10 µs a page on a virtual machine, 190 pages at 1 600 districts). The
-   * engine's own arrays reuse its heap; the copy costs far less than the pages did.
+   * typed array the report kept, and such memory is fresh from the system on every run until the
+   * collector's next full collection, mapped in page by page (some 10 µs a page on a virtual
+   * machine: 190 pages at 1 600 districts). What the report keeps is now only each district's
+   * distinct quantities (SumsLayout).
    */
-  static byGroup(indicators: readonly ActiveIndicator[], sums: Float64Array, groups: number): { readonly groups: readonly GroupSums[]; readonly total: GroupSums } {
-    const width = quantities(indicators.length);
+  static byGroup(layout: SumsLayout, sums: Float64Array, groups: number): { readonly groups: readonly GroupSums[]; readonly total: GroupSums } {
     const result: GroupSums[] = new Array<GroupSums>(groups);
-    for (let g = 0; g < groups; g++) result[g] = new GroupSums(quantitiesOf(sums, g, groups, width));
-    return { groups: result, total: new GroupSums(addUp(sums, groups, width)) };
+    for (let g = 0; g < groups; g++) result[g] = new GroupSums(quantitiesOf(sums, g, groups, layout.kept), layout);
+    return { groups: result, total: new GroupSums(addUp(sums, groups, layout.kept), layout) };
   }
 }
 
-/** Group g's `width` quantities out of the sums of `groups` groups. */
-function quantitiesOf(sums: Float64Array, g: number, groups: number, width: number): number[] {
-  const own = new Array<number>(width);
-  for (let slot = 0; slot < width; slot++) own[slot] = sums[slot * groups + g] as number;
+/** Group g's kept quantities out of the sums of `groups` groups. */
+function quantitiesOf(sums: Float64Array, g: number, groups: number, kept: Int32Array): number[] {
+  const own = new Array<number>(kept.length);
+  for (let k = 0; k < kept.length; k++) own[k] = sums[(kept[k] as number) * groups + g] as number;
   return own;
 }
 
-/** The region's quantities: sums add, and the «some row had this count» flags combine as «any had it». */
-function addUp(sums: Float64Array, groups: number, width: number): number[] {
-  const totals = new Array<number>(width);
-  for (let slot = 0; slot < width; slot++) {
+/** The region's kept quantities: sums add, and the «some row had this count» flags combine as «any had it». */
+function addUp(sums: Float64Array, groups: number, kept: Int32Array): number[] {
+  const totals = new Array<number>(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const slot = kept[k] as number;
     const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
     const from = slot * groups;
     let total = 0;
@@ -81,7 +124,7 @@ function addUp(sums: Float64Array, groups: number, width: number): number[] {
       const value = sums[from + g] as number;
       total = flag ? Math.max(total, value) : total + value;
     }
-    totals[slot] = total;
+    totals[k] = total;
   }
   return totals;
 }

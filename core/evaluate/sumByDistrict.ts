@@ -301,11 +301,12 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placeme
  * All sums of every district for the counted schools of `columns` (school k in district
  * groupOf[k]), and each school's profile, 2.3 access and lagging flag into the columns.
  * `hasGaps` tells a count column that parsing found an empty or unreadable cell in; `zeroFree`
- * one it found no zero in.
+ * one it found no zero in. Returns the count columns no counted school lacks (see SumsLayout).
  */
-export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): void {
+export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): ReadonlySet<SchoolCountKey> {
   const complete = addCounts(columns.counts, columns.schools, place, hasGaps);
   measureSchools(columns, place, tolerance, complete, zeroFree);
   addSchools(columns, statuses, place);
   addWholeSums(columns.indicators, complete, place);
+  return complete;
 }
