@@ -160,7 +160,7 @@ function firstAtLeast(sorted: Float64Array, value: number): number {
 function countedRows(table: SchoolTable): Int32Array {
   const { rows } = table;
   const recordOf = new Int32Array(rows.length - table.leftOut);
-  for (let index = 0, k = 0; index < rows.length; index++) if (rows.counted[index] === 1) recordOf[k++] = index;
+  for (let index = 0, k = 0; index < rows.length; index++) if (rows.isCounted(index)) recordOf[k++] = index;
   return recordOf;
 }
 
@@ -189,7 +189,8 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   // Positions are the rows themselves when every row is counted.
   const recordOf = table.leftOut === 0 ? null : countedRows(table);
   const groupOf = recordOf === null ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
-  const statuses = recordOf === null ? rows.status.subarray(0, rows.length) : pick(rows.status, recordOf, (n) => new Uint8Array(n));
+  const { statuses: allStatuses } = rows;
+  const statuses = recordOf === null || allStatuses === null ? allStatuses : pick(allStatuses, recordOf, (n) => new Uint8Array(n));
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), statuses, settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };

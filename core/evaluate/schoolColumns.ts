@@ -15,7 +15,7 @@ import { attainmentTermOf, measure, measureInto, NO_STATUS, shareOrNaN, type Mea
 const fromTriState = (value: number): boolean | null => (value < 0 ? null : value === 1);
 
 /**
- * A school's profile: active (1), not (0) or unknown (−1). From its status code (RowStore.status)
+ * A school's profile: active (1), not (0) or unknown (−1). From its status code (RowStore.statuses)
  * when the row has one, else by the rule from its users and classes (NaN: none).
  */
 export function profileActivity(status: number, users: number, classes: number): number {
@@ -59,8 +59,8 @@ export class SchoolColumns {
     private readonly recordOf: Int32Array | null,
     /** The counted schools' counts, school k at index k. */
     readonly counts: CountColumns,
-    /** The counted schools' profile status codes (RowStore.status), school k at index k. */
-    private readonly statuses: Uint8Array,
+    /** The counted schools' profile status codes (RowStore.statuses), school k at index k; null when no school has one. */
+    private readonly statuses: Uint8Array | null,
     private readonly tolerance: number,
   ) {
     const schools = recordOf === null ? table.rows.length : recordOf.length;
@@ -104,7 +104,7 @@ export class SchoolColumns {
 
   /** Where a school's profile activity came from: its status cell, the rule, or nowhere (unknown). */
   activeSourceAt(position: number): 'status' | 'rule' | null {
-    if (this.statuses[position] !== PROFILE_UNKNOWN) return 'status';
+    if (this.statusAt(position) !== PROFILE_UNKNOWN) return 'status';
     return this.activityAt(position) < 0 ? null : 'rule';
   }
 
@@ -116,7 +116,11 @@ export class SchoolColumns {
 
   private activityAt(position: number): number {
     const { usersLinked, classesCreated } = this.counts;
-    return profileActivity(this.statuses[position] as number, usersLinked?.[position] ?? NaN, classesCreated?.[position] ?? NaN);
+    return profileActivity(this.statusAt(position), usersLinked?.[position] ?? NaN, classesCreated?.[position] ?? NaN);
+  }
+
+  private statusAt(position: number): number {
+    return this.statuses === null ? PROFILE_UNKNOWN : (this.statuses[position] as number);
   }
 
   /** Share, status code and gap of indicator i at a school position. The object is reused: read it at once. */

@@ -8,6 +8,7 @@
 import type { SchoolCountKey } from '../catalogue/columns';
 import { laggingBelow, metFrom } from '../rules';
 import type { CountArray, CountColumns } from '../table/schoolTable';
+import { PROFILE_UNKNOWN } from '../table/schoolRows';
 import type { ActiveIndicator } from './indicatorSet';
 import { shareOrNaN } from './measure';
 import {
@@ -273,7 +274,7 @@ function addCount(column: CountArray, countSums: number, hasCount: number, schoo
  * Profiles (profileActivity: the status column when the row has one, else the rule), 2.3 access
  * and lagging schools, counted into the district sums.
  */
-function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placement): void {
+function addSchools(columns: SchoolColumns, statuses: Uint8Array | null, place: Placement): void {
   const { groupOf, sums, groups } = place;
   const { counts, schools, lagging } = columns;
   const users = counts.usersLinked;
@@ -282,7 +283,7 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placeme
   const withAccess = teachers !== undefined && staffTotal !== undefined && students !== undefined && studentsTotal !== undefined;
   for (let k = 0; k < schools; k++) {
     const g = groupOf[k] as number;
-    const isActive = profileActivity(statuses[k] as number, users ? (users[k] as number) : NaN, classes ? (classes[k] as number) : NaN);
+    const isActive = profileActivity(statuses === null ? PROFILE_UNKNOWN : (statuses[k] as number), users ? (users[k] as number) : NaN, classes ? (classes[k] as number) : NaN);
     const access = withAccess ? access50Of(teachers[k] as number, staffTotal[k] as number, students[k] as number, studentsTotal[k] as number) : -1;
     sums[SCHOOLS * groups + g] = (sums[SCHOOLS * groups + g] as number) + 1;
     if (isActive >= 0) {
@@ -303,7 +304,7 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array, place: Placeme
  * `hasGaps` tells a count column that parsing found an empty or unreadable cell in; `zeroFree`
  * one it found no zero in. Returns the count columns no counted school lacks (see SumsLayout).
  */
-export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): ReadonlySet<SchoolCountKey> {
+export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array | null, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): ReadonlySet<SchoolCountKey> {
   const complete = addCounts(columns.counts, columns.schools, place, hasGaps);
   measureSchools(columns, place, tolerance, complete, zeroFree);
   addSchools(columns, statuses, place);

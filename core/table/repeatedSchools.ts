@@ -36,7 +36,7 @@ export class RepeatedSchools {
       if (first < 0 && !id) continue;
       const firstSeen = this.firstSeen(store, index, id, first);
       if (firstSeen === undefined) continue;
-      store.counted[index] = 0;
+      store.leaveOut(index);
       repeated++;
       findings.push(finding(place(store.rowAt(index), id ? 'id' : 'school'), 'duplicate', 'error', messages.duplicateSchool(firstSeen)));
     }

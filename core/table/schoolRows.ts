@@ -64,8 +64,13 @@ export class RowStore {
   private readonly rowRunStart: number[] = [];
   private readonly rowRunOffset: number[] = [];
   readonly districtOf: Int32Array;
-  readonly status: Uint8Array;
-  readonly counted: Uint8Array;
+  /**
+   * Profile status codes, made with the first row that has a status (most sheets have no status
+   * column) and the left-out marks, made with the first row left out (most sheets repeat no
+   * school): a country's worth of each was memory the report kept, fresh on every run.
+   */
+  private statusCodes: Uint8Array | null = null;
+  private leftOutMarks: Uint8Array | null = null;
   /**
    * A row's district as written, only where it differs from its group's name (the first
    * spelling read): nearly every row has the same, and a country's worth of copies of the
@@ -113,8 +118,6 @@ export class RowStore {
     this.gaps = new Uint8Array(countKeys.length);
     this.zeroFree = new Uint8Array(countKeys.length);
     this.districtOf = new Int32Array(capacity);
-    this.status = new Uint8Array(capacity);
-    this.counted = new Uint8Array(capacity);
     this.id = withId ? new Array<string | null>(capacity) : null;
   }
 
@@ -131,9 +134,8 @@ export class RowStore {
       this.rowRunOffset.push(row - i);
     }
     this.districtOf[i] = group;
-    // Fresh arrays hold zeros: an unknown status (most sheets have no status column) is not written.
-    if (status !== null) this.status[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
-    this.counted[i] = 1;
+    // Fresh arrays hold zeros: an unknown status is not written.
+    if (status !== null) (this.statusCodes ??= new Uint8Array(this.capacity))[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;
     if (district !== (this.districts[group] as DistrictName).name) this.spelledDistrict.set(i, district);
     if (renamedSchool !== null) this.renamedSchool.set(i, renamedSchool);
     if (this.id) this.id[i] = id;
@@ -183,6 +185,21 @@ export class RowStore {
     if (this.id) this.id.length = this.length;
   }
 
+  /** Each row's profile status code (PROFILE_…), or null when no row has a status. */
+  get statuses(): Uint8Array | null {
+    return this.statusCodes === null ? null : this.statusCodes.subarray(0, this.length);
+  }
+
+  /** Whether row `index` counts in the totals (RepeatedSchools and findSubtotals leave rows out). */
+  isCounted(index: number): boolean {
+    return this.leftOutMarks === null || this.leftOutMarks[index] !== 1;
+  }
+
+  /** Leaves row `index` out of the totals. */
+  leaveOut(index: number): void {
+    (this.leftOutMarks ??= new Uint8Array(this.capacity))[index] = 1;
+  }
+
   /** Row `index`'s sheet row (1-based). */
   rowAt(index: number): number {
     const starts = this.rowRunStart;
@@ -208,7 +225,7 @@ export class RowStore {
   }
 
   profileStatus(index: number): ProfileStatus | null {
-    return STATUS_CODES[this.status[index] as number] ?? null;
+    return STATUS_CODES[this.statusCodes?.[index] ?? PROFILE_UNKNOWN] ?? null;
   }
 
   /** The counts of one row as an object with only the cells that hold a number. */
@@ -275,6 +292,6 @@ class RecordView implements SchoolRecord {
     return (this.countsObject ??= this.store.countsAt(this.index));
   }
   get counted(): boolean {
-    return this.store.counted[this.index] === 1;
+    return this.store.isCounted(this.index);
   }
 }

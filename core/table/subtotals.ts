@@ -31,7 +31,7 @@ export function findSubtotals(store: RowStore, nameless: readonly number[], plac
       for (const at of [group * width + j, groups * width + j]) {
         all[at] = (all[at] as number) + value;
         filled[at] = (filled[at] as number) + 1;
-        if (store.counted[index] === 1) counted[at] = (counted[at] as number) + value;
+        if (store.isCounted(index)) counted[at] = (counted[at] as number) + value;
       }
     }
   }
@@ -53,12 +53,12 @@ export function findSubtotals(store: RowStore, nameless: readonly number[], plac
   const subtotalOf = (index: number, at: number): boolean => isSumOf(index, at, counted) || isSumOf(index, at, all);
   const subtotals = new Set<number>();
   for (const index of nameless) {
-    if (store.counted[index] !== 1) continue;
+    if (!store.isCounted(index)) continue;
     const row = store.rowAt(index);
     const group = store.districtOf[index] as number;
     const ofDistrict = subtotalOf(index, group);
     if (ofDistrict || subtotalOf(index, groups)) {
-      store.counted[index] = 0;
+      store.leaveOut(index);
       subtotals.add(row);
       const district = store.districts[group]?.name ?? '';
       findings.push(finding({ row }, 'totalRow', 'info', messages.subtotalRowSkipped(ofDistrict ? `ОО района «${district}»` : 'всех ОО таблицы')));
