@@ -85,6 +85,21 @@ describe('district shares are weighted: sum of counts over sum of bases', () => 
   });
 });
 
+describe('a sheet of more than 65 536 districts', () => {
+  it('counts every district, also with a repeated school left out', () => {
+    const many = 65_540;
+    const rows = Array.from({ length: many }, (_, i) => ({ district: `Район ${i}`, school: 'СОШ', teachers: 10, teachersCreatedChats: i === many - 1 ? 10 : 1 }));
+    const result = evaluate(table(weeklySheet([...rows, { district: 'Район 3', school: 'сош', teachers: 99, teachersCreatedChats: 99 }])));
+    expect(result.table.districtOf).toBeInstanceOf(Int32Array);
+    expect(result.table.leftOut).toBe(1);
+    expect(result.districts).toHaveLength(many);
+    expect(result.region).toMatchObject({ schools: many, counts: { teachers: 10 * many, teachersCreatedChats: many - 1 + 10 } });
+    const last = result.districts.find((d) => d.name === `Район ${many - 1}`);
+    expect(last).toMatchObject({ schools: 1, counts: { teachers: 10, teachersCreatedChats: 10 } });
+    expect(result.districts.find((d) => d.name === 'Район 3')).toMatchObject({ schools: 1, counts: { teachers: 10 } });
+  });
+});
+
 describe('per school', () => {
   const keys = ['district', 'school', 'status', 'teachers', 'teachersCreatedChats', 'teachers3Messages', 'usersLinked', 'classesCreated'] as const;
   const result = evaluate(table(weeklySheet([

@@ -10,7 +10,7 @@ import { normalizeText, russianOrder } from '../text';
 import { messages } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { looseDistrictKey, type DistrictPlan } from '../table/planTable';
-import type { CountArray, CountColumns, SchoolRecord, SchoolTable } from '../table/schoolTable';
+import type { CountArray, CountColumns, GroupIndices, SchoolRecord, SchoolTable } from '../table/schoolTable';
 import { activeIndicators, type ActiveIndicator } from './indicatorSet';
 import type { Measure } from './measure';
 import { COUNT_KEYS, GroupSums, quantities, SumsLayout } from './groupSums';
@@ -171,6 +171,11 @@ function pick<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(co
   return picked;
 }
 
+/** The counted schools' districts, in an array of the table's kind. */
+function pickGroups(groups: GroupIndices, rows: Int32Array): GroupIndices {
+  return groups instanceof Uint16Array ? pick(groups, rows, (n) => new Uint16Array(n)) : pick(groups, rows, (n) => new Int32Array(n));
+}
+
 /** The counted schools' counts, school k at k: the table's own columns when every row is counted (recordOf null). */
 function countedCounts(table: SchoolTable, recordOf: Int32Array | null): CountColumns {
   if (recordOf === null) return table.countColumns;
@@ -188,7 +193,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const { rows } = table;
   // Positions are the rows themselves when every row is counted.
   const recordOf = table.leftOut === 0 ? null : countedRows(table);
-  const groupOf = recordOf === null ? table.districtOf : pick(table.districtOf, recordOf, (n) => new Int32Array(n));
+  const groupOf = recordOf === null ? table.districtOf : pickGroups(table.districtOf, recordOf);
   const { statuses: allStatuses } = rows;
   const statuses = recordOf === null || allStatuses === null ? allStatuses : pick(allStatuses, recordOf, (n) => new Uint8Array(n));
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), statuses, settings.tolerance);

@@ -7,7 +7,7 @@
  */
 import type { SchoolCountKey } from '../catalogue/columns';
 import { laggingBelow, metFrom } from '../rules';
-import type { CountArray, CountColumns } from '../table/schoolTable';
+import type { CountArray, CountColumns, GroupIndices } from '../table/schoolTable';
 import { PROFILE_UNKNOWN } from '../table/schoolRows';
 import type { ActiveIndicator } from './indicatorSet';
 import { shareOrNaN } from './measure';
@@ -19,7 +19,7 @@ import { access50Of, profileActivity, type SchoolColumns } from './schoolColumns
 
 /** Each counted school's district and the sums of all districts (see groupSums.ts). */
 export interface Placement {
-  readonly groupOf: Int32Array;
+  readonly groupOf: GroupIndices;
   readonly sums: Float64Array;
   readonly groups: number;
 }

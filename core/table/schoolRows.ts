@@ -16,6 +16,12 @@ import type { DistrictName, ProfileStatus, SchoolRecord } from './schoolTable';
  */
 export type CountArray = Uint16Array | Float64Array;
 
+/**
+ * Each row's district, as an index into the store's districts: 16-bit (a country has some 2 300
+ * districts), 32-bit once a sheet has more than 65 536 of them.
+ */
+export type GroupIndices = Uint16Array | Int32Array;
+
 /** One array per count column present in the sheet (CountArray). */
 export type CountColumns = Readonly<Partial<Record<SchoolCountKey, CountArray>>>;
 
@@ -63,7 +69,8 @@ export class RowStore {
    */
   private readonly rowRunStart: number[] = [];
   private readonly rowRunOffset: number[] = [];
-  readonly districtOf: Int32Array;
+  /** Row i's district (GroupIndices): half the memory of 32 bits, which the report keeps. */
+  districtOf: GroupIndices;
   /**
    * Profile status codes, made with the first row that has a status (most sheets have no status
    * column) and the left-out marks, made with the first row left out (most sheets repeat no
@@ -117,7 +124,7 @@ export class RowStore {
     this.wide = countKeys.map(() => undefined);
     this.gaps = new Uint8Array(countKeys.length);
     this.zeroFree = new Uint8Array(countKeys.length);
-    this.districtOf = new Int32Array(capacity);
+    this.districtOf = new Uint16Array(capacity);
     this.id = withId ? new Array<string | null>(capacity) : null;
   }
 
@@ -133,6 +140,7 @@ export class RowStore {
       this.rowRunStart.push(i);
       this.rowRunOffset.push(row - i);
     }
+    if (group > 0xffff && this.districtOf instanceof Uint16Array) this.districtOf = Int32Array.from(this.districtOf);
     this.districtOf[i] = group;
     // Fresh arrays hold zeros: an unknown status is not written.
     if (status !== null) (this.statusCodes ??= new Uint8Array(this.capacity))[i] = status === 'active' ? PROFILE_ACTIVE : PROFILE_INACTIVE;

@@ -160,6 +160,17 @@ describe('parseSchoolTable', () => {
     expect(table.findings).toEqual([]);
   });
 
+  it('indexes districts in 16 bits, and in 32 once a sheet has more than 65 536 of them', () => {
+    expect(parse(weeklySheet([school('СОШ № 1'), { ...school('СОШ № 2'), district: 'Б' }])).districtOf).toBeInstanceOf(Uint16Array);
+    const many = 65_540;
+    const table = parse(weeklySheet(Array.from({ length: many }, (_, i) => ({ ...school('СОШ № 1'), district: `Район ${i}` }))));
+    expect(table.districtOf).toBeInstanceOf(Int32Array);
+    expect(table.districts).toHaveLength(many);
+    expect([0, 65_535, 65_536, many - 1].map((i) => [table.districtOf[i], table.records[i]?.district])).toEqual([
+      [0, 'Район 0'], [65_535, 'Район 65535'], [65_536, 'Район 65536'], [many - 1, `Район ${many - 1}`],
+    ]);
+  });
+
   describe('keeps every count exactly, whole numbers in 16 bits and anything else beside them', () => {
     it('gives a column of whole numbers up to 65 533 as a Uint16Array', () => {
       const table = parse(weeklySheet([school('СОШ № 1'), school('СОШ № 2', { teachers: 0, teachersCreatedChats: 65_533 })]));

@@ -10,7 +10,7 @@ import { checkBases } from './baseChecks';
 import type { ColumnMap } from './header';
 import { locateTable, type ParseOptions, type ParseResult } from './locate';
 import { readRows, RowReader } from './rowReader';
-import type { CountColumns, RowStore } from './schoolRows';
+import type { CountColumns, GroupIndices, RowStore } from './schoolRows';
 import { findSubtotals } from './subtotals';
 
 export type ProfileStatus = 'active' | 'inactive';
@@ -51,7 +51,7 @@ export interface SchoolTable {
   /** Districts (names as users type them, grouped by normalised name) in the order of their first school. */
   readonly districts: readonly DistrictName[];
   /** Each record's district, as an index into districts. */
-  readonly districtOf: Int32Array;
+  readonly districtOf: GroupIndices;
   /** The rows as read, by column (records are views of it). */
   readonly rows: RowStore;
   /** Records left out of the totals: repeats of an earlier school, and subtotal rows without the word «Итого». */
@@ -66,7 +66,7 @@ export interface DistrictName {
   readonly key: string;
 }
 
-export type { CountArray, CountColumns } from './schoolRows';
+export type { CountArray, CountColumns, GroupIndices } from './schoolRows';
 // Part of core's interface from this module before the row loop and the header search had modules of their own.
 export { REQUIRED_SCHOOL_COLUMNS };
 export { NO_DISTRICT, TOTAL_ROW_WORDS } from './totalRows';
