@@ -59,25 +59,6 @@ export function toneOf(status: Status | null): Tone | null {
   return null;
 }
 
-/**
- * The tones of a sheet's rows, one array per pattern: a country's 1 600 districts show some two
- * dozen patterns of statuses (the lagging list some hundreds among tens of thousands of schools),
- * and an array of tones per row was memory the report carried for each. Tones are never changed
- * once a row is made (ReportRow's are read-only), so rows with the same tones share one array.
- */
-class TonePatterns {
-  private readonly seen = new Map<string, readonly (Tone | null)[]>();
-
-  /** `tones`, or the array already seen with the same tones. */
-  shared(tones: readonly (Tone | null)[]): readonly (Tone | null)[] {
-    const key = tones.join('|');
-    const known = this.seen.get(key);
-    if (known !== undefined && known.length === tones.length) return known;
-    this.seen.set(key, tones);
-    return tones;
-  }
-}
-
 /** A row under construction: cells with their tones, added column by column. */
 class RowBuilder {
   readonly cells: ReportCell[];
@@ -93,11 +74,11 @@ class RowBuilder {
     this.tones[this.filled++] = tone;
     return this;
   }
-  row(kind: ReportRow['kind'] = 'data', patterns?: TonePatterns): ReportRow {
+  row(kind: ReportRow['kind'] = 'data'): ReportRow {
     // A width given too large leaves no holes behind.
     this.cells.length = this.filled;
     this.tones.length = this.filled;
-    return { kind, cells: this.cells, tones: patterns ? patterns.shared(this.tones) : this.tones };
+    return { kind, cells: this.cells, tones: this.tones };
   }
 }
 
@@ -176,7 +157,6 @@ export function districtSummarySheet(evaluation: Evaluation, options: ReportOpti
   ];
   const changeOf = (group: GroupResult): Changes | null =>
     comparison ? (group === evaluation.region ? comparison.region.changes : comparison.districts.find((d) => d.current === group)?.changes ?? null) : null;
-  const patterns = new TonePatterns();
   const rowOf = (group: GroupFigures, kind: ReportRow['kind']): ReportRow => {
     const row = new RowBuilder(columns.length)
       .add(kind === 'total' ? null : group.priority)
@@ -190,7 +170,7 @@ export function districtSummarySheet(evaluation: Evaluation, options: ReportOpti
       .add(group.plan)
       .add(group.planMet === null ? null : group.planMet ? 'да' : 'нет', group.planMet === null ? null : group.planMet ? 'good' : 'bad')
       .add(group.laggingSchools);
-    return row.row(kind, patterns);
+    return row.row(kind);
   };
   const rows = [...evaluation.districts.map((d) => rowOf(d, 'data')), rowOf(evaluation.region, 'total')];
   const first = targeted(evaluation.indicators)[0];
@@ -223,7 +203,7 @@ const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null 
  * One school's row, read straight from the evaluation's columns: the lagging list of a whole
  * country has tens of thousands of rows, so no Measure objects are made for it.
  */
-function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number, patterns: TonePatterns): ReportRow {
+function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
   const columns = evaluation.schoolColumns;
   const { rows } = evaluation.table;
   const index = columns.indexOf(position);
@@ -252,7 +232,7 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   cells[c++] = PROFILE_TEXT(active);
   tones[c] = GOOD_BAD(access50);
   cells[c++] = YES_NO(access50);
-  return { kind: 'data', cells, tones: patterns.shared(tones) };
+  return { kind: 'data', cells, tones };
 }
 
 /**
@@ -295,9 +275,8 @@ function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportShe
   for (let position = 0; position < columns.schools; position++) if (columns.lagging[position] === 1) lagging.push(position);
   lagging.sort(positionsByNeed(columns));
   const sheetColumns = schoolColumns(evaluation, comparison);
-  const patterns = new TonePatterns();
   const rows = rowsInSheetOrder(lagging, columns.schools, (position, rank) =>
-    schoolRow(evaluation, position, rank + 1, changes.get(position) ?? null, comparison, sheetColumns.length, patterns));
+    schoolRow(evaluation, position, rank + 1, changes.get(position) ?? null, comparison, sheetColumns.length));
   const sub = [
     ...subtitle(evaluation, options),
     `Отстающих ОО: ${lagging.length} из ${columns.schools}. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.`,
@@ -356,9 +335,8 @@ function oneDistrictSheet(evaluation: Evaluation, district: GroupFigures, option
   const changes = schoolChanges(options.comparison);
   const positions = schoolsOf(evaluation, district.name).map((s) => s.position).sort(positionsByNeed(evaluation.schoolColumns));
   const columns = schoolColumns(evaluation, comparison);
-  const patterns = new TonePatterns();
   const rows = rowsInSheetOrder(positions, evaluation.schoolColumns.schools, (position, rank) =>
-    schoolRow(evaluation, position, rank + 1, changes.get(position) ?? null, comparison, columns.length, patterns));
+    schoolRow(evaluation, position, rank + 1, changes.get(position) ?? null, comparison, columns.length));
   const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.countOf('teachers')).add(district.attainment);
   addIndicatorCells(total, evaluation, district, false, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
   total.add(district.totalGap)

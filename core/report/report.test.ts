@@ -53,26 +53,6 @@ describe('the district report model', () => {
     expect(districts?.rows.map((r) => unknown.map((c) => r.cells[c]))).toEqual([[null, null, null, null], [null, null, null, null], [null, null, null, null]]);
   });
 
-  it('gives rows with the same tones one array of them, and each row its own tones', () => {
-    const same = { teachers: 10, teachersCreatedChats: 4, teachers3Messages: 1 };
-    const other = { teachers: 10, teachersCreatedChats: 1, teachers3Messages: 1 };
-    const evaluation = evaluated([
-      { district: 'А', school: '1', ...same }, { district: 'Б', school: '2', ...same }, { district: 'В', school: '3', ...other },
-      { district: 'А', school: '4', ...other },
-    ]);
-    const [summary, laggingList] = buildReport(evaluation).sheets;
-    const share = summary?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
-    const byName = (name: string) => summary?.rows.find((r) => r.cells[1] === name);
-    expect(['А', 'Б', 'В'].map((name) => byName(name)?.tones[share])).toEqual(['bad', 'good', 'bad']);
-    const schools = laggingList?.rows ?? [];
-    const laggingShare = laggingList?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
-    expect(schools.map((r) => [r.cells[2], r.tones[laggingShare]])).toEqual([['3', 'bad'], ['4', 'bad'], ['1', 'good'], ['2', 'good']]);
-    // Schools 3 and 4 (and 1 and 2) have the same statuses: one array each pair, which no one changes.
-    expect(schools[0]?.tones).toBe(schools[1]?.tones);
-    expect(schools[2]?.tones).toBe(schools[3]?.tones);
-    expect(schools[0]?.tones).not.toBe(schools[2]?.tones);
-  });
-
   it('describes live threshold rules and a chart against the target', () => {
     const share = districts?.columns.findIndex((c) => c.key === 'share:teachersCreatedChats') ?? -1;
     expect(districts?.rules).toContainEqual({ kind: 'threshold', column: share, target: 0.35, nearFrom: 0.3, tolerance: 0.05 });
