@@ -199,7 +199,7 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), statuses, settings.tolerance);
   const groups = table.districts.length;
   const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
-  const complete = sumByDistrict(columns, statuses, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));
+  const complete = sumByDistrict(columns, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));
   const planWarnings: string[] = (plan?.findings ?? []).map((f) => messages.planRowFinding(f.row, f.cell, f.message));
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(new SumsLayout(indicators, complete), place.sums, groups);

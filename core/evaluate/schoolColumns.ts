@@ -119,7 +119,8 @@ export class SchoolColumns {
     return profileActivity(this.statusAt(position), usersLinked?.[position] ?? NaN, classesCreated?.[position] ?? NaN);
   }
 
-  private statusAt(position: number): number {
+  /** A school's profile status code (PROFILE_UNKNOWN when the sheet gives none). */
+  statusAt(position: number): number {
     return this.statuses === null ? PROFILE_UNKNOWN : (this.statuses[position] as number);
   }
 

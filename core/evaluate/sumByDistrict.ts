@@ -8,7 +8,6 @@
 import type { SchoolCountKey } from '../catalogue/columns';
 import { laggingBelow, metFrom } from '../rules';
 import type { CountArray, CountColumns, GroupIndices } from '../table/schoolTable';
-import { PROFILE_UNKNOWN } from '../table/schoolRows';
 import type { ActiveIndicator } from './indicatorSet';
 import { shareOrNaN } from './measure';
 import {
@@ -274,7 +273,7 @@ function addCount(column: CountArray, countSums: number, hasCount: number, schoo
  * Profiles (profileActivity: the status column when the row has one, else the rule), 2.3 access
  * and lagging schools, counted into the district sums.
  */
-function addSchools(columns: SchoolColumns, statuses: Uint8Array | null, place: Placement): void {
+function addSchools(columns: SchoolColumns, place: Placement): void {
   const { groupOf, sums, groups } = place;
   const { counts, schools, lagging } = columns;
   const users = counts.usersLinked;
@@ -283,7 +282,7 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array | null, place: 
   const withAccess = teachers !== undefined && staffTotal !== undefined && students !== undefined && studentsTotal !== undefined;
   for (let k = 0; k < schools; k++) {
     const g = groupOf[k] as number;
-    const isActive = profileActivity(statuses === null ? PROFILE_UNKNOWN : (statuses[k] as number), users ? (users[k] as number) : NaN, classes ? (classes[k] as number) : NaN);
+    const isActive = profileActivity(columns.statusAt(k), users ? (users[k] as number) : NaN, classes ? (classes[k] as number) : NaN);
     const access = withAccess ? access50Of(teachers[k] as number, staffTotal[k] as number, students[k] as number, studentsTotal[k] as number) : -1;
     sums[SCHOOLS * groups + g] = (sums[SCHOOLS * groups + g] as number) + 1;
     if (isActive >= 0) {
@@ -300,14 +299,14 @@ function addSchools(columns: SchoolColumns, statuses: Uint8Array | null, place: 
 
 /**
  * All sums of every district for the counted schools of `columns` (school k in district
- * groupOf[k]), and each school's profile, 2.3 access and lagging flag into the columns.
+ * groupOf[k]), and each school's lagging flag into the columns.
  * `hasGaps` tells a count column that parsing found an empty or unreadable cell in; `zeroFree`
  * one it found no zero in. Returns the count columns no counted school lacks (see SumsLayout).
  */
-export function sumByDistrict(columns: SchoolColumns, statuses: Uint8Array | null, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): ReadonlySet<SchoolCountKey> {
+export function sumByDistrict(columns: SchoolColumns, place: Placement, tolerance: number, hasGaps: (key: SchoolCountKey) => boolean, zeroFree: (key: SchoolCountKey) => boolean): ReadonlySet<SchoolCountKey> {
   const complete = addCounts(columns.counts, columns.schools, place, hasGaps);
   measureSchools(columns, place, tolerance, complete, zeroFree);
-  addSchools(columns, statuses, place);
+  addSchools(columns, place);
   addWholeSums(columns.indicators, complete, place);
   return complete;
 }
