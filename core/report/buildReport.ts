@@ -19,6 +19,7 @@ import {
   isCutSheetName, MARKER, safeSheetName, taggedSheetName, type ChartSpec, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type ReportSheet,
   type SheetKind, type SheetRule, type Tone,
 } from './model';
+import { TonePatterns } from './tonePatterns';
 
 export interface ReportOptions {
   /** Last week's comparison: adds change columns and the sheet of schools that came and went. */
@@ -62,23 +63,23 @@ export function toneOf(status: Status | null): Tone | null {
 /** A row under construction: cells with their tones, added column by column. */
 class RowBuilder {
   readonly cells: ReportCell[];
-  readonly tones: (Tone | null)[];
   private filled = 0;
-  /** `width`, when known, sizes the arrays once (1 600 district rows grown by push were copied several times each). */
-  constructor(width = 0) {
+  /**
+   * `tones`: the sheet's, shared by its rows. `width`, when known, sizes the cells once (1 600
+   * district rows grown by push were copied several times each).
+   */
+  constructor(private readonly tones: TonePatterns, width = 0) {
     this.cells = new Array<ReportCell>(width);
-    this.tones = new Array<Tone | null>(width);
   }
   add(value: ReportCell, tone: Tone | null = null): this {
-    this.cells[this.filled] = value;
-    this.tones[this.filled++] = tone;
+    if (tone !== null) this.tones.set(this.filled, tone);
+    this.cells[this.filled++] = value;
     return this;
   }
   row(kind: ReportRow['kind'] = 'data'): ReportRow {
     // A width given too large leaves no holes behind.
     this.cells.length = this.filled;
-    this.tones.length = this.filled;
-    return { kind, cells: this.cells, tones: this.tones };
+    return { kind, cells: this.cells, tones: this.tones.take(this.filled) };
   }
 }
 
@@ -157,8 +158,9 @@ export function districtSummarySheet(evaluation: Evaluation, options: ReportOpti
   ];
   const changeOf = (group: GroupResult): Changes | null =>
     comparison ? (group === evaluation.region ? comparison.region.changes : comparison.districts.find((d) => d.current === group)?.changes ?? null) : null;
+  const tones = new TonePatterns();
   const rowOf = (group: GroupFigures, kind: ReportRow['kind']): ReportRow => {
-    const row = new RowBuilder(columns.length)
+    const row = new RowBuilder(tones, columns.length)
       .add(kind === 'total' ? null : group.priority)
       .add(group.name)
       .add(group.schools)
@@ -203,13 +205,12 @@ const GOOD_BAD = (value: boolean | null): Tone | null => (value === null ? null 
  * One school's row, read straight from the evaluation's columns: the lagging list of a whole
  * country has tens of thousands of rows, so no Measure objects are made for it.
  */
-function schoolRow(evaluation: Evaluation, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
+function schoolRow(evaluation: Evaluation, tones: TonePatterns, position: number, priority: number | null, changes: Changes | null, comparison: boolean, width: number): ReportRow {
   const columns = evaluation.schoolColumns;
   const { rows } = evaluation.table;
   const index = columns.indexOf(position);
   const teachers = evaluation.table.countColumns.teachers?.[index];
   const cells: ReportCell[] = new Array<ReportCell>(width);
-  const tones: (Tone | null)[] = new Array<Tone | null>(width).fill(null);
   cells[0] = priority;
   cells[1] = rows.districtAt(index);
   cells[2] = rows.schoolAt(index);
@@ -219,7 +220,7 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   let c = 6;
   evaluation.indicators.forEach((indicator, i) => {
     const { share, status, gap } = columns.measureAt(position, i);
-    tones[c] = toneOf(statusOfCode(status));
+    tones.set(c, toneOf(statusOfCode(status)));
     cells[c++] = Number.isNaN(share) ? null : share;
     if (comparison) cells[c++] = changes?.[indicator.key] ?? null;
     if (indicator.target === null) return;
@@ -228,11 +229,11 @@ function schoolRow(evaluation: Evaluation, position: number, priority: number | 
   const active = columns.activeAt(position);
   const access50 = columns.access50At(position);
   cells[c++] = columns.totalGap[position] as number;
-  tones[c] = GOOD_BAD(active);
+  tones.set(c, GOOD_BAD(active));
   cells[c++] = PROFILE_TEXT(active);
-  tones[c] = GOOD_BAD(access50);
+  tones.set(c, GOOD_BAD(access50));
   cells[c++] = YES_NO(access50);
-  return { kind: 'data', cells, tones };
+  return { kind: 'data', cells, tones: tones.take(width) };
 }
 
 /**
@@ -275,8 +276,9 @@ function laggingSheet(evaluation: Evaluation, options: ReportOptions): ReportShe
   for (let position = 0; position < columns.schools; position++) if (columns.lagging[position] === 1) lagging.push(position);
   lagging.sort(positionsByNeed(columns));
   const sheetColumns = schoolColumns(evaluation, comparison);
+  const tones = new TonePatterns();
   const rows = rowsInSheetOrder(lagging, columns.schools, (position, rank) =>
-    schoolRow(evaluation, position, rank + 1, changes.get(position) ?? null, comparison, sheetColumns.length));
+    schoolRow(evaluation, tones, position, rank + 1, changes.get(position) ?? null, comparison, sheetColumns.length));
   const sub = [
     ...subtitle(evaluation, options),
     `Отстающих ОО: ${lagging.length} из ${columns.schools}. Сначала — дальше всех от целей; «не хватает» — сколько ещё учителей нужно до цели.`,
@@ -308,8 +310,9 @@ export function findingsListSheet(findings: readonly Finding[], source: string |
     col('severity', 'Важность', 'text', 12),
     col('message', 'Замечание', 'text', 80),
   ];
+  const tones = new TonePatterns();
   const rows = sortFindings(findings).map((f) =>
-    new RowBuilder().add(f.row).add(f.cell || null).add(f.column || null).add(SEVERITY_TEXT[f.severity], SEVERITY_TONE[f.severity]).add(f.message).row(),
+    new RowBuilder(tones).add(f.row).add(f.cell || null).add(f.column || null).add(SEVERITY_TEXT[f.severity], SEVERITY_TONE[f.severity]).add(f.message).row(),
   );
   const sub = [
     `Источник: ${source ?? 'лист мониторинга'}. Исходные значения не изменялись.`,
@@ -321,9 +324,10 @@ export function findingsListSheet(findings: readonly Finding[], source: string |
 
 function changesSheet(comparison: Comparison): ReportSheet {
   const columns = [col('change', 'Изменение', 'text', 14), col('district', 'Район', 'text', 24), col('school', 'ОО', 'text', 36), col('row', 'Строка', 'integer', 8)];
+  const tones = new TonePatterns();
   const rows = [
-    ...comparison.appeared.map((s) => new RowBuilder().add('появилась').add(s.district).add(s.school).add(s.row).row()),
-    ...comparison.disappeared.map((s) => new RowBuilder().add('пропала', 'near').add(s.district).add(s.school).add(s.row).row()),
+    ...comparison.appeared.map((s) => new RowBuilder(tones).add('появилась').add(s.district).add(s.school).add(s.row).row()),
+    ...comparison.disappeared.map((s) => new RowBuilder(tones).add('пропала', 'near').add(s.district).add(s.school).add(s.row).row()),
   ];
   const sub = [`Появились: ${comparison.appeared.length} (строка этой недели); пропали: ${comparison.disappeared.length} (строка прошлой недели).`];
   return sheet('changes', SHEET_NAMES.changes, 'Сферум: состав ОО по сравнению с прошлой неделей', sub, columns, rows, [], null, 0);
@@ -335,9 +339,10 @@ function oneDistrictSheet(evaluation: Evaluation, district: GroupFigures, option
   const changes = schoolChanges(options.comparison);
   const positions = schoolsOf(evaluation, district.name).map((s) => s.position).sort(positionsByNeed(evaluation.schoolColumns));
   const columns = schoolColumns(evaluation, comparison);
+  const tones = new TonePatterns();
   const rows = rowsInSheetOrder(positions, evaluation.schoolColumns.schools, (position, rank) =>
-    schoolRow(evaluation, position, rank + 1, changes.get(position) ?? null, comparison, columns.length));
-  const total = new RowBuilder().add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.countOf('teachers')).add(district.attainment);
+    schoolRow(evaluation, tones, position, rank + 1, changes.get(position) ?? null, comparison, columns.length));
+  const total = new RowBuilder(tones).add(null).add(district.name).add(`Итого: ${district.schools} ОО`).add(null).add(district.countOf('teachers')).add(district.attainment);
   addIndicatorCells(total, evaluation, district, false, options.comparison?.districts.find((d) => d.current === district)?.changes, comparison);
   total.add(district.totalGap)
     .add(district.profilesKnown ? `${district.activeProfiles} из ${district.profilesKnown} активны` : null)
