@@ -3,7 +3,7 @@
  * over the schools fills them; nothing is summed twice. The passes add into one Float64Array
  * laid out quantity by quantity: quantity q (the slots below) of group g is at [q × groups + g],
  * so a pass down one column of a country's 40 000 schools adds into a few arrays of 1 600
- * numbers, which stay in the processor's cache. GroupSums reads a group's quantities, taken
+ * numbers, which stay in the processor's cache. GroupSums holds a group's quantities, taken
  * from there once the passes are done.
  */
 import { SCHOOL_COUNT_KEYS, type SchoolCountKey } from '../catalogue/columns';
@@ -79,46 +79,52 @@ export class SumsLayout {
 
 export class GroupSums {
   constructor(
-    /** Every group's kept quantities (SumsLayout), group after group, shared by all groups. */
-    private readonly data: Float64Array,
-    /** Where this group's quantities begin in `data`. */
-    private readonly offset: number,
+    /** One group's quantities, as the layout keeps them. */
+    private readonly data: readonly number[],
     private readonly layout: SumsLayout,
   ) {}
 
   /** The quantity in `slot` (one of the slot constants above). */
   at(slot: number): number {
-    return this.data[this.offset + (this.layout.place[slot] as number)] as number;
+    return this.data[this.layout.place[slot] as number] as number;
   }
 
   /**
-   * Each group's kept quantities, taken out of the sums the passes over schools filled (quantity
-   * q of group g at [q × groups + g]) into one array, group after group, and their total (the
-   * region) after them. The sums are then let go with evaluation's other working arrays. One
-   * typed array, not an array per district: a typed array's numbers live outside the collector's
-   * heap, while 1 600 arrays of numbers were some 600 KB of objects that a minor collection in
-   * the middle of a run moved to fresh pages of the old generation, which the system maps in one
-   * by one (some 10 µs a page on a virtual machine).
+   * Each group's quantities, taken out of the sums the passes over schools filled (quantity q of
+   * group g at [q × groups + g]) into an array of its own, and their total (the region). The
+   * sums are then let go with evaluation's other working arrays. Read in place, they were a
+   * typed array the report kept, and such memory is fresh from the system on every run until the
+   * collector's next full collection, mapped in page by page (some 10 µs a page on a virtual
+   * machine: 190 pages at 1 600 districts). What the report keeps is now only each district's
+   * distinct quantities (SumsLayout).
    */
   static byGroup(layout: SumsLayout, sums: Float64Array, groups: number): { readonly groups: readonly GroupSums[]; readonly total: GroupSums } {
-    const { kept } = layout;
-    const width = kept.length;
-    const data = new Float64Array((groups + 1) * width);
-    for (let k = 0; k < width; k++) {
-      const slot = kept[k] as number;
-      const from = slot * groups;
-      // Every quantity adds up; a «some row had this count» flag of the region becomes the number
-      // of districts that had it, which is read as «had it» all the same (non-zero).
-      let total = 0;
-      for (let g = 0; g < groups; g++) {
-        const value = sums[from + g] as number;
-        data[g * width + k] = value;
-        total += value;
-      }
-      data[groups * width + k] = total;
-    }
     const result: GroupSums[] = new Array<GroupSums>(groups);
-    for (let g = 0; g < groups; g++) result[g] = new GroupSums(data, g * width, layout);
-    return { groups: result, total: new GroupSums(data, groups * width, layout) };
+    for (let g = 0; g < groups; g++) result[g] = new GroupSums(quantitiesOf(sums, g, groups, layout.kept), layout);
+    return { groups: result, total: new GroupSums(addUp(sums, groups, layout.kept), layout) };
   }
+}
+
+/** Group g's kept quantities out of the sums of `groups` groups. */
+function quantitiesOf(sums: Float64Array, g: number, groups: number, kept: Int32Array): number[] {
+  const own = new Array<number>(kept.length);
+  for (let k = 0; k < kept.length; k++) own[k] = sums[(kept[k] as number) * groups + g] as number;
+  return own;
+}
+
+/** The region's kept quantities: sums add, and the «some row had this count» flags combine as «any had it». */
+function addUp(sums: Float64Array, groups: number, kept: Int32Array): number[] {
+  const totals = new Array<number>(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const slot = kept[k] as number;
+    const flag = slot >= HAS_COUNT_AT && slot < INDICATORS_AT;
+    const from = slot * groups;
+    let total = 0;
+    for (let g = 0; g < groups; g++) {
+      const value = sums[from + g] as number;
+      total = flag ? Math.max(total, value) : total + value;
+    }
+    totals[k] = total;
+  }
+  return totals;
 }
