@@ -83,6 +83,18 @@ describe('district shares are weighted: sum of counts over sum of bases', () => 
     expect(baseGap.region.measures.teachersCreatedChats).toMatchObject({ part: 45, base: 110 });
     expect(baseGap.region.counts).toMatchObject({ teachers: 110, teachersCreatedChats: 75 });
   });
+
+  it('gives a district none of whose schools holds both numbers no part, base, share or gap (not 0 of 0)', () => {
+    const evaluation = evaluate(table(weeklySheet([
+      { district: 'А', school: '1', teachers: 100, teachersCreatedChats: '' },
+      { district: 'А', school: '2', teachers: '', teachersCreatedChats: 30 },
+      { district: 'Б', school: '3', teachers: 10, teachersCreatedChats: 5 },
+    ])));
+    const a = evaluation.districts.find((d) => d.name === 'А');
+    expect(a?.measures.teachersCreatedChats).toEqual({ part: null, base: null, share: null, status: 'нет данных', gap: null });
+    expect(a?.measureAt(evaluation.indicators.findIndex((i) => i.key === 'teachersCreatedChats'))).toMatchObject({ share: NaN, gap: NaN });
+    expect(a?.counts).toMatchObject({ teachers: 100, teachersCreatedChats: 30 });
+  });
 });
 
 describe('a sheet of more than 65 536 districts', () => {

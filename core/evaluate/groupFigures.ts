@@ -72,11 +72,14 @@ export class GroupFigures implements GroupResult {
    * again costs a division and two comparisons. The object is shared by every group: read it at once.
    */
   measureAt(i: number): Readonly<MeasureValues> {
-    const { sums } = this;
-    const at = INDICATORS_AT + INDICATOR_SUMS * i;
-    const rows = sums.at(at + SUM_ROWS);
-    measureInto(SHARED_VALUES, (this.indicators[i] as ActiveIndicator).target, rows ? sums.at(at + SUM_PART) : NaN, rows ? sums.at(at + SUM_BASE) : NaN, this.tolerance);
+    measureInto(SHARED_VALUES, (this.indicators[i] as ActiveIndicator).target, this.sumAt(i, SUM_PART), this.sumAt(i, SUM_BASE), this.tolerance);
     return SHARED_VALUES;
+  }
+
+  /** Σpart or Σbase (`slot`) of indicator i over the schools holding both, NaN when none does. */
+  private sumAt(i: number, slot: typeof SUM_PART | typeof SUM_BASE): number {
+    const at = INDICATORS_AT + INDICATOR_SUMS * i;
+    return this.sums.at(at + SUM_ROWS) ? this.sums.at(at + slot) : NaN;
   }
 
   /** Schools whose own share meets the target of indicator i. */
@@ -129,10 +132,9 @@ export class GroupFigures implements GroupResult {
     const { cache } = this;
     if (cache.measures) return cache.measures;
     const measures: Partial<Record<SchoolIndicatorKey, Measure>> = {};
+    const orUndefined = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
     this.indicators.forEach((indicator, i) => {
-      const at = INDICATORS_AT + INDICATOR_SUMS * i;
-      const rows = this.sums.at(at + SUM_ROWS);
-      measures[indicator.key] = measure(indicator.target, rows ? this.sums.at(at + SUM_PART) : undefined, rows ? this.sums.at(at + SUM_BASE) : undefined, this.tolerance);
+      measures[indicator.key] = measure(indicator.target, orUndefined(this.sumAt(i, SUM_PART)), orUndefined(this.sumAt(i, SUM_BASE)), this.tolerance);
     });
     return (cache.measures = measures);
   }
