@@ -78,12 +78,12 @@ export class RowReader {
   readonly repeats: RepeatedSchools;
   /** repeats.hashes: each row's identity hash, stored by the row loop. */
   private readonly hashes: Int32Array;
-  private readonly districts = new Map<string, DistrictInfo>();
   private readonly scan: NameScan = { hash: 0, needsFolding: false };
   /**
-   * District cells that are text, by the text: a dictionary object, whose look-up of a string
-   * took two thirds of a Map's in a micro-benchmark of a country's rows (V8 finds the text
-   * through its table of interned strings). No prototype, so any text is only a key.
+   * District cells that are text, and the texts of all district cells (cellText), by the text:
+   * a dictionary object, whose look-up of a string took two thirds of a Map's in a
+   * micro-benchmark of a country's rows (V8 finds the text through its table of interned
+   * strings). No prototype, so any text is only a key.
    */
   private readonly districtTexts: Record<string, DistrictInfo | undefined> = Object.create(null) as Record<string, DistrictInfo | undefined>;
   /** District cells of any other kind (numbers, dates, empty), by value. */
@@ -139,12 +139,17 @@ export class RowReader {
     return info;
   }
 
+  /**
+   * A district text's facts, in the dictionary of district cells by text: a text is the cell of
+   * its own (cellText leaves it as it is), so most districts take one entry there, not one in
+   * another map as well.
+   */
   private districtInfo(district: string): DistrictInfo {
-    let info = this.districts.get(district);
+    let info = this.districtTexts[district];
     if (info === undefined) {
       const key = foldedText(district);
       info = { text: district, key, total: TOTAL_ROW.test(key), error: isSpreadsheetError(district), seed: hashKey(`${key}|`), group: -1 };
-      this.districts.set(district, info);
+      this.districtTexts[district] = info;
     }
     return info;
   }
