@@ -8,7 +8,7 @@
  * ranking, no report: whatever core spends beyond this goes on those.
  */
 import { DEFAULT_SETTINGS, laggingBelow, metFrom, ratio, SCHOOL_INDICATORS, type SchoolIndicatorKey } from '../core';
-import { firstEqualBefore, hashKey, scanName, type NameScan } from '../core/nameKey';
+import { districtSeed, firstEqualBefore, scanName, type NameScan } from '../core/nameKey';
 import { COUNT_COLUMN, COUNT_KEYS, DISTRICT_COLUMN, HEADER_ROW_INDEX, type GeneratedTable } from './generateTable';
 
 /** The school's name, after «Район». */
@@ -57,7 +57,7 @@ export function leastWork(table: GeneratedTable, tolerance = DEFAULT_SETTINGS.to
     const district = row[DISTRICT_COLUMN] as string;
     let place = groups.get(district);
     if (place === undefined) {
-      place = { group: names.length, seed: hashKey(`${district}|`) };
+      place = { group: names.length, seed: districtSeed(district) };
       groups.set(district, place);
       names.push(district);
       if (names.length * stride > sums.length) {

@@ -1,4 +1,4 @@
-import { firstEqualBefore, foldedText, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
+import { districtSeed, firstEqualBefore, foldedText, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
 import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
@@ -55,6 +55,13 @@ describe('normalizedHash', () => {
   });
 });
 
+describe('districtSeed', () => {
+  it('is the hash of the district key followed by «|»', () => {
+    for (const key of ['', 'район 0469', 'ленинский район', 'a|b']) expect(districtSeed(key)).toBe(hashKey(`${key}|`));
+    expect(districtSeed('район 1')).not.toBe(hashKey('район 1'));
+  });
+});
+
 describe('foldedText', () => {
   it('is normalizeText on real district names and on 20 000 random strings', () => {
     for (const name of ['Ленинский р-н', '  г. Хабаровск ', 'Ёлкинский  район', 'ЗАТО «Звёздный»', 'Район 0001', 'Café']) {
@@ -70,6 +77,31 @@ describe('foldedText', () => {
       if (foldedText(text) !== normalizeText(text)) mismatches.push(JSON.stringify(text));
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('is normalizeText for every character up to the ideographic space, alone, inside a word and after a capital', () => {
+    const mismatches: string[] = [];
+    for (let code = 0; code <= 0x3000; code++) {
+      const ch = String.fromCharCode(code);
+      for (const text of [ch, `Ж${ch}z`, `Р ${ch}`, `${ch}${ch}`]) {
+        if (foldedText(text) !== normalizeText(text)) mismatches.push(JSON.stringify(text));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('is normalizeText on names of letters, digits and single spaces, the ones it lower-cases natively', () => {
+    const letters = [...'АБВЁЖЯабвёжяЀЏѐџABZabz09', ' '];
+    const random = mulberry32(5);
+    const mismatches: string[] = [];
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let i = Math.floor(random() * 16); i > 0; i--) text += letters[Math.floor(random() * letters.length)];
+      if (foldedText(text) !== normalizeText(text)) mismatches.push(JSON.stringify(text));
+    }
+    expect(mismatches).toEqual([]);
+    expect(foldedText('Район 0469')).toBe('район 0469');
+    expect(foldedText('Ёлкинский район')).toBe('елкинский район');
   });
 
   it('hands long texts to normalizeText', () => {

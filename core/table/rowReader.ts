@@ -8,7 +8,7 @@ import { SCHOOL_COUNT_KEYS } from '../catalogue/columns';
 import { SCHOOL_INDICATORS } from '../catalogue/indicators';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
-import { foldedText, hashKey, scanName, type NameScan } from '../nameKey';
+import { districtSeed, foldedText, scanName, type NameScan } from '../nameKey';
 import { cellText, normalizeText } from '../text';
 import { isBlank, isSpreadsheetError, type CellValue } from '../values';
 import { finding, readCount, shareInBaseMessage, shareInCountMessage, type CellPlace } from './cells';
@@ -148,7 +148,7 @@ export class RowReader {
     let info = this.districtTexts[district];
     if (info === undefined) {
       const key = foldedText(district);
-      info = { text: district, key, total: TOTAL_ROW.test(key), error: isSpreadsheetError(district), seed: hashKey(`${key}|`), group: -1 };
+      info = { text: district, key, total: TOTAL_ROW.test(key), error: isSpreadsheetError(district), seed: districtSeed(key), group: -1 };
       this.districtTexts[district] = info;
     }
     return info;
