@@ -2,13 +2,13 @@
  * A second yardstick beside the floor: the least work core's own requirements ask of every row,
  * in one loop written for speed alone. On top of the floor's sums it checks each count (a whole
  * non-negative number, else a gap), reads each school's name into the hash that finds repeated
- * schools (core's scanName, character by character), compares the hashes as core does (firstEqualBefore), and
+ * schools (core's scanName, character by character), compares the hashes as core does (repeatedHashes), and
  * tells each school's status on each targeted indicator (core's thresholds) to count the schools
  * meeting each target and the lagging schools of each district. No findings, no stored rows, no
  * ranking, no report: whatever core spends beyond this goes on those.
  */
 import { DEFAULT_SETTINGS, laggingBelow, metFrom, ratio, SCHOOL_INDICATORS, type SchoolIndicatorKey } from '../core';
-import { districtSeed, firstEqualBefore, scanName, type NameScan } from '../core/nameKey';
+import { districtSeed, repeatedHashes, scanName, type NameScan } from '../core/nameKey';
 import { COUNT_COLUMN, COUNT_KEYS, DISTRICT_COLUMN, HEADER_ROW_INDEX, type GeneratedTable } from './generateTable';
 
 /** The school's name, after «Район». */
@@ -89,9 +89,7 @@ export function leastWork(table: GeneratedTable, tolerance = DEFAULT_SETTINGS.to
     sums[at + stride - 1] = (sums[at + stride - 1] as number) + lagging;
   }
 
-  const sameHash = firstEqualBefore(hashes, rows, null);
-  let repeats = 0;
-  for (let k = 0; k < rows; k++) if ((sameHash[k] as number) >= 0) repeats++;
+  const repeats = repeatedHashes(hashes, rows, null).length / 2;
 
   const byName = new Map<string, Float64Array>();
   const meeting = new Map<string, Float64Array>();

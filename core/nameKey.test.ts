@@ -1,4 +1,4 @@
-import { districtSeed, firstEqualBefore, foldedText, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
+import { districtSeed, repeatedHashes, foldedText, hashKey, normalizedHash, scanName, type NameScan } from './nameKey';
 import { cellText, normalizeText } from './text';
 import { mulberry32 } from '../samples/random';
 
@@ -110,8 +110,11 @@ describe('foldedText', () => {
   });
 });
 
-describe('firstEqualBefore', () => {
-  it('gives each row the first earlier row with its hash, or −1, leaving out skipped rows', () => {
+describe('repeatedHashes', () => {
+  /** (row, first row with its hash) for every row whose hash an earlier row has, flat, in row order. */
+  const pairsOf = (hashes: Int32Array, length: number, skip: Uint8Array | null): number[] => Array.from(repeatedHashes(hashes, length, skip));
+
+  it('gives each repeating row the first earlier row with its hash, in row order, leaving out skipped rows', () => {
     const random = mulberry32(11);
     // Few distinct hashes, so most rows repeat one; both ends of the 30-bit range are there.
     const pool = [0, 2 ** 30 - 1, ...Array.from({ length: 300 }, () => Math.floor(random() * 2 ** 30))];
@@ -119,17 +122,19 @@ describe('firstEqualBefore', () => {
     const skip = Uint8Array.from(hashes, () => (random() < 0.2 ? 1 : 0));
     for (const skipped of [null, skip]) {
       const seen = new Map<number, number>();
-      const expected = Array.from(hashes, (hash, i) => {
-        if (skipped?.[i] === 1) return -1;
+      const expected: number[] = [];
+      hashes.forEach((hash, i) => {
+        if (skipped?.[i] === 1) return;
         const first = seen.get(hash);
         if (first === undefined) seen.set(hash, i);
-        return first ?? -1;
+        else expected.push(i, first);
       });
-      expect(Array.from(firstEqualBefore(hashes, hashes.length, skipped))).toEqual(expected);
+      expect(pairsOf(hashes, hashes.length, skipped)).toEqual(expected);
     }
   });
 
-  it('looks only at the first `length` hashes', () => {
-    expect(Array.from(firstEqualBefore(Int32Array.of(7, 7, 7, 7), 3, null))).toEqual([-1, 0, 0]);
+  it('hands back nothing when every hash is new, and looks only at the first `length` hashes', () => {
+    expect(pairsOf(Int32Array.of(5, 6, 7, 2 ** 30 - 1), 4, null)).toEqual([]);
+    expect(pairsOf(Int32Array.of(7, 7, 7, 7), 3, null)).toEqual([1, 0, 2, 0]);
   });
 });

@@ -230,19 +230,21 @@ export function normalizedHash(text: string, seed: number = FNV_OFFSET): number 
   return scratch.hash;
 }
 
-/** firstEqualBefore puts rows in 2⁶ groups by the top bits of their 30-bit hashes. */
+/** repeatedHashes puts rows in 2⁶ groups by the top bits of their 30-bit hashes. */
 const GROUP_BITS = 6;
 const GROUP_SHIFT = 30 - GROUP_BITS;
 
 /**
- * For each of the first `length` hashes (30-bit, as hashKey gives them), the index of the first
- * one before it equal to it, or −1. Rows marked in `skip` neither get nor give an answer (−1).
+ * Among the first `length` hashes (30-bit, as hashKey gives them), the rows whose hash equals an
+ * earlier row's, each with the first row of that hash: pairs (row, first row) in row order, flat.
+ * Rows marked in `skip` take no part. Nearly every row of a sheet has a hash of its own, so only
+ * the rare repeats are handed back, not an answer for every row.
  * The rows are first put in 64 groups by their hashes' top bits, in row order, and each group is
  * looked up in an open-addressing table small enough to stay in the processor's fastest cache:
  * one table for a country's 40 000 rows (where a Map touches several cache lines per look-up,
  * this touches one) still missed that cache on nearly every look-up, and took about twice as long.
  */
-export function firstEqualBefore(hashes: Int32Array, length: number, skip: Uint8Array | null): Int32Array {
+export function repeatedHashes(hashes: Int32Array, length: number, skip: Uint8Array | null): Int32Array {
   const groups = 1 << GROUP_BITS;
   // starts[g] … starts[g + 1]: where group g's rows go in `order`.
   const starts = new Int32Array(groups + 1);
@@ -265,20 +267,20 @@ export function firstEqualBefore(hashes: Int32Array, length: number, skip: Uint8
     order[at] = i;
     next[g] = at + 1;
   }
-  const first = new Int32Array(length).fill(-1);
   let capacity = 16;
   // At most two thirds full, so probe runs stay short.
   while (capacity * 2 < largest * 3) capacity *= 2;
   const slots = new Int32Array(capacity * 2);
-  for (let g = 0; g < groups; g++) findInGroup(hashes, order, starts[g] as number, starts[g + 1] as number, slots, first);
-  return first;
+  const found: number[] = [];
+  for (let g = 0; g < groups; g++) findInGroup(hashes, order, starts[g] as number, starts[g + 1] as number, slots, found);
+  return inRowOrder(found);
 }
 
 /**
- * One group of firstEqualBefore, by open addressing on the hashes' low bits (the top ones chose
- * the group) in (hash, index + 1) pairs, 0 marking a free slot.
+ * One group of repeatedHashes, by open addressing on the hashes' low bits (the top ones chose
+ * the group) in (hash, index + 1) pairs, 0 marking a free slot. Repeats go to `found` as pairs.
  */
-function findInGroup(hashes: Int32Array, order: Int32Array, from: number, to: number, slots: Int32Array, first: Int32Array): void {
+function findInGroup(hashes: Int32Array, order: Int32Array, from: number, to: number, slots: Int32Array, found: number[]): void {
   slots.fill(0);
   const mask = (slots.length >> 1) - 1;
   for (let q = from; q < to; q++) {
@@ -292,9 +294,21 @@ function findInGroup(hashes: Int32Array, order: Int32Array, from: number, to: nu
         break;
       }
       if (slots[2 * slot] === key) {
-        first[i] = stored - 1;
+        found.push(i, stored - 1);
         break;
       }
     }
   }
+}
+
+/** Pairs (row, first row) found group by group, sorted by row. */
+function inRowOrder(found: readonly number[]): Int32Array {
+  const count = found.length / 2;
+  const byRow = Array.from({ length: count }, (_, k) => k).sort((a, b) => (found[2 * a] as number) - (found[2 * b] as number));
+  const pairs = new Int32Array(found.length);
+  byRow.forEach((k, at) => {
+    pairs[2 * at] = found[2 * k] as number;
+    pairs[2 * at + 1] = found[2 * k + 1] as number;
+  });
+  return pairs;
 }
