@@ -7,7 +7,7 @@ import type { SummaryEvaluation } from '../evaluate/summary';
 import { formatPercent, formatTolerance } from '../format';
 import { changeInPoints } from '../rules';
 import { targetOf, DEFAULT_SETTINGS, type Settings } from '../settings';
-import { findingsListSheet, SHEET_NAMES, toneOf } from './buildReport';
+import { findingsListSheet, Row, SHEET_NAMES, toneOf } from './buildReport';
 import { MARKER, type ReportCell, type ReportColumn, type ReportModel, type ReportRow, type SheetRule, type Tone } from './model';
 import { nearFrom } from '../rules';
 
@@ -35,7 +35,7 @@ export function buildSummaryReport(evaluation: SummaryEvaluation, options: { sou
       cells.push(m?.share ?? null, m?.share != null && previous !== null ? changeInPoints(m.share, previous) : null);
       tones.push(toneOf(m?.status ?? null), null);
     }
-    return { kind: 'data', cells, tones };
+    return new Row('data', cells, tones);
   });
   const first = evaluation.indicators.find((def) => targetOf(settings, def.key) !== null && def.key === 'teachersCreatedChats') ?? evaluation.indicators.find((def) => targetOf(settings, def.key) !== null);
   const chartColumn = first ? columns.findIndex((c) => c.key === `share:${first.key}`) : -1;
