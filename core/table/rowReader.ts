@@ -45,27 +45,19 @@ interface CountColumn {
   readonly percentBase: SchoolCountKey | undefined;
 }
 
-/**
- * What every row of one district shares, worked out once per district name. A class, not an
- * object literal: V8 moves the objects of a literal that were alive at a minor collection
- * straight into the old generation from then on (pretenuring), where these, which die with the
- * parse, took some 30 fresh pages of memory per parse of a country (12 µs each on a virtual
- * machine, `process.resourceUsage().minorPageFault`).
- */
-class DistrictInfo {
+/** What every row of one district shares, worked out once per district name. */
+interface DistrictInfo {
+  /** The district cell's text (cellText of it). */
+  readonly text: string;
+  readonly key: string;
+  /** «Итого…» / «Всего…» in the district column: a total row. */
+  readonly total: boolean;
+  /** A spreadsheet error («#REF!», «#Н/Д») in the district column. */
+  readonly error: boolean;
+  /** Hash of «key|», the start of the identity of each of its schools. */
+  readonly seed: number;
   /** Index in the table's districts once a school of it is read, else −1. */
-  group = -1;
-  constructor(
-    /** The district cell's text (cellText of it). */
-    readonly text: string,
-    readonly key: string,
-    /** «Итого…» / «Всего…» in the district column: a total row. */
-    readonly total: boolean,
-    /** A spreadsheet error («#REF!», «#Н/Д») in the district column. */
-    readonly error: boolean,
-    /** Hash of «key|», the start of the identity of each of its schools. */
-    readonly seed: number,
-  ) {}
+  group: number;
 }
 
 /**
@@ -156,7 +148,7 @@ export class RowReader {
     let info = this.districtTexts[district];
     if (info === undefined) {
       const key = foldedText(district);
-      info = new DistrictInfo(district, key, TOTAL_ROW.test(key), isSpreadsheetError(district), districtSeed(key));
+      info = { text: district, key, total: TOTAL_ROW.test(key), error: isSpreadsheetError(district), seed: districtSeed(key), group: -1 };
       this.districtTexts[district] = info;
     }
     return info;
