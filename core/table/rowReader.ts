@@ -169,10 +169,9 @@ export class RowReader {
   }
 
   /**
-   * Marks every row that repeats an earlier school (same ИНН/id, or same district and normalised
-   * name) as not counted, with a finding naming the first row. Done after all rows are read, in
-   * row order: the index of name hashes is then the only thing in the processor's cache, where
-   * inside the row loop each look-up missed it while a country's rows streamed past.
+   * Reads one row: its district, the name (hashed for the search for repeated schools, which runs
+   * once all rows are read: RepeatedSchools), the counts, id and status, with a finding for
+   * anything unusual. A total row, or a note with no numbers and no name, is reported and skipped.
    */
   read(cells: readonly CellValue[], row: number): void {
     const { findings } = this;
