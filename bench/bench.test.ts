@@ -172,11 +172,12 @@ describe('the printed report', () => {
     const root = mkdtempSync(join(tmpdir(), 'sferum-bench-'));
     const bench: BenchResult = {
       sizes: [
-        { schools: 40_000, districts: 1_600, coreMs: 40, fullMs: 90, coreRuns: 7, floorMs: 20, leastMs: 16, stages: { parseMs: 24, evaluateMs: 12, reportMs: 3, floorMs: 10 }, heapBytes: 50 * 2 ** 20, retainedBytes: 30 * 2 ** 20, maxRssBytes: 300 * 2 ** 20,
+        { schools: 40_000, districts: 1_600, coreMs: 40, fullMs: 90, coreRuns: 7, floorMs: 20, leastMs: 16, corePages: 400, floorPages: 1, stages: { parseMs: 24, evaluateMs: 12, reportMs: 3, floorMs: 10 }, heapBytes: 50 * 2 ** 20, retainedBytes: 30 * 2 ** 20, maxRssBytes: 300 * 2 ** 20,
           formula: { ms: 4_000_000, formulas: 1, sampledDistricts: 10, runs: 1 } },
       ],
       hosts: [{ host: 'Excel', schools: null, status: 'missing', note: 'не собрано' }],
       gcExposed: true,
+      pageCost: { micros: 25, pages: 10_240 },
       names: 'full',
       seconds: 90,
       root,
@@ -186,6 +187,10 @@ describe('the printed report', () => {
     expect(text).toContain('| Ядро ≤ 50 мс | 40,0 мс | ✓ |');
     expect(text).toContain('| 40\u00a0000 | 20,0 | 16,0 | 40,0 | 0,8× | 2,5× |');
     expect(text).toContain('| 40\u00a0000 | 24,0 | 12,0 | 3,0 | 10,0 | 2,4× | 1,2× | 0,3× |');
+    // 400 pages at 25 µs: 10 ms of core's 40, so 30 ms against the floor's 20.
+    expect(text).toContain('стоит 25,0 мкс');
+    expect(text).toContain('| 40\u00a0000 | 400 | 1 | 10,0 | 2,0× | 1,5× |');
+    expect(benchMarkdown({ ...bench, pageCost: null })).toContain('не измерено');
     expect(text).toContain('полные официальные названия ОО');
     expect(text).toContain('по 10 из 1\u00a0600 районов');
     expect(text).toContain('| Excel | — | не собрано |');

@@ -17,6 +17,7 @@ import { leastWork } from './leastWork';
 import { timeFormulaWorkbook, type FormulaTiming } from './formulaTiming';
 import { generateTable, type SchoolNames } from './generateTable';
 import { hostCosts, type HostCostRow } from './hostCosts';
+import { pageCost, type PageCost } from './pageCost';
 import { kilobytes, markdownTable, megabytes, ms, times } from './markdown';
 import { collectGarbage, medianTime, medianTimesInTurn, nowMs, partsInTurn } from './timing';
 
@@ -35,6 +36,9 @@ export interface SizeResult {
   readonly floorMs: number;
   /** leastWork (bench/leastWork.ts), timed in the same rounds as the floor and core. */
   readonly leastMs: number;
+  /** Median new pages of memory a core run got, and a floor run (timing.ts pagesMapped). */
+  readonly corePages: number;
+  readonly floorPages: number;
   /** Core's parts (parse, evaluation, district summary and highlighting), and the floor timed in turn with them. */
   readonly stages?: CoreStages;
   readonly heapBytes: number;
@@ -67,6 +71,8 @@ export interface BenchResult {
   readonly sizes: readonly SizeResult[];
   readonly hosts: readonly HostCostRow[] | null;
   readonly gcExposed: boolean;
+  /** What a new page of memory costs on this machine (pageCost.ts); null where pages are not counted. */
+  readonly pageCost: PageCost | null;
   readonly names: SchoolNames;
   readonly seconds: number;
   readonly root: string;
@@ -152,10 +158,14 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     }
 
     results.push({
-      schools, districts: table.districts.length, coreMs: core.ms, fullMs: full.ms, coreRuns: runs(schools), floorMs: floor.ms, leastMs: least.ms, stages,
+      schools, districts: table.districts.length, coreMs: core.ms, fullMs: full.ms, coreRuns: runs(schools), floorMs: floor.ms, leastMs: least.ms,
+      corePages: core.pages, floorPages: floor.pages, stages,
       heapBytes, retainedBytes, maxRssBytes, formula: null,
     });
   }
+  // After core is timed at every size, so its 200 MB of probes never touch those figures.
+  log('bench: цена новой страницы памяти…');
+  const pages = pageCost();
   for (const result of results) {
     log(`bench: ${formatNumber(result.schools)} ОО — книга формул HyperFormula…`);
     const table = tables.get(result.schools);
@@ -173,7 +183,7 @@ export async function runBenchmark(options: BenchOptions = {}): Promise<BenchRes
     log('bench: стоимость в хостах…');
     hosts = await hostCosts(root, sizes);
   }
-  return { sizes: results, hosts, gcExposed, names, seconds: (nowMs() - started) / 1000, root };
+  return { sizes: results, hosts, gcExposed, pageCost: pages, names, seconds: (nowMs() - started) / 1000, root };
 }
 
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
@@ -242,6 +252,8 @@ export function benchMarkdown(bench: BenchResult): string {
     );
   }
 
+  lines.push(pagesSection(bench));
+
   const target = bench.sizes.find((s) => s.schools === TARGETS.size);
   if (target) {
     lines.push(`### Цели для ${formatNumber(TARGETS.size)} ОО\n`);
@@ -270,6 +282,30 @@ export function benchMarkdown(bench: BenchResult): string {
   );
   lines.push(`Время бенчмарка: ${formatNumber(bench.seconds, 0)} с.`);
   return lines.join('\n') + '\n';
+}
+
+/** New pages of memory per run of core and of the floor, what they cost here, and core's ratio without that cost. */
+function pagesSection(bench: BenchResult): string {
+  const cost = bench.pageCost;
+  const lines = ['### Новые страницы памяти\n'];
+  if (cost === null) {
+    lines.push('Система не считает новые страницы памяти (`process.resourceUsage().minorPageFault`): не измерено.\n');
+    return lines.join('\n');
+  }
+  lines.push(`Страница памяти (4 КБ), которую процесс получает от системы впервые, здесь стоит ${formatNumber(cost.micros, 1)} мкс `);
+  lines.push(`(медиана: касание каждой страницы свежего буфера, ${formatNumber(cost.pages)} страниц). Минимум почти не берёт новой памяти, `);
+  lines.push('ядро строит отчёт и берёт. «Без цены страниц» — оценка: медиана ядра минус медиана его новых страниц по этой цене.\n');
+  lines.push(
+    markdownTable(
+      ['ОО', 'Новых страниц за прогон ядра', 'За прогон минимума', 'Их цена в ядре, мс', 'Ядро ÷ минимум', 'Без цены страниц ÷ минимум (оценка)'],
+      bench.sizes.map((s) => {
+        const pagesMs = (s.corePages * cost.micros) / 1000;
+        return [formatNumber(s.schools), formatNumber(s.corePages, 0), formatNumber(s.floorPages, 0), ms(pagesMs), times(s.coreMs / s.floorMs), times((s.coreMs - pagesMs) / s.floorMs)];
+      }),
+      ['r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  return lines.join('\n');
 }
 
 function hostTable(rows: readonly HostCostRow[]): string {

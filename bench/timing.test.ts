@@ -1,4 +1,5 @@
-import { median, medianTime, medianTimesInTurn, partsInTurn } from './timing';
+import { pageCost } from './pageCost';
+import { median, medianTime, medianTimesInTurn, pagesMapped, partsInTurn } from './timing';
 
 describe('median', () => {
   test('middle value, or the mean of the two middle values', () => {
@@ -58,5 +59,36 @@ describe('partsInTurn', () => {
     // Rounds 3, 4 and 5 are timed: medians 4 and 40.
     expect(result.partsMs).toEqual([4, 40]);
     expect(result.floorMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+// Linux counts the pages a process is given; where a system does not, the bench prints «не измерено».
+const linux = process.platform === 'linux' ? describe : describe.skip;
+
+linux('new pages of memory', () => {
+  // 40 MB is above the size glibc serves from memory it already holds: every page is new.
+  const touchFresh = (): number => {
+    const buffer = new Uint8Array(40 * 2 ** 20);
+    for (let at = 0; at < buffer.length; at += 4096) buffer[at] = 1;
+    return buffer[4096] as number;
+  };
+
+  test('pagesMapped grows by about a page per 4 KB first touched', () => {
+    const before = pagesMapped();
+    touchFresh();
+    expect(pagesMapped() - before).toBeGreaterThanOrEqual(10_240 * 0.9);
+  });
+
+  test('each job gets the median of the new pages of its timed calls: fresh memory counts, none does not', () => {
+    const [fresh, none] = medianTimesInTurn([{ fn: touchFresh, perRound: 1 }, { fn: () => 1 + 1, perRound: 1 }], 3, 1);
+    expect(fresh.pages).toBeGreaterThanOrEqual(10_240 * 0.9);
+    expect(none.pages).toBeLessThan(100);
+  });
+
+  test('pageCost times fresh pages and counts them', () => {
+    // Its own 40 MB: a smaller buffer may be served from memory this process already has.
+    const cost = pageCost(2);
+    expect(cost?.pages).toBeGreaterThanOrEqual(10_240 * 0.9);
+    expect(cost?.micros).toBeGreaterThan(0);
   });
 });

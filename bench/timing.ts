@@ -4,6 +4,14 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/**
+ * Pages of memory the process has been given so far (minor page faults): memory the system maps
+ * in on first touch. 0 where the system does not count them.
+ */
+export function pagesMapped(): number {
+  return process.resourceUsage().minorPageFault;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -23,6 +31,8 @@ export function medianTime<T>(fn: () => T, runs: number, warmup = 1): Timed<T> {
 
 export interface Timed<T> {
   readonly ms: number;
+  /** Median of the new pages of memory (pagesMapped) each timed call got. */
+  readonly pages: number;
   readonly result: T;
 }
 
@@ -44,17 +54,24 @@ export function medianTimesInTurn<T extends unknown[]>(jobs: { [K in keyof T]: T
 function timeInTurns(jobs: readonly TimedJob<unknown>[], rounds: number, warmup: number): Timed<unknown>[] {
   const results: unknown[] = jobs.map(() => undefined);
   const times: number[][] = jobs.map(() => []);
+  const pages: number[][] = jobs.map(() => []);
   for (let round = 0; round < warmup + rounds; round++) {
     jobs.forEach((job, j) => {
       for (let call = 0; call < job.perRound; call++) {
         results[j] = undefined;
+        // Pages are counted outside the timed stretch: asking the system takes a call of its own.
+        const pagesBefore = pagesMapped();
         const start = nowMs();
         results[j] = job.fn();
-        if (round >= warmup) times[j]?.push(nowMs() - start);
+        const end = nowMs();
+        if (round >= warmup) {
+          times[j]?.push(end - start);
+          pages[j]?.push(pagesMapped() - pagesBefore);
+        }
       }
     });
   }
-  return jobs.map((_, j) => ({ ms: median(times[j] ?? []), result: results[j] }));
+  return jobs.map((_, j) => ({ ms: median(times[j] ?? []), pages: median(pages[j] ?? []), result: results[j] }));
 }
 
 /**
