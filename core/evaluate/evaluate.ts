@@ -17,6 +17,7 @@ import { COUNT_KEYS, GroupSums, quantities, SumsLayout } from './groupSums';
 import { GroupFigures } from './groupFigures';
 import { SchoolColumns } from './schoolColumns';
 import { sumByDistrict, type Placement } from './sumByDistrict';
+import { borrowSums, releaseSums } from './workingSums';
 
 export type Measures = Readonly<Partial<Record<SchoolIndicatorKey, Measure>>>;
 
@@ -198,11 +199,12 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const statuses = recordOf === null || allStatuses === null ? allStatuses : pick(allStatuses, recordOf, (n) => new Uint8Array(n));
   const columns = new SchoolColumns(indicators, table, recordOf, countedCounts(table, recordOf), statuses, settings.tolerance);
   const groups = table.districts.length;
-  const place: Placement = { groupOf, sums: new Float64Array(quantities(indicators.length) * groups), groups };
+  const place: Placement = { groupOf, sums: borrowSums(quantities(indicators.length) * groups), groups };
   const complete = sumByDistrict(columns, place, settings.tolerance, (key) => rows.hasGaps(key), (key) => rows.isZeroFree(key));
   const planWarnings: string[] = (plan?.findings ?? []).map((f) => messages.planRowFinding(f.row, f.cell, f.message));
   const planFor = planLookup(plan, table.districts.map((district) => district.name), planWarnings);
   const sums = GroupSums.byGroup(new SumsLayout(indicators, complete), place.sums, groups);
+  releaseSums(place.sums);
   // A district all of whose rows were left out (a subtotal row naming the region, say) is no district.
   const results = table.districts
     .map(({ name, key }, g) => new GroupFigures(sums.groups[g] as GroupSums, indicators, name, key, planFor(name), settings.tolerance))
@@ -212,15 +214,10 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
   const planTotal = plan ? districts.reduce((sum, d) => sum + (d.plan ?? 0), 0) : null;
   const region = new GroupFigures(sums.total, indicators, REGION_NAME, normalizeText(REGION_NAME), planTotal, settings.tolerance);
 
-  let schools: SchoolResult[] | undefined;
-  return {
+  return new EvaluationOfTable({
     table,
     settings,
     indicators,
-    // Made on first use: the district summary and the lagging list read the columns instead.
-    get schools(): readonly SchoolResult[] {
-      return (schools ??= Array.from({ length: columns.schools }, (_, position) => new EvaluatedSchool(columns, position)));
-    },
     schoolColumns: columns,
     districts,
     region,
@@ -228,7 +225,29 @@ export function evaluate(table: SchoolTable, settings: Settings = DEFAULT_SETTIN
     // taken for its rows (and land in the report of whichever district has a school there).
     findings: table.findings,
     planWarnings,
-  };
+  });
+}
+
+// The class takes Evaluation's fields as they are given (Object.assign) and adds `schools`.
+interface EvaluationOfTable extends Omit<Evaluation, 'schools'> {}
+
+/**
+ * An evaluation whose school results are made on first use: the district summary and the lagging
+ * list read the columns instead. A class, so that getter is on its prototype (see
+ * StoredSchoolTable in schoolTable.ts: a getter in an object literal kept every run's columns
+ * through each minor collection).
+ */
+class EvaluationOfTable implements Evaluation {
+  private made: readonly SchoolResult[] | undefined;
+
+  constructor(fields: Omit<Evaluation, 'schools'>) {
+    Object.assign(this, fields);
+  }
+
+  get schools(): readonly SchoolResult[] {
+    const columns = this.schoolColumns;
+    return (this.made ??= Array.from({ length: columns.schools }, (_, position) => new EvaluatedSchool(columns, position)));
+  }
 }
 
 /** The counted schools of one district (name compared as users type it: case, «ё», spaces). */

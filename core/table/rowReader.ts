@@ -125,8 +125,16 @@ export class RowReader {
     return ref ? cellText(cells[ref.index]) : '';
   }
 
-  /** Where a row's cell of a column sits, for findings (the passes after the row loop use it too). */
-  readonly place = (row: number, key: SchoolColumnKey): CellPlace => ({ row, column: this.columns[key] ?? { index: 0, header: key }, firstColumn: this.firstColumn });
+  /**
+   * Where a row's cell of a column sits, for findings (the passes after the row loop use it too).
+   * A method, not an arrow-function field: V8 puts a function assigned to a property
+   * (`this.place = …`, which a field compiles to) straight into the old generation, and that
+   * closure held every parse's reader, with its row store and hashes, through each minor
+   * collection until the next full one: a country's parse then needed a megabyte of fresh pages.
+   */
+  place(row: number, key: SchoolColumnKey): CellPlace {
+    return { row, column: this.columns[key] ?? { index: 0, header: key }, firstColumn: this.firstColumn };
+  }
 
   /** The district cell's text and facts, by the cell's value: rows of a district repeat it, so each value is read once. */
   private districtOfCell(raw: CellValue): DistrictInfo {

@@ -6,6 +6,7 @@ import { REQUIRED_SCHOOL_COLUMNS, SCHOOL_COLUMNS, type SchoolColumnKey, type Sch
 import { putInRowOrder, type Finding } from '../findings';
 import { cellText } from '../text';
 import type { CellValue } from '../values';
+import type { CellPlace } from './cells';
 import { checkBases } from './baseChecks';
 import type { ColumnMap } from './header';
 import { locateTable, type ParseOptions, type ParseResult } from './locate';
@@ -85,18 +86,19 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
   const reader = new RowReader(columns, firstColumn, Math.max(0, values.length - header.rowIndex - 1), values, firstRow);
   readRows(reader, values, header.rowIndex + 1, firstRow);
 
-  const { store, findings, place } = reader;
+  const { store, findings } = reader;
+  // A local closure, not one stored on the reader (see RowReader.place).
+  const place = (row: number, key: SchoolColumnKey): CellPlace => reader.place(row, key);
   store.sealCounts();
   checkBases(store, place, findings);
   const leftOut = reader.repeats.find(store, place, findings) + findSubtotals(store, reader.nameless, place, findings);
   putInRowOrder(findings);
   store.finish();
-  let records: SchoolRecord[] | undefined;
   const title = values.slice(0, header.rowIndex).flatMap((row) => row.map(cellText).filter((t) => t !== '')).join(' ');
   const period = PERIOD.exec(title);
   return {
     ok: true,
-    table: {
+    table: new StoredSchoolTable({
       shape: 'school',
       headerRow: firstRow + header.rowIndex,
       lastRow: firstRow + values.length - 1,
@@ -106,16 +108,33 @@ export function parseSchoolTable(values: readonly (readonly CellValue[])[], opti
       headerCells: header.cells,
       title,
       week: period ? `${period[1]}–${period[2]}` : null,
-      // Views of the stored rows, made when first asked for: evaluation reads the columns.
-      get records(): readonly SchoolRecord[] {
-        return (records ??= store.records());
-      },
       rows: store,
       countColumns: store.countColumns(),
       districts: store.districts,
       districtOf: store.districtOf.subarray(0, store.length),
       leftOut,
       findings,
-    },
+    }),
   };
+}
+
+// The class takes SchoolTable's fields as they are given (Object.assign) and adds `records`.
+interface StoredSchoolTable extends Omit<SchoolTable, 'records'> {}
+
+/**
+ * A parsed table whose records, views of the stored rows, are made when first asked for
+ * (evaluation reads the columns). A class, so that getter is on its prototype: a getter in an
+ * object literal is a function V8 puts straight into the old generation, and it held every
+ * parse's rows through each minor collection until the next full one.
+ */
+class StoredSchoolTable implements SchoolTable {
+  private made: readonly SchoolRecord[] | undefined;
+
+  constructor(fields: Omit<SchoolTable, 'records'>) {
+    Object.assign(this, fields);
+  }
+
+  get records(): readonly SchoolRecord[] {
+    return (this.made ??= this.rows.records());
+  }
 }
