@@ -50,10 +50,10 @@ export class RowStore {
   /**
    * Column j of the counts is block[j × capacity …], as the row loop stores them: one array for
    * all, so it stores without looking up a column, and 16-bit, so a country's counts take a
-   * quarter of the memory a Float64Array would. That memory is fresh on every parse (the
-   * collector frees a typed array's memory only in its full collections, and the system maps
-   * fresh memory in page by page, some 10 µs a page on a virtual machine): 640 KB at 40 000
-   * schools instead of 1,3 MB in 32 bits. A cell without a number is NO_COUNT; any count that is
+   * quarter of the memory a Float64Array would. A report that is kept holds it until the
+   * collector's next full collection, so the next parse may get it fresh from the system, mapped
+   * in page by page (some 10 µs a page on a virtual machine): 640 KB at 40 000 schools instead of
+   * 1,3 MB in 32 bits. A cell without a number is NO_COUNT; any count that is
    * not a whole number below WIDE_COUNT is WIDE_COUNT there and kept in `wide`.
    */
   readonly block: Uint16Array;
